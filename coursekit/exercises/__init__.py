@@ -1,0 +1,58 @@
+"""Practice questions with auto-checked answers, hints and solutions.
+
+In an exercise notebook::
+
+    from coursekit.exercises import load, ____
+    q1, q2, q3 = load("00_welcome")
+    q1_answer = ____          # the learner replaces ____
+    q1.check(q1_answer)
+    q1.hint(); q1.solution()
+
+The question banks live in ``coursekit.exercises.banks`` (one module per
+exercise notebook); the student and solutions editions of each notebook are
+generated from them (``python -m coursekit exercises``).
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from ..i18n import CourseError
+from . import banks as _banks_pkg
+from . import progress as _progress
+from .core import (FAIL, NOT_ATTEMPTED, OPEN, PASS, Case, Code, MultipleChoice, Numeric, Open,  # noqa: F401
+                   Placeholder, Question, Result, Shape, TensorValues, TrueFalse, ____, ok, wrong)
+
+
+def bank_names() -> list[str]:
+    """Names of all question banks, e.g. ["00_welcome", "01_deep_neural_networks"]."""
+    return sorted(m.name[2:] for m in pkgutil.iter_modules(_banks_pkg.__path__) if m.name.startswith("nb"))
+
+
+def bank(name: str):
+    """The bank module for an exercise notebook name such as "00_welcome"."""
+    if name not in bank_names():
+        raise CourseError(f"'{name}' नाम का कोई अभ्यास नहीं है; उपलब्ध: {bank_names()}",
+                          f"no exercise set called '{name}'; available: {bank_names()}")
+    return importlib.import_module(f"{_banks_pkg.__name__}.nb{name}")
+
+
+def load(name: str) -> list[Question]:
+    """Fresh question objects for one exercise notebook, in order (q1, q2, ...)."""
+    questions = bank(name).questions()
+    for q in questions:
+        q.notebook = name
+    return questions
+
+
+def progress() -> dict:
+    """Show which questions of which notebook you have passed (kept in a small file in your folder)."""
+    return _progress.show({name: [q.id for q in load(name)] for name in bank_names()})
+
+
+def assert_all_passed(questions) -> None:
+    """Raise if any question's last check did not pass (the solutions edition ends with this)."""
+    failed = [q.id for q in questions if q.last_result is None or not q.last_result.passed]
+    if failed:
+        raise AssertionError(f"not passed: {failed}")
+    print(f"✅ all {len(questions)} questions pass")

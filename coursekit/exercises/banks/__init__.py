@@ -1,0 +1,1 @@
+"""Question banks: one module ``nbNN_slug`` per exercise notebook ``exercises/NN_slug.ipynb``."""

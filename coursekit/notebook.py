@@ -1,0 +1,149 @@
+"""The course's notebook format: validation and single-language editions.
+
+Rules (see CONTRIBUTING.md):
+
+* file names are ``NN_slug.ipynb`` (two digits, lower-case ASCII);
+* a markdown cell in one language is tagged ``lang-hi`` or ``lang-en``; every
+  ``lang-hi`` cell is followed by its ``lang-en`` twin with the same equations,
+  tables, lists and numbers; a bilingual title, or a cell that holds only an
+  equation or a figure, needs no tag;
+* a notebook that trains a model has a papermill ``parameters`` cell;
+* committed notebooks hold no error outputs, and their execution counts are
+  1, 2, 3, ... from one clean run.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+LANG_TAGS = {"hi": "lang-hi", "en": "lang-en"}
+NAME_RE = re.compile(r"^\d{2}_[a-z0-9_]+\.ipynb$")
+DEVANAGARI_RE = re.compile(r"[\u0900-\u097F]")
+MATH_RE = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
+NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*%?")
+TRAINING_RE = re.compile(r"\bfit\(|\.backward\(|optimizer\.step\(|\bopt\.step\(")
+
+
+def _tags(cell) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def _strip_math(text: str) -> str:
+    return MATH_RE.sub(" ", text)
+
+
+def _structure(text: str) -> dict:
+    """What twin cells must share: equations, table rows, list items, numbers."""
+    lines = text.splitlines()
+    prose = _strip_math(re.sub(r"`[^`]*`", " ", text))
+    return {
+        "equations": sorted(m.strip() for m in MATH_RE.findall(text)),
+        "table rows": sum(1 for ln in lines if ln.strip().startswith("|")),
+        "list items": sum(1 for ln in lines if re.match(r"\s*([-*+]|\d+\.)\s", ln)),
+        "numbers": sorted(set(NUMBER_RE.findall(prose))),
+    }
+
+
+def _untagged_prose_problem(text: str) -> str | None:
+    """An untagged markdown cell may be a bilingual title, or only maths / figures."""
+    body = _strip_math(re.sub(r"!\[[^\]]*\]\([^)]*\)|<img[^>]*>", " ", text))
+    has_hi = bool(DEVANAGARI_RE.search(body))
+    latin_words = re.findall(r"[A-Za-z]{3,}", body)
+    if has_hi and not latin_words:
+        return "Hindi-only prose without the tag lang-hi"
+    if not has_hi and len(latin_words) > 12:
+        return "English-only prose without the tag lang-en"
+    return None
+
+
+def validate(path, require_outputs: bool = True) -> list[str]:
+    """Return a list of problems with the notebook at ``path`` (empty when it is valid)."""
+    path = Path(path)
+    problems: list[str] = []
+    if not NAME_RE.match(path.name):
+        problems.append(f"file name {path.name!r} is not NN_slug.ipynb (two digits, lower-case ASCII)")
+    nb = nbformat.read(path, as_version=4)
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        tags = _tags(cell)
+        where = f"cell {i}"
+        if {"lang-hi", "lang-en"} <= tags:
+            problems.append(f"{where}: tagged both lang-hi and lang-en")
+        if "lang-hi" in tags:
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if nxt is None or "lang-en" not in _tags(nxt):
+                problems.append(f"{where}: lang-hi cell is not followed by its lang-en twin")
+                continue
+            if not DEVANAGARI_RE.search(cell.source):
+                problems.append(f"{where}: lang-hi cell has no Devanagari text")
+            if DEVANAGARI_RE.search(_strip_math(nxt.source)):
+                problems.append(f"cell {i + 1}: lang-en cell contains Devanagari text")
+            hi, en = _structure(cell.source), _structure(nxt.source)
+            for key in hi:
+                if hi[key] != en[key]:
+                    problems.append(f"{where}/{i + 1}: Hindi and English twins differ in {key}: {hi[key]} vs {en[key]}")
+        elif "lang-en" in tags:
+            prev = cells[i - 1] if i > 0 else None
+            if prev is None or "lang-hi" not in _tags(prev):
+                problems.append(f"{where}: lang-en cell without a lang-hi cell right before it")
+        elif cell.cell_type == "markdown":
+            issue = _untagged_prose_problem(cell.source)
+            if issue:
+                problems.append(f"{where}: {issue}")
+    code = [c for c in cells if c.cell_type == "code"]
+    if any(TRAINING_RE.search(c.source) for c in code) and not any("parameters" in _tags(c) for c in code):
+        problems.append("the notebook trains a model but has no cell tagged 'parameters' (papermill)")
+    for c in code:
+        for out in c.get("outputs", []):
+            if out.get("output_type") == "error":
+                problems.append(f"an error output is committed ({out.get('ename')}: {out.get('evalue')})")
+    counts = [c.get("execution_count") for c in code]
+    if require_outputs:
+        if counts != list(range(1, len(code) + 1)):
+            problems.append("execution counts are not 1, 2, 3, ... from one clean run")
+    elif any(n is not None for n in counts) and counts != list(range(1, len(code) + 1)):
+        problems.append("execution counts are not 1, 2, 3, ... from one clean run")
+    return problems
+
+
+def edition(nb, lang: str):
+    """A copy of notebook ``nb`` in one language ("hi" or "en"); "both" returns a plain copy."""
+    if lang not in ("hi", "en", "both"):
+        raise ValueError(f"lang must be 'hi', 'en' or 'both'; got {lang!r}")
+    out = nbformat.from_dict(nb)
+    if lang != "both":
+        drop = LANG_TAGS["en" if lang == "hi" else "hi"]
+        out.cells = [c for c in out.cells if drop not in _tags(c)]
+        out.metadata["language_edition"] = lang
+    return out
+
+
+def write_edition(path, lang: str, out_dir) -> Path:
+    """Write the ``lang`` edition of the notebook at ``path`` into ``out_dir`` (same file name)."""
+    path, out_dir = Path(path), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / path.name
+    nbformat.write(edition(nbformat.read(path, as_version=4), lang), target)
+    return target
+
+
+def headline(nb) -> str:
+    """The headline result recorded by ``coursekit.headline`` in an executed notebook, or ''."""
+    found = []
+    for c in nb.cells:
+        for out in c.get("outputs", []) if c.cell_type == "code" else []:
+            meta = out.get("metadata", {}).get("coursekit_headline")
+            if meta:
+                found.append(f"{meta['label']}: {meta['value']}")
+    return "; ".join(found)
+
+
+def clean_metadata(nb):
+    """Remove papermill's run metadata so that committed notebooks stay small and stable."""
+    nb.metadata.pop("papermill", None)
+    for c in nb.cells:
+        c.metadata.pop("papermill", None)
+        c.metadata.pop("execution", None)
+    return nb
