@@ -145,7 +145,7 @@ def run_tests(extra) -> int:
     steps = [
         [sys.executable, "-m", "ruff", "check", "coursekit", "tests", "notebooks", "exercises", "benchmarks"],
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--cov=coursekit", "--cov-report=term",
-         "tests", *extra],
+         "--nbval-lax", "--nbval-current-env", "--nbval-cell-timeout=300", "tests", "notebooks", *extra],
     ]
     for cmd in steps:
         print("$", " ".join(cmd[2:] if cmd[0] == sys.executable else cmd), flush=True)

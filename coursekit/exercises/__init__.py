@@ -20,8 +20,26 @@ import pkgutil
 from ..i18n import CourseError
 from . import banks as _banks_pkg
 from . import progress as _progress
-from .core import (FAIL, NOT_ATTEMPTED, OPEN, PASS, Case, Code, MultipleChoice, Numeric, Open,  # noqa: F401
-                   Placeholder, Question, Result, Shape, TensorValues, TrueFalse, ____, ok, wrong)
+from .core import (  # noqa: F401
+    FAIL,
+    NOT_ATTEMPTED,
+    OPEN,
+    PASS,
+    Case,
+    Code,
+    MultipleChoice,
+    Numeric,
+    Open,
+    Placeholder,
+    Question,
+    Result,
+    Shape,
+    TensorValues,
+    TrueFalse,
+    ____,
+    ok,
+    wrong,
+)
 
 
 def bank_names() -> list[str]:

@@ -1,0 +1,182 @@
+"""i18n, device/seed, data, models and the training loop."""
+import math
+import os
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+import coursekit
+from coursekit import data, i18n
+from coursekit.models import MLP, MLPConfig, count_parameters, linear_params, parameter_table
+from coursekit.training import evaluate, fit, predict, targets_of
+
+
+def test_language_setting(monkeypatch):
+    t = i18n.T("नमस्ते", "hello")
+    assert str(t) == "नमस्ते\nhello"
+    coursekit.set_language("en")
+    assert str(t) == "hello" and coursekit.get_language() == "en"
+    coursekit.set_language("hi")
+    assert str(t) == "नमस्ते"
+    i18n._language = None
+    monkeypatch.setenv("COURSEKIT_LANG", "en")
+    assert coursekit.get_language() == "en"
+    monkeypatch.setenv("COURSEKIT_LANG", "klingon")
+    assert coursekit.get_language() == "both"
+    with pytest.raises(ValueError, match="language must be one of"):
+        coursekit.set_language("fr")
+    assert i18n.T("{n} अंक", "{n} digits").format(n=3).en == "3 digits"
+
+
+def test_course_error_is_bilingual():
+    err = i18n.CourseError("गलत", "wrong")
+    assert isinstance(err, ValueError) and str(err) == "गलत\nwrong"
+
+
+def test_device_and_seed():
+    assert coursekit.device().type in {"cpu", "cuda", "mps"}
+    coursekit.seed_everything(3)
+    a = (torch.rand(3), np.random.rand(2))
+    coursekit.seed_everything(3)
+    b = (torch.rand(3), np.random.rand(2))
+    assert torch.equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+    assert os.environ["PYTHONHASHSEED"] == "3"
+
+
+def test_environment_report_keys():
+    rep = coursekit.environment_report()
+    assert rep["torch"].startswith("2.") and rep["device"] in {"cpu", "cuda", "mps"}
+    assert rep["torchvision"] is not None
+
+
+def test_lazy_attributes():
+    assert coursekit.fit is fit
+    assert coursekit.data is data
+    with pytest.raises(AttributeError):
+        coursekit.no_such_thing  # noqa: B018
+
+
+def test_digits_shapes_and_split():
+    X, y = data.load_digits()
+    assert X.shape == (1797, 64) and y.shape == (1797,) and X.max() <= 1.0 and X.min() >= 0.0
+    Xi, _ = data.load_digits(as_images=True)
+    assert Xi.shape == (1797, 1, 8, 8)
+    tr, va, te = data.split_indices(1797)
+    assert len(tr) + len(va) + len(te) == 1797
+    assert not set(tr) & set(te) and not set(va) & set(te)
+    again = data.split_indices(1797)
+    assert np.array_equal(te, again[2])  # fixed seed, fixed split
+    splits = data.digits_splits(limit=100)
+    assert len(splits["train"]) == 100 and len(splits["test"]) == len(te)
+
+
+@pytest.mark.parametrize("val,test", [(0.5, 0.6), (-0.1, 0.2), (0.1, 0.0)])
+def test_split_rejects_bad_fractions(val, test):
+    with pytest.raises(ValueError, match="val and test must be fractions"):
+        data.split_indices(10, val=val, test=test)
+
+
+def test_cifar_offline_message(tmp_path):
+    with pytest.raises(ValueError, match="Offline, use coursekit.data.load_digits"):
+        data.load_cifar10(root=str(tmp_path))
+    assert {d.offline for d in data.DATASETS.values()} == {True, False}
+
+
+def test_data_md_lists_every_dataset():
+    text = (coursekit.course.ROOT / "DATA.md").read_text(encoding="utf-8")
+    for info in data.DATASETS.values():
+        assert info.loader in text and info.licence.split()[0] in text
+
+
+def test_source_mlp_parameter_count():
+    model = MLP(MLPConfig())  # the source's 784 -> 512 -> 256 -> 10
+    expected = linear_params(784, 512) + linear_params(512, 256) + linear_params(256, 10)
+    assert expected == 535_818 == count_parameters(model)
+    assert parameter_table(model)[0] == ("net.0.weight", (512, 784), 401_408)
+    assert model(torch.zeros(5, 1, 28, 28)).shape == (5, 10)
+
+
+def test_mlp_options_and_errors():
+    m = MLP(in_features=8, hidden=[4], activation="tanh", dropout=0.5, batchnorm=True)
+    kinds = [type(layer).__name__ for layer in m.net]
+    assert kinds == ["Linear", "BatchNorm1d", "Tanh", "Dropout", "Linear"]
+    with pytest.raises(ValueError, match="expected input with 8 features"):
+        m(torch.zeros(2, 9))
+    with pytest.raises(ValueError, match="activation must be one of"):
+        MLP(activation="swish")
+
+
+def _toy(n=200, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    X = torch.randn(n, 2, generator=g)
+    y = (X[:, 0] + X[:, 1] > 0).long()
+    return X, y
+
+
+def test_fit_learns_and_returns_history():
+    coursekit.seed_everything(0)
+    X, y = _toy()
+    model = MLP(in_features=2, hidden=[16], out_features=2)
+    hist = fit(model, (X, y), (X, y), epochs=15, lr=0.05, progress=False)
+    assert len(hist["train_loss"]) == 15 and len(hist["val_acc"]) == 15
+    assert hist["train_loss"][-1] < hist["train_loss"][0]
+    assert hist["val_acc"][-1] > 0.9
+    assert evaluate(model, (X, y))["acc"] == pytest.approx(hist["val_acc"][-1])
+    out = predict(model, X)
+    assert out.shape == (200, 2) and torch.equal(targets_of((X, y)), y)
+
+
+def test_fit_with_dataloader_and_early_stopping():
+    coursekit.seed_everything(0)
+    X, y = _toy()
+    loaders = data.make_loaders({"train": torch.utils.data.TensorDataset(X, y),
+                                 "val": torch.utils.data.TensorDataset(X[:50], 1 - y[:50])}, batch_size=32)
+    model = MLP(in_features=2, hidden=[8], out_features=2)
+    hist = fit(model, loaders["train"], loaders["val"], epochs=30, lr=0.05, early_stopping=2, progress=False)
+    assert hist["stopped_early"] and len(hist["train_loss"]) < 30
+    # the best weights are restored: validation loss now equals the best one seen
+    assert evaluate(model, loaders["val"])["loss"] == pytest.approx(min(hist["val_loss"]), rel=1e-5)
+
+
+def test_fit_clips_gradients_and_detects_divergence():
+    X, y = _toy()
+    model = MLP(in_features=2, hidden=[8], out_features=2)
+    hist = fit(model, (X, y), epochs=2, clip_grad_norm=0.5, progress=False)
+    assert all(g > 0 for g in hist["grad_norm"])
+    big = MLP(in_features=2, hidden=[8], out_features=2)
+    with torch.no_grad():
+        for p in big.parameters():
+            p.fill_(1e38)
+    with pytest.warns(UserWarning, match="NaN/inf"):
+        hist = fit(big, (X * 1e3, y), epochs=5, lr=1.0, progress=False)
+    assert hist["diverged"] and len(hist["train_loss"]) == 1 and not math.isfinite(hist["train_loss"][0])
+
+
+def test_fit_regression_has_no_accuracy():
+    X = torch.randn(64, 3)
+    y = X.sum(1, keepdim=True)
+    model = nn.Linear(3, 1)
+    hist = fit(model, (X, y), (X, y), epochs=3, loss_fn=nn.MSELoss(), progress=False)
+    assert hist["train_acc"] == [] and len(hist["val_loss"]) == 3
+    assert evaluate(model, (X, y), loss_fn=nn.MSELoss())["acc"] is None
+
+
+@pytest.mark.parametrize("kwargs,match", [({"epochs": 0}, "epochs must be a positive integer"),
+                                          ({"early_stopping": 3}, "early_stopping needs val_data")])
+def test_fit_bad_arguments(kwargs, match):
+    X, y = _toy(10)
+    with pytest.raises(ValueError, match=match):
+        fit(nn.Linear(2, 2), (X, y), **kwargs)
+
+
+def test_fit_rejects_non_loader():
+    with pytest.raises(ValueError, match="train_data must be a DataLoader"):
+        fit(nn.Linear(2, 2), "data.csv")
+
+
+def test_predict_on_loader_of_inputs_only():
+    ds = torch.utils.data.TensorDataset(torch.randn(10, 2))
+    loader = torch.utils.data.DataLoader(ds, batch_size=4)
+    assert predict(nn.Linear(2, 3), loader).shape == (10, 3)

@@ -1,0 +1,213 @@
+"""The notebook format, the editions, and every notebook re-executed with papermill (fast parameters),
+with the network blocked inside the kernels."""
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from coursekit import notebook as nbtools
+from coursekit.course import build_index, execute, run_course, summary_table
+from coursekit.exercises import bank_names
+from coursekit.exercises.build import build_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _md(text, tag=None):
+    c = new_markdown_cell(text)
+    if tag:
+        c.metadata["tags"] = [tag]
+    return c
+
+
+def _write(tmp_path, cells, name="01_demo.ipynb"):
+    path = tmp_path / name
+    nbformat.write(new_notebook(cells=cells), path)
+    return path
+
+
+# ---------------------------------------------------------------- the format
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_committed_notebook_is_valid(path):
+    assert nbtools.validate(path) == []
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=[p.name for p in EXERCISES])
+def test_committed_exercise_notebook_is_valid(path):
+    assert nbtools.validate(path, require_outputs=False) == []
+
+
+def test_validator_accepts_a_good_notebook(tmp_path):
+    c1 = new_code_cell("FAST = False", execution_count=1)
+    c1.metadata["tags"] = ["parameters"]
+    cells = [_md("# 01 · डेमो / Demo"), _md("यहाँ $z = w x + b$ है, 2 परतें।", "lang-hi"),
+             _md("Here $z = w x + b$, 2 layers.", "lang-en"), _md("$$a = f(z)$$"), c1,
+             new_code_cell("coursekit.fit(model, data)", execution_count=2)]
+    assert nbtools.validate(_write(tmp_path, cells)) == []
+
+
+@pytest.mark.parametrize("cells,problem", [
+    ([_md("केवल हिंदी", "lang-hi")], "not followed by its lang-en twin"),
+    ([_md("English only", "lang-en")], "without a lang-hi cell right before it"),
+    ([_md("नमस्ते", "lang-hi"), _md("Hello नमस्ते दुनिया " * 8, "lang-en")], "contains Hindi prose"),
+    ([_md("hello", "lang-hi"), _md("hello", "lang-en")], "has no Devanagari"),
+    ([_md("समीकरण $a=b$", "lang-hi"), _md("equation $a=c$", "lang-en")], "differ in equations"),
+    ([_md("784 इनपुट", "lang-hi"), _md("748 inputs", "lang-en")], "differ in numbers"),
+    ([_md("| a |\n|---|\n| b |", "lang-hi"), _md("| a |\n|---|", "lang-en")], "differ in table rows"),
+    ([_md("- एक\n- दो", "lang-hi"), _md("- one", "lang-en")], "differ in list items"),
+    ([_md("सिर्फ़ हिंदी")], "Hindi-only prose without the tag"),
+    ([_md("This long English paragraph has no language tag at all, which the course format does not allow here.")],
+     "English-only prose without the tag"),
+    ([_md("दोनों", "lang-hi"), _md("both", "lang-en"), _md("x", "lang-hi")], "not followed by its lang-en twin"),
+    ([new_code_cell("loss.backward()\noptimizer.step()", execution_count=1)], "no cell tagged 'parameters'"),
+    ([new_code_cell("1/0", execution_count=1,
+                    outputs=[new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])],
+     "an error output is committed"),
+    ([new_code_cell("a", execution_count=2), new_code_cell("b", execution_count=1)], "execution counts"),
+    ([new_code_cell("a")], "execution counts"),
+])
+def test_validator_finds_problems(tmp_path, cells, problem):
+    problems = nbtools.validate(_write(tmp_path, cells))
+    assert any(problem in p for p in problems), problems
+
+
+def test_validator_rejects_double_tags(tmp_path):
+    cell = _md("दोनों both", "lang-hi")
+    cell.metadata["tags"] = ["lang-hi", "lang-en"]
+    assert any("tagged both" in p for p in nbtools.validate(_write(tmp_path, [cell]), require_outputs=False))
+
+
+def test_validator_checks_file_names(tmp_path):
+    path = _write(tmp_path, [], name="Intro Notebook.ipynb")
+    assert any("NN_slug" in p for p in nbtools.validate(path, require_outputs=False))
+
+
+def test_editions_keep_one_language(tmp_path):
+    cells = [_md("# शीर्षक / Title"), _md("हिंदी", "lang-hi"), _md("English", "lang-en"), new_code_cell("x = 1")]
+    path = _write(tmp_path, cells)
+    nb = nbformat.read(path, as_version=4)
+    hi, en, both = (nbtools.edition(nb, lang) for lang in ("hi", "en", "both"))
+    assert [c.source for c in hi.cells] == ["# शीर्षक / Title", "हिंदी", "x = 1"]
+    assert [c.source for c in en.cells] == ["# शीर्षक / Title", "English", "x = 1"]
+    assert len(both.cells) == 4 and hi.metadata["language_edition"] == "hi"
+    out = nbtools.write_edition(path, "en", tmp_path / "en")
+    assert nbformat.read(out, as_version=4).cells[1].source == "English"
+    with pytest.raises(ValueError):
+        nbtools.edition(nb, "fr")
+
+
+# ------------------------------------------------------ execution (fast parameters, network blocked)
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_runs_fast(path, tmp_path):
+    nb = execute(path, tmp_path / path.name, fast=True, progress=False, timeout=240)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    if any("parameters" in c.metadata.get("tags", []) for c in nb.cells):
+        assert injected and "FAST = True" in injected[0].source
+
+
+def _texts(nb):
+    return ["".join(o.get("text", "") for o in c.outputs) for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("name", bank_names())
+def test_exercise_student_edition_reports_not_attempted(name, tmp_path):
+    src = ROOT / "exercises" / f"{name}.ipynb"
+    nb = execute(src, tmp_path / f"{name}.ipynb", progress=False, timeout=120, cwd=tmp_path)
+    checks = [t for t in _texts(nb) if ".check(" in t or "not attempted" in t or "self-assessed" in t]
+    n_questions = sum(1 for c in nb.cells if c.cell_type == "code" and ".check(" in c.source)
+    assert sum("not attempted" in t for t in _texts(nb)) == n_questions == len(checks)
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("name", bank_names())
+def test_exercise_solutions_edition_passes(name, tmp_path):
+    src = tmp_path / "src" / f"{name}.ipynb"
+    src.parent.mkdir()
+    nbformat.write(build_notebook(name, "solutions"), src)
+    nb = execute(src, tmp_path / f"{name}.ipynb", progress=False, timeout=120, cwd=tmp_path)
+    assert "all" in _texts(nb)[-1] and "questions pass" in _texts(nb)[-1]
+    assert not any("Not yet right" in t for t in _texts(nb))
+
+
+def test_network_is_blocked_inside_kernels(tmp_path):
+    cells = [new_code_cell("import urllib.request\n"
+                           "try:\n    urllib.request.urlopen('http://example.com', timeout=5)\n"
+                           "except OSError as e:\n    print(type(e).__name__, e)\n"),
+             new_code_cell("import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\n"
+                           "c = socket.create_connection(s.getsockname())\nprint('loopback ok')")]
+    path = _write(tmp_path, cells, name="net.ipynb")
+    nb = execute(path, tmp_path / "out.ipynb", progress=False, timeout=60)
+    first, second = _texts(nb)
+    assert "network access is blocked" in first and "loopback ok" in second
+
+
+def test_network_is_blocked_in_tests():
+    import socket
+
+    with pytest.raises(OSError, match="network access is blocked"):
+        socket.create_connection(("example.com", 80), timeout=2)
+    with pytest.raises(OSError, match="network access is blocked"):
+        socket.getaddrinfo("pypi.org", 443)
+
+
+# ------------------------------------------------------ make course
+
+@pytest.mark.timeout(300)
+def test_course_builds_editions_index_and_table(tmp_path, capsys):
+    nb = ROOT / "notebooks" / "00_welcome.ipynb"
+    rows = run_course(fast=True, build=tmp_path, notebooks=[nb])
+    assert rows[0][0] == "00_welcome" and rows[0][1] > 0
+    for lang in ("both", "hi", "en"):
+        page = (tmp_path / "html" / lang / "00_welcome.html").read_text(encoding="utf-8")
+        assert "<html" in page
+    hi = (tmp_path / "html" / "hi" / "00_welcome.html").read_text(encoding="utf-8")
+    en = (tmp_path / "html" / "en" / "00_welcome.html").read_text(encoding="utf-8")
+    assert "कोर्स के विषय" in hi and "The topics of the course" not in hi
+    assert "The topics of the course" in en and "कोर्स के विषय" not in en
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'href="html/hi/00_welcome.html"' in index
+    out = capsys.readouterr().out
+    assert "[1/1] 00_welcome" in out and "headline result" in out
+
+
+def test_summary_table_and_index(tmp_path):
+    table = summary_table([("01_x", 12.34, "test accuracy: 97.2%")], 12.5)
+    assert "01_x" in table and "12.3" in table and "97.2%" in table
+    build_index([("01_x", 1.0, "acc")], tmp_path / "i.html", fast=True)
+    assert "FAST=1" in (tmp_path / "i.html").read_text(encoding="utf-8")
+
+
+def test_headline_is_read_from_outputs():
+    nb = new_notebook(cells=[new_code_cell("x", outputs=[new_output(
+        "display_data", data={"text/plain": "test accuracy: 97%"},
+        metadata={"coursekit_headline": {"label": "test accuracy", "value": "97%"}})])])
+    assert nbtools.headline(nb) == "test accuracy: 97%"
+
+
+def test_refresh_and_cli(tmp_path, capsys, monkeypatch):
+    from coursekit import __main__ as cli
+    from coursekit.course import refresh_outputs
+
+    path = tmp_path / "01_demo.ipynb"
+    nbformat.write(new_notebook(cells=[_md("# डेमो / Demo"), new_code_cell("print(1 + 1)")]), path)
+    refresh_outputs(path)
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[1].execution_count == 1 and "papermill" not in nb.metadata
+    monkeypatch.setenv("COURSEKIT_NO_VENV", "1")
+    assert cli.main(["validate", str(path)]) == 0
+    assert cli.main(["edition", "--lang", "hi", "--out", str(tmp_path / "hi"), str(path)]) == 0
+    assert (tmp_path / "hi" / "01_demo.ipynb").exists()
+    bad = tmp_path / "bad.ipynb"
+    shutil.copy(path, bad)
+    assert cli.main(["validate", str(bad)]) == 1
+    assert "FAIL" in capsys.readouterr().out
