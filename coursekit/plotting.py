@@ -152,11 +152,11 @@ def plot_histograms(arrays: dict, title: str, xlabel: str = "value", bins: int =
 
 
 def plot_images(images, labels=None, ncols: int = 8, title: str | None = None, cmap: str = "gray"):
-    """A grid of images (N, H, W) or (N, 1, H, W) with optional labels under each."""
+    """A grid of images (N, H, W), (N, 1, H, W) or RGB (N, 3, H, W) with optional labels over each."""
     plt = _plt()
     images = images.detach().cpu().numpy() if hasattr(images, "detach") else images
     if images.ndim == 4:
-        images = images[:, 0]
+        images = images[:, 0] if images.shape[1] == 1 else images.transpose(0, 2, 3, 1)  # -> (N, H, W[, 3])
     n = len(images)
     nrows = (n + ncols - 1) // ncols
     fig, axes = plt.subplots(nrows, ncols, figsize=(1.3 * ncols, 1.5 * nrows), squeeze=False)
@@ -197,3 +197,63 @@ def fonts_in_use(text: str = HINDI_SAMPLE) -> list[str]:
 
     props = FontProperties(family=matplotlib.rcParams["font.family"])
     return [Path(p).name for p in fontManager._find_fonts_by_props(props)]
+
+
+def plot_kernels(weight, title: str, ncols: int = 8, cmap: str = "gray"):
+    """Show conv filters (C_out, C_in, kH, kW): the first input channel of each, or RGB when C_in is 3."""
+    plt = _plt()
+    w = weight.detach().cpu().numpy() if hasattr(weight, "detach") else weight
+    n = len(w)
+    nrows = (n + ncols - 1) // ncols
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.2 * ncols, 1.3 * nrows), squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i < n:
+            k = w[i]
+            if k.shape[0] == 3:
+                k = (k - k.min()) / (k.max() - k.min() + 1e-8)
+                ax.imshow(k.transpose(1, 2, 0))
+            else:
+                ax.imshow(k[0], cmap=cmap)
+            ax.set_title(str(i), fontsize=7)
+    fig.suptitle(title)
+    plt.tight_layout()
+    return axes
+
+
+def plot_feature_maps(maps, title: str, ncols: int = 8, max_maps: int = 32, cmap: str = "viridis"):
+    """Show the feature maps of one image: a tensor (C, H, W) (or (1, C, H, W))."""
+    plt = _plt()
+    m = maps.detach().cpu().numpy() if hasattr(maps, "detach") else maps
+    if m.ndim == 4:
+        m = m[0]
+    m = m[:max_maps]
+    nrows = (len(m) + ncols - 1) // ncols
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.3 * ncols, 1.4 * nrows), squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i < len(m):
+            ax.imshow(m[i], cmap=cmap)
+            ax.set_title(f"ch {i}", fontsize=7)
+    fig.suptitle(title)
+    plt.tight_layout()
+    return axes
+
+
+def plot_confusion_matrix(cm, class_names, title: str, xlabel: str = "predicted", ylabel: str = "true", ax=None):
+    """A confusion matrix as a heat map with the counts written in each cell."""
+    plt = _plt()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(0.6 * len(class_names) + 2.5, 0.6 * len(class_names) + 2))
+    ax.imshow(cm, cmap="Blues")
+    ticks = range(len(class_names))
+    ax.set_xticks(ticks, class_names, rotation=45, ha="right")
+    ax.set_yticks(ticks, class_names)
+    high = cm.max() / 2 if cm.size else 0
+    for i in ticks:
+        for j in ticks:
+            ax.text(j, i, int(cm[i, j]), ha="center", va="center", fontsize=8,
+                    color="white" if cm[i, j] > high else "black")
+    _label(ax, title, xlabel, ylabel)
+    plt.tight_layout()
+    return ax
