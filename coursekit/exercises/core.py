@@ -306,8 +306,9 @@ class TrueFalse(Question):
                          f"answer True or False (a bool); got {answer!r}")
         if answer == self.answer:
             return Result(PASS, self.explanation or T("", ""))
-        return wrong(f"यह कथन {'सही' if self.answer else 'गलत'} है।",
-                     f"the statement is {self.answer}.")
+        why = self.explanation or T("", "")
+        return wrong(f"यह कथन {'सही' if self.answer else 'गलत'} है। {why.hi}".strip(),
+                     f"the statement is {self.answer}. {why.en}".strip())
 
 
 def _as_float(answer):
