@@ -26,7 +26,8 @@ _LAZY = {
     "glossary": "glossary",
 }
 _SUBMODULES = {"data", "models", "training", "plotting", "diagnostics", "exercises", "notebook", "course",
-               "utils", "glossary", "netblock", "conv", "architectures", "vision", "metrics"}
+               "utils", "glossary", "netblock", "conv", "architectures", "vision", "metrics", "batchnorm",
+               "init", "deepnets"}
 
 __all__ = ["CourseError", "T", "get_language", "set_language", "progress", *_LAZY, *sorted(_SUBMODULES)]
 
