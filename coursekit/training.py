@@ -71,6 +71,9 @@ def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None):
             if _is_classification(out, y):
                 correct += (out.argmax(1) == y).sum()
                 n_labelled += bs
+    if training and clip_grad_norm is None:  # record the last batch's gradient norm anyway (notebook 03)
+        grads = [p.grad.detach().norm() for p in model.parameters() if p.grad is not None]
+        grad_norm = float(torch.linalg.vector_norm(torch.stack(grads))) if grads else 0.0
     loss = float(total_loss) / max(n_seen, 1)
     acc = float(correct) / n_labelled if n_labelled else None
     return loss, acc, grad_norm
@@ -93,7 +96,8 @@ def fit(model: nn.Module, train_data, val_data=None, *, epochs: int = 10, optimi
 
     Returns:
         dict of lists per epoch: ``train_loss``, ``train_acc``, ``val_loss``, ``val_acc``,
-        ``epoch_time``; plus ``best_epoch`` and ``stopped_early``/``diverged`` flags.
+        ``epoch_time``, ``grad_norm`` (total gradient norm of the last batch of each epoch, before
+        clipping); plus ``best_epoch`` and ``stopped_early``/``diverged`` flags.
     """
     _check_loader(train_data, "train_data")
     if not isinstance(epochs, int) or epochs < 1:

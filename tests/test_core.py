@@ -145,6 +145,8 @@ def test_fit_clips_gradients_and_detects_divergence():
     model = MLP(in_features=2, hidden=[8], out_features=2)
     hist = fit(model, (X, y), epochs=2, clip_grad_norm=0.5, progress=False)
     assert all(g > 0 for g in hist["grad_norm"])
+    hist = fit(model, (X, y), epochs=2, progress=False)   # recorded without clipping too
+    assert all(g > 0 for g in hist["grad_norm"])
     big = MLP(in_features=2, hidden=[8], out_features=2)
     with torch.no_grad():
         for p in big.parameters():

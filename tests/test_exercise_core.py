@@ -75,6 +75,12 @@ def test_numeric_direction_and_tensor_answers():
     assert q.evaluate(torch.tensor(10.0)).passed
 
 
+def test_code_returning_strings():
+    q = Code("q", P, reference=lambda x: "vanishing" if x < 1e-3 else "ok", cases=[Case((1e-5,)), Case((0.5,))])
+    assert q.evaluate(lambda x: "vanishing" if x < 1e-3 else "ok").passed
+    assert "expected 'ok'" in q.evaluate(lambda x: "vanishing").message.en
+
+
 def test_code_untouched_body_is_not_attempted():
     q = KINDS["code"][0]
 

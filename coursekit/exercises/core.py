@@ -431,6 +431,8 @@ def _close(a, b, atol: float) -> bool:
         a = a.detach().numpy()
     if hasattr(b, "detach"):
         b = b.detach().numpy()
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
     if isinstance(b, (int, float, np.ndarray, list, tuple)) or np.isscalar(b):
         try:
             a_arr, b_arr = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
