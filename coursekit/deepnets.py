@@ -2,13 +2,11 @@
 
 Introduced in notebook 03. ``DeepMLP`` stacks many equal-width layers, with
 optional BatchNorm and residual (skip) connections, so that one knob at a time
-can be switched on; ``init_weights`` re-initialises its Linear layers (PyTorch's
-default, He, Xavier, or a plain normal with a chosen std); ``layer_gradient_norms``
-gives the per-layer gradient norms under short names (``L1`` = input side).
+can be switched on (re-initialise it with ``coursekit.init.init_weights``, notebook 02);
+``layer_gradient_norms`` gives the per-layer gradient norms under short names
+(``L1`` = input side) and ``first_last_ratio`` sums them up in one number.
 """
 from __future__ import annotations
-
-import math
 
 import torch
 from torch import nn
@@ -17,7 +15,6 @@ from .diagnostics import gradient_norms
 from .i18n import CourseError
 
 ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "identity": nn.Identity}
-INITS = ("default", "he", "xavier", "normal")
 
 
 def sigmoid_derivative(x: torch.Tensor) -> torch.Tensor:
@@ -92,39 +89,6 @@ class DeepMLP(nn.Module):
         """The Linear layers in order, with short labels: L1 … L{depth}, then "out"."""
         layers = [self.stem] + [b.linear for b in self.blocks]
         return [(f"L{i}", m) for i, m in enumerate(layers, 1)] + [("out", self.head.linear)]
-
-
-@torch.no_grad()
-def init_weights(model: nn.Module, scheme: str = "he", std: float | None = None) -> nn.Module:
-    """Re-initialise every ``nn.Linear`` of ``model`` in place and return it.
-
-    ``"default"``: PyTorch's own init (``reset_parameters``: U(±1/√fan_in), std = 1/√(3·fan_in));
-    ``"he"``: N(0, 2/fan_in) (for ReLU); ``"xavier"``: N(0, 2/(fan_in + fan_out)) (for sigmoid/tanh);
-    ``"normal"``: N(0, std²) whatever the layer size (large ``std`` makes gradients explode).
-    Biases start at zero, except with ``"default"``.
-    """
-    if scheme not in INITS:
-        raise CourseError(f"scheme इनमें से एक होना चाहिए: {INITS}; मिला: {scheme!r}",
-                          f"scheme must be one of {INITS}; got {scheme!r}")
-    if scheme == "normal" and (std is None or std <= 0):
-        raise CourseError("scheme='normal' के लिए एक धनात्मक std दीजिए, जैसे std=1.5।",
-                          "scheme='normal' needs a positive std, e.g. std=1.5.")
-    for m in model.modules():
-        if not isinstance(m, nn.Linear):
-            continue
-        if scheme == "default":
-            m.reset_parameters()
-            continue
-        fan_out, fan_in = m.weight.shape
-        if scheme == "he":
-            nn.init.normal_(m.weight, 0.0, math.sqrt(2.0 / fan_in))
-        elif scheme == "xavier":
-            nn.init.normal_(m.weight, 0.0, math.sqrt(2.0 / (fan_in + fan_out)))
-        else:
-            nn.init.normal_(m.weight, 0.0, std)
-        if m.bias is not None:
-            nn.init.zeros_(m.bias)
-    return model
 
 
 def layer_gradient_norms(model: DeepMLP, x: torch.Tensor, y: torch.Tensor, loss_fn=None) -> dict[str, float]:

@@ -60,16 +60,30 @@ def gradient_norms(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn=N
     return {name: norms[name] for name, _ in _layers(model, types) if name in norms}
 
 
-def activation_summary(acts: dict) -> list[tuple[str, float, float, float]]:
-    """(layer, mean, std, fraction near saturation/zero) per layer, from :func:`activations`."""
+def activation_summary(acts: dict, model: nn.Module | None = None) -> list[tuple[str, float, float, float]]:
+    """(layer, mean, std, fraction saturated or dead) per layer, from :func:`activations`.
+
+    "Saturated" means within 0.02 of the limits for sigmoid (0, 1) and tanh (±1); for ReLU the
+    fraction counts dead outputs (exactly 0). The kind of each layer comes from its module type
+    when ``model`` is given, otherwise it is guessed from the value range.
+    """
     rows = []
     for name, a in acts.items():
         a = a.float()
-        if a.min() >= 0 and a.max() <= 1:       # sigmoid: saturated near 0 or 1
+        kind = type(model.get_submodule(name)).__name__ if model is not None else _guess_kind(a)
+        if kind == "Sigmoid":
             frac = ((a < 0.02) | (a > 0.98)).float().mean().item()
-        elif a.min() >= -1 and a.max() <= 1 and a.min() < 0:   # tanh: saturated near ±1
+        elif kind == "Tanh":
             frac = (a.abs() > 0.98).float().mean().item()
-        else:                                    # ReLU: dead units (exactly zero)
+        else:
             frac = (a == 0).float().mean().item()
         rows.append((name, a.mean().item(), a.std().item(), frac))
     return rows
+
+
+def _guess_kind(a: torch.Tensor) -> str:
+    if a.min() >= 0 and a.max() <= 1 and (a == 0).float().mean() < 0.2:
+        return "Sigmoid"
+    if a.min() < 0 and a.min() >= -1 and a.max() <= 1:
+        return "Tanh"
+    return "ReLU"

@@ -25,8 +25,12 @@ def test_activations_are_collected_in_order():
     acts = diagnostics.activations(_deep("tanh"), torch.randn(20, 16))
     assert list(acts) == [f"net.{2 * i + 1}" for i in range(8)]
     assert all(a.shape == (20, 32) for a in acts.values())
-    rows = diagnostics.activation_summary(acts)
+    rows = diagnostics.activation_summary(acts, model=_deep("tanh"))
     assert len(rows) == 8 and all(0 <= r[3] <= 1 for r in rows)
+    relu = _deep("relu")
+    small = {k: v.clamp(0, 0.5) for k, v in diagnostics.activations(relu, torch.randn(20, 16)).items()}
+    by_type = diagnostics.activation_summary(small, model=relu)
+    assert all(r[3] == pytest.approx((small[r[0]] == 0).float().mean().item()) for r in by_type)
 
 
 def test_activation_summary_kinds():
