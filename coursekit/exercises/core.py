@@ -153,7 +153,7 @@ class Question:
     """Base class: a question with a prompt, hints, a solution and a checker."""
 
     kind = T("प्रश्न", "question")
-    timeout = 10.0
+    timeout = 30.0   # seconds a learner's code may run (the first optimiser a session creates is slow)
 
     def __init__(self, id: str, prompt: T, *, hints: Sequence[T] = (), solution: str = "",
                  explanation: T | None = None, starter: str = "", answer_name: str = "", wrong=None,
