@@ -9,7 +9,7 @@ Windows (where there is no ``make``) too:
     python -m coursekit lab          JupyterLab at the course root
     python -m coursekit edition --lang hi|en NOTEBOOK...   single-language editions
     python -m coursekit validate [NOTEBOOK...]             check the notebook format
-    python -m coursekit exercises    regenerate exercise notebooks and their solutions editions
+    python -m coursekit exercises [NAME...]  regenerate exercise notebooks and their solutions editions
     python -m coursekit refresh NOTEBOOK...                re-run a notebook and store its outputs
 
 ``setup`` uses only the standard library; every other command runs inside .venv.
@@ -79,7 +79,8 @@ def main(argv=None) -> int:
     p.add_argument("notebooks", nargs="+")
     p = sub.add_parser("validate", help="check notebooks against the course format")
     p.add_argument("notebooks", nargs="*")
-    sub.add_parser("exercises", help="regenerate the exercise notebooks and solutions editions")
+    p = sub.add_parser("exercises", help="regenerate the exercise notebooks and solutions editions")
+    p.add_argument("names", nargs="*", help="only these banks, e.g. 09_sequence_and_time_series (default: all)")
     p = sub.add_parser("refresh", help="re-run notebooks at full settings and store their outputs")
     p.add_argument("notebooks", nargs="+")
     args = parser.parse_args(argv)
@@ -113,7 +114,7 @@ def main(argv=None) -> int:
     if args.cmd == "exercises":
         from .exercises.build import write_all
 
-        for path in write_all(ROOT):
+        for path in write_all(ROOT, [n.removesuffix(".ipynb").split("/")[-1] for n in args.names] or None):
             print(path.relative_to(ROOT))
         return 0
     if args.cmd == "refresh":
