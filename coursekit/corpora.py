@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .i18n import CourseError
@@ -40,7 +40,7 @@ def _bucket(text: str, buckets: int = 10) -> int:
     return int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % buckets
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> tuple[dict, ...]:
     path = CORPUS_DIR / name
     if not path.exists():
