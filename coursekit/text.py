@@ -117,7 +117,8 @@ class Vocab:
         return token in self.stoi
 
     def __getitem__(self, token: str) -> int:
-        return self.stoi.get(token, self.unk_index)
+        i = self.stoi.get(token)
+        return self.unk_index if i is None else i
 
     @property
     def pad_index(self) -> int:

@@ -52,7 +52,8 @@ def test_vocab_errors_are_bilingual():
     with pytest.raises(CourseError, match="outside"):
         v.decode([99])
     with pytest.raises(CourseError, match="<unk>"):
-        _ = Vocab(["a"], specials=("<pad>",)).unk_index
+        Vocab(["a"], specials=("<pad>",)).encode(["b"])
+    assert Vocab(["a"], specials=("<pad>",)).encode(["a"]) == [1]   # known words need no <unk>
     with pytest.raises(CourseError, match="string"):
         tokenize(5)
 
