@@ -11,6 +11,9 @@ Windows (where there is no ``make``) too:
     python -m coursekit validate [NOTEBOOK...]             check the notebook format
     python -m coursekit exercises [NAME...]  regenerate exercise notebooks and their solutions editions
     python -m coursekit refresh NOTEBOOK...                re-run a notebook and store its outputs
+    python -m coursekit slides [--annotate] [NOTEBOOK...]  reveal.js slides in build/slides/ (--annotate: metadata)
+    python -m coursekit site [NOTEBOOK...]   the website from the committed notebooks (no re-run)
+    python -m coursekit test-browser         install Chromium, a Devanagari font, reveal.js/MathJax; browser tests
 
 ``setup`` uses only the standard library; every other command runs inside .venv.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -83,6 +87,13 @@ def main(argv=None) -> int:
     p.add_argument("names", nargs="*", help="only these banks, e.g. 09_sequence_and_time_series (default: all)")
     p = sub.add_parser("refresh", help="re-run notebooks at full settings and store their outputs")
     p.add_argument("notebooks", nargs="+")
+    p = sub.add_parser("slides", help="export reveal.js slides (hi, en) into build/slides/")
+    p.add_argument("--annotate", action="store_true", help="write slide metadata into the notebooks instead")
+    p.add_argument("notebooks", nargs="*")
+    p = sub.add_parser("site", help="build the website from the committed notebooks (no re-run)")
+    p.add_argument("notebooks", nargs="*")
+    p = sub.add_parser("test-browser", help="install what the browser tests need, then run them")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
 
     if args.cmd == "setup":
@@ -117,6 +128,15 @@ def main(argv=None) -> int:
         for path in write_all(ROOT, [n.removesuffix(".ipynb").split("/")[-1] for n in args.names] or None):
             print(path.relative_to(ROOT))
         return 0
+    if args.cmd == "slides":
+        return slides_cmd(args.notebooks, args.annotate)
+    if args.cmd == "site":
+        from .site import build_from_committed
+
+        build_from_committed(args.notebooks or None)
+        return 0
+    if args.cmd == "test-browser":
+        return run_browser_tests(args.pytest_args)
     if args.cmd == "refresh":
         from .course import refresh_outputs
 
@@ -139,6 +159,76 @@ def validate_cmd(paths) -> int:
             print(f"     - {problem}")
         bad += bool(problems)
     return 1 if bad else 0
+
+
+def slides_cmd(paths, annotate: bool) -> int:
+    from .i18n import CourseError
+    from .slides import annotate_file, export_all
+
+    paths = [Path(p) for p in paths] or [p for p in sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"))
+                                         if not p.name.endswith(".run.ipynb")]   # refresh's temporary copies
+    if annotate:
+        for path in paths:
+            print(f"{annotate_file(path):4d} cells changed  {path}")
+        return 0
+    try:
+        for out in export_all(paths):
+            print(out.relative_to(ROOT))
+    except CourseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _as_root(cmd: list[str]) -> list[str] | None:
+    """``cmd`` as root: directly when we are root, through sudo when it works without a password."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return cmd
+    if shutil.which("sudo") and subprocess.call(["sudo", "-n", "true"], stderr=subprocess.DEVNULL) == 0:
+        return ["sudo", "-n", *cmd]
+    return None
+
+
+def install_browser_requirements() -> list[str]:
+    """Chromium and a Devanagari font (apt-get), reveal.js and MathJax (npm ci). Returns what is still missing."""
+    missing = []
+    need_apt = [pkg for pkg, present in [
+        ("chromium", Path("/usr/bin/chromium").exists()),
+        ("fonts-noto-core", Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf").exists()),
+    ] if not present]
+    if need_apt:
+        apt = shutil.which("apt-get")
+        update, install = _as_root([apt or "apt-get", "update", "-qq"]), _as_root(
+            [apt or "apt-get", "install", "-y", "-qq", "--no-install-recommends", *need_apt])
+        if apt and install:
+            print("$ apt-get install " + " ".join(need_apt), flush=True)
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            if subprocess.call(update, env=env) != 0 or subprocess.call(install, env=env) != 0:
+                print("apt-get could not install " + " ".join(need_apt), file=sys.stderr)
+                return ["apt-get install failed: " + " ".join(need_apt)]
+        else:
+            missing += need_apt
+            print("browser tests: no apt-get (or no root) to install " + " ".join(need_apt) +
+                  "; the tests that need them are skipped / apt-get नहीं है, ये tests छोड़े जाएँगे", flush=True)
+    lock, stamp = ROOT / "package-lock.json", ROOT / "node_modules" / ".package-lock.json"
+    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        npm = shutil.which("npm")
+        if npm:
+            print("$ npm ci", flush=True)
+            subprocess.call([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT)
+        else:
+            missing.append("npm (Node.js), for reveal.js and MathJax")
+    return missing
+
+
+def run_browser_tests(extra) -> int:
+    """make test-browser: install Chromium, a Devanagari font and the web assets, then pytest -m browser."""
+    problems = install_browser_requirements()
+    if any(p.startswith("apt-get install failed") for p in problems):
+        return 1
+    cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-m", "browser", "-ra", "tests/browser", *extra]
+    print("$", " ".join(cmd[2:]), flush=True)
+    return subprocess.call(cmd, cwd=ROOT)
 
 
 def run_tests(extra) -> int:

@@ -3,15 +3,19 @@
 ``python -m coursekit course [--fast]`` (``make course``) writes into ``build/``:
 
 * ``build/executed/NN_slug.ipynb`` — each notebook executed top to bottom;
-* ``build/html/{both,hi,en}/NN_slug.html`` — the bilingual, Hindi and English editions;
-* ``build/index.html`` — links to every notebook in every edition, with its headline result.
+* ``build/html/{both,hi,en}/NN_slug.html`` — the bilingual, Hindi and English editions, with
+  previous / index / next links, plus each edition's index, exercises and glossary pages;
+* ``build/slides/{hi,en}/NN_slug.slides.html`` — the reveal.js slides;
+* ``build/index.html`` — the landing page: every notebook in every edition, with its headline result.
+
+The pages load nothing from the internet: see ``coursekit.site`` (MathJax, reveal.js and the
+Devanagari font are copied into ``build/assets``).
 
 It prints which notebook runs and the time so far, and ends with a table:
 notebook, seconds, headline result.
 """
 from __future__ import annotations
 
-import html
 import time
 from pathlib import Path
 
@@ -20,7 +24,6 @@ import nbformat
 from . import notebook as nbtools
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITIONS = {"both": "हिंदी + English", "hi": "केवल हिंदी", "en": "English only"}
 
 
 def execute(src, dst, fast: bool = False, timeout: int = 900, progress: bool = True, cwd=None):
@@ -41,57 +44,40 @@ def refresh_outputs(path, timeout: int = 900) -> Path:
     tmp = path.with_suffix(".run.ipynb")
     try:
         nb = execute(path, tmp, fast=False, timeout=timeout)
+        from .slides import annotate
+
+        annotate(nb)                         # slide metadata (hand-written notes cells are kept)
         nbformat.write(nbtools.clean_metadata(nb), path)
     finally:
         tmp.unlink(missing_ok=True)
     return path
 
 
-def to_html(nb, title: str) -> str:
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
-
-
 def build_index(rows, out: Path, fast: bool) -> Path:
-    items = []
-    for name, seconds, result in rows:
-        links = " · ".join(f'<a href="html/{lang}/{name}.html">{label}</a>' for lang, label in EDITIONS.items())
-        items.append(f"<tr><td>{html.escape(name)}</td><td>{links}</td><td>{seconds:.0f} s</td>"
-                     f"<td>{html.escape(result)}</td></tr>")
-    page = f"""<!DOCTYPE html>
-<html lang="hi"><head><meta charset="utf-8"><title>Deep Learning — हिंदी / English</title>
-<style>body{{font-family:"Noto Sans Devanagari","Noto Sans",sans-serif;max-width:60rem;margin:2rem auto}}
-td,th{{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:left}}</style></head>
-<body><h1>डीप लर्निंग कोर्स / Deep Learning Course</h1>
-<p>हर notebook तीन रूपों में: दोनों भाषाएँ, केवल हिंदी, केवल English।<br>
-Every notebook in three editions: both languages, Hindi only, English only.</p>
-<p>{'Fast parameters (FAST=1).' if fast else 'Full settings.'}</p>
-<table><tr><th>Notebook</th><th>Editions</th><th>Run time</th><th>Headline result</th></tr>
-{''.join(items)}</table></body></html>"""
-    out.write_text(page, encoding="utf-8")
-    return out
+    """The landing page ``build/index.html`` (see ``coursekit.site.landing_page``)."""
+    from .site import landing_page
+
+    return landing_page(Path(out), rows, fast)
 
 
 def run_course(fast: bool = False, build: Path | None = None, notebooks=None, timeout: int = 900) -> list:
     """Execute the notebooks, write the editions and the index, print the summary table."""
     build = Path(build or ROOT / "build")
     paths = [Path(p) for p in notebooks] if notebooks else sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    rows, start = [], time.perf_counter()
+    from .site import build_site
+
+    rows, executed, start = [], [], time.perf_counter()
     for i, path in enumerate(paths, 1):
         print(f"[{i}/{len(paths)}] {path.name}  (elapsed {time.perf_counter() - start:.0f} s)", flush=True)
         t0 = time.perf_counter()
         nb = execute(path, build / "executed" / path.name, fast=fast, timeout=timeout)
         seconds = time.perf_counter() - t0
-        for lang in EDITIONS:
-            out = build / "html" / lang / f"{path.stem}.html"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(to_html(nbtools.edition(nb, lang), path.stem), encoding="utf-8")
+        executed.append((path.stem, nb))
         rows.append((path.stem, seconds, nbtools.headline(nb)))
         print(f"    done in {seconds:.1f} s", flush=True)
-    build_index(rows, build / "index.html", fast)
+    t0 = time.perf_counter()
+    build_site(executed, build, rows=rows, fast=fast)
+    print(f"website and slides written in {time.perf_counter() - t0:.1f} s: {build / 'index.html'}", flush=True)
     print(summary_table(rows, time.perf_counter() - start))
     return rows
 

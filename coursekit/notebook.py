@@ -9,7 +9,9 @@ Rules (see CONTRIBUTING.md):
   equation or a figure, needs no tag;
 * a notebook that trains a model has a papermill ``parameters`` cell;
 * committed notebooks hold no error outputs, and their execution counts are
-  1, 2, 3, ... from one clean run.
+  1, 2, 3, ... from one clean run;
+* every cell of a topic notebook carries slide metadata (``metadata.slideshow.slide_type``, written by
+  ``python -m coursekit slides --annotate``; see ``coursekit.slides``).
 """
 from __future__ import annotations
 
@@ -59,8 +61,12 @@ def _untagged_prose_problem(text: str) -> str | None:
     return None
 
 
-def validate(path, require_outputs: bool = True) -> list[str]:
-    """Return a list of problems with the notebook at ``path`` (empty when it is valid)."""
+def validate(path, require_outputs: bool = True, require_slides: bool | None = None) -> list[str]:
+    """Return a list of problems with the notebook at ``path`` (empty when it is valid).
+
+    ``require_slides`` (default: the same as ``require_outputs``, i.e. topic notebooks) asks for slide
+    metadata on every cell.
+    """
     path = Path(path)
     problems: list[str] = []
     if not NAME_RE.match(path.name):
@@ -106,6 +112,13 @@ def validate(path, require_outputs: bool = True) -> list[str]:
             problems.append("execution counts are not 1, 2, 3, ... from one clean run")
     elif any(n is not None for n in counts) and counts != list(range(1, len(code) + 1)):
         problems.append("execution counts are not 1, 2, 3, ... from one clean run")
+    if require_outputs if require_slides is None else require_slides:
+        from .slides import missing_metadata
+
+        missing = missing_metadata(nb)
+        if missing:
+            problems.append(f"cells {missing[:8]}{' ...' if len(missing) > 8 else ''} have no slide metadata "
+                            f"(run: python -m coursekit slides --annotate {path.as_posix()})")
     return problems
 
 

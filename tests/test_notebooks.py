@@ -11,6 +11,7 @@ from coursekit import notebook as nbtools
 from coursekit.course import build_index, execute, run_course, summary_table
 from coursekit.exercises import bank_names
 from coursekit.exercises.build import build_notebook
+from coursekit.slides import annotate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -48,7 +49,10 @@ def test_validator_accepts_a_good_notebook(tmp_path):
     cells = [_md("# 01 · डेमो / Demo"), _md("यहाँ $z = w x + b$ है, 2 परतें।", "lang-hi"),
              _md("Here $z = w x + b$, 2 layers.", "lang-en"), _md("$$a = f(z)$$"), c1,
              new_code_cell("coursekit.fit(model, data)", execution_count=2)]
-    assert nbtools.validate(_write(tmp_path, cells)) == []
+    path = _write(tmp_path, cells)
+    assert any("no slide metadata" in p for p in nbtools.validate(path))
+    annotate_file(path)
+    assert nbtools.validate(path) == []
 
 
 @pytest.mark.parametrize("cells,problem", [
@@ -175,9 +179,12 @@ def test_course_builds_editions_index_and_table(tmp_path, capsys):
     assert "कोर्स के विषय" in hi and "The topics of the course" not in hi
     assert "The topics of the course" in en and "कोर्स के विषय" not in en
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert 'href="html/hi/00_welcome.html"' in index
+    assert 'href="html/hi/00_welcome.html"' in index and 'href="html/en/index.html"' in index
+    assert 'rel="next"' not in hi and 'href="index.html"' in hi and "mathjax/tex-chtml-full.js" in hi
+    assert (tmp_path / "html" / "en" / "glossary.html").exists()
+    assert (tmp_path / "html" / "en" / "exercises" / "00_welcome.html").exists()
     out = capsys.readouterr().out
-    assert "[1/1] 00_welcome" in out and "headline result" in out
+    assert "[1/1] 00_welcome" in out and "headline result" in out and "website and slides written" in out
 
 
 def test_summary_table_and_index(tmp_path):

@@ -1,0 +1,116 @@
+"""JupyterLab in headless Chromium: open notebook 00, run its first cells from the keyboard, check that
+the outputs appear and that Chromium draws the Hindi text with a Devanagari font."""
+import hashlib
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from browser_helpers import ROOT, free_port, platform_fonts
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+NOTEBOOK = ROOT / "notebooks" / "00_welcome.ipynb"
+
+
+def _cells_to_run() -> int:
+    """Shift+Enter presses from the first cell up to and including the second code cell."""
+    import nbformat
+
+    cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    return [i for i, c in enumerate(cells) if c.cell_type == "code"][1] + 1
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """JupyterLab on 127.0.0.1 at the course root, autosave off, its own settings and runtime folders."""
+    port, token = free_port(), secrets.token_hex(16)
+    settings = tmp_path / "settings"
+    for plugin, values in {"docmanager-extension/plugin": {"autosave": False},
+                           "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}
+                           }.items():
+        path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path))
+    log = (tmp_path / "jupyterlab.log").open("wb")
+    before = hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+         f"--ServerApp.token={token}", f"--ServerApp.root_dir={ROOT}", f"--LabApp.user_settings_dir={settings}",
+         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}", "--LabApp.news_url=",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.expose_app_in_browser=True",
+         *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text()[-3000:])
+                time.sleep(0.5)
+        yield url, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        assert hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest() == before, "the test changed notebooks/00_welcome.ipynb"
+
+
+def test_jupyterlab_runs_welcome_notebook_with_hindi_font(context, jupyterlab, artifacts):
+    url, token = jupyterlab
+    page = context.new_page()
+    page.goto(f"{url}/lab/tree/notebooks/00_welcome.ipynb?token={token}", wait_until="load")
+    config = json.loads(page.locator("#jupyter-config-data").text_content())
+    assert "jupyterlab-rise" in {e["name"] for e in config.get("federated_extensions", [])}
+    cells = page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")
+    cells.nth(_cells_to_run()).wait_for(state="attached", timeout=90_000)
+    page.wait_for_function("() => document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator')"
+                           " ?.getAttribute('data-status') === 'idle'", timeout=90_000)
+    # start from a clean slate, so that every output seen below comes from this run
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    page.wait_for_function("() => document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output').length === 0")
+
+    cells.nth(0).locator(".jp-InputPrompt").click()
+    page.keyboard.press("Escape")
+    for _ in range(_cells_to_run()):
+        page.keyboard.press("Shift+Enter")
+    code_cells = page.locator(".jp-NotebookPanel .jp-Notebook .jp-CodeCell")
+    env_cell, maths_cell = code_cells.nth(0), code_cells.nth(1)
+    env_cell.locator(".jp-OutputArea-output").wait_for(timeout=120_000)
+    maths_cell.locator(".jp-OutputArea-output >> text=x @ w =").wait_for(timeout=120_000)
+    out = env_cell.locator(".jp-OutputArea-output").inner_text()
+    assert "torch:" in out and "device:" in out and "matplotlib:" in out, out
+    assert "tensor([-1.5000, -2.5000])" in maths_cell.inner_text()
+    assert env_cell.locator(".jp-InputPrompt").inner_text().strip() == "[1]:"
+    assert page.locator(".jp-NotebookPanel .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+                        ).count() == 0
+
+    env_cell.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(artifacts / "jupyterlab_00_outputs.png"))
+
+    # the Hindi heading of section 1 is drawn with a Devanagari font
+    section = cells.filter(has_text="कोर्स के विषय").first
+    section.scroll_into_view_if_needed()
+    heading = section.locator("h2")
+    heading.wait_for(state="visible")
+    heading.evaluate("el => el.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(artifacts / "jupyterlab_00_hindi.png"))
+    assert "कोर्स के विषय" in heading.inner_text()
+    heading.evaluate("el => el.setAttribute('data-test-hindi', '1')")
+    fonts = platform_fonts(page, "[data-test-hindi]")
+    deva = [f for f in fonts if "Devanagari" in f["familyName"] or "Lohit" in f["familyName"]]
+    assert deva and sum(f["glyphCount"] for f in deva) >= 8, fonts
+    external = context.request_log.external()
+    assert external == [], external
