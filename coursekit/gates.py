@@ -1,0 +1,410 @@
+"""LSTM and GRU cells from scratch, with PyTorch's exact weight layout (notebook 15).
+
+LSTM (PyTorch's gate order in the rows of ``weight_ih``/``weight_hh`` is i, f, g, o)::
+
+    i = σ(W_ii x + b_ii + W_hi h + b_hi)        input gate
+    f = σ(W_if x + b_if + W_hf h + b_hf)        forget gate
+    g = tanh(W_ig x + b_ig + W_hg h + b_hg)     candidate cell
+    o = σ(W_io x + b_io + W_ho h + b_ho)        output gate
+    c' = f ⊙ c + i ⊙ g                          cell state: an additive path through time
+    h' = o ⊙ tanh(c')
+
+GRU (row order r, z, n)::
+
+    r = σ(W_ir x + b_ir + W_hr h + b_hr)        reset gate
+    z = σ(W_iz x + b_iz + W_hz h + b_hz)        update gate
+    n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))   candidate — r multiplies (W_hn h + b_hn)
+    h' = (1 - z) ⊙ n + z ⊙ h
+
+(In Cho et al., 2014 the reset gate acts *before* the matrix product: tanh(W x + U (r ⊙ h)).
+PyTorch, like cuDNN, puts it after the product; the two are different functions.)
+
+The modules below use the parameter names and shapes of layer 0 of ``nn.LSTM``/``nn.GRU``
+(``weight_ih_l0`` (G·H, I), ``weight_hh_l0`` (G·H, H), ``bias_ih_l0`` (G·H,), ``bias_hh_l0`` (G·H,),
+with G = 4 or 3), so ``load_state_dict`` works in both directions.
+"""
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+from .i18n import CourseError
+from .stacked import _positive_int, torch_rnn_params
+
+NAMES = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
+
+
+# ------------------------------------------------------------------ one time step, as equations
+
+def lstm_cell_step(x, h, c, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
+    """One LSTM step: x (B, I), h (B, H), c (B, H) → (h', c'), both (B, H). Gate order i, f, g, o."""
+    gates = x @ weight_ih.T + h @ weight_hh.T                   # (B, 4H)
+    if bias_ih is not None:
+        gates = gates + bias_ih + bias_hh
+    i, f, g, o = gates.chunk(4, dim=1)                           # four (B, H) blocks
+    i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
+    c_next = f * c + i * g                                       # (B, H)
+    h_next = o * torch.tanh(c_next)                              # (B, H)
+    return h_next, c_next
+
+
+def gru_cell_step(x, h, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
+    """One GRU step (PyTorch's variant): x (B, I), h (B, H) → h' (B, H). Gate order r, z, n."""
+    gi = x @ weight_ih.T                                         # (B, 3H) input part
+    gh = h @ weight_hh.T                                         # (B, 3H) hidden part
+    if bias_ih is not None:
+        gi, gh = gi + bias_ih, gh + bias_hh
+    i_r, i_z, i_n = gi.chunk(3, dim=1)
+    h_r, h_z, h_n = gh.chunk(3, dim=1)
+    r = torch.sigmoid(i_r + h_r)                                 # reset gate (B, H)
+    z = torch.sigmoid(i_z + h_z)                                 # update gate (B, H)
+    n = torch.tanh(i_n + r * h_n)                                # candidate: r multiplies (W_hn h + b_hn)
+    return (1 - z) * n + z * h                                   # (B, H)
+
+
+# ------------------------------------------------------------------ modules
+
+class _ScratchRecurrent(nn.Module):
+    """Shared parameters of the scratch cells: named and shaped like layer 0 of nn.LSTM / nn.GRU."""
+
+    gates = 1
+
+    def __init__(self, input_size: int, hidden_size: int, bias: bool = True):
+        super().__init__()
+        self.input_size = _positive_int(input_size, "input_size")
+        self.hidden_size = _positive_int(hidden_size, "hidden_size")
+        rows = self.gates * hidden_size
+        self.weight_ih_l0 = nn.Parameter(torch.empty(rows, input_size))    # (G·H, I)
+        self.weight_hh_l0 = nn.Parameter(torch.empty(rows, hidden_size))   # (G·H, H)
+        if bias:
+            self.bias_ih_l0 = nn.Parameter(torch.empty(rows))              # (G·H,)
+            self.bias_hh_l0 = nn.Parameter(torch.empty(rows))              # (G·H,)
+        else:
+            self.register_parameter("bias_ih_l0", None)
+            self.register_parameter("bias_hh_l0", None)
+        self.reset_parameters()
+
+    def reset_parameters(self) -> None:
+        """PyTorch's initialisation: every parameter ~ U(-1/√H, 1/√H)."""
+        k = 1.0 / math.sqrt(self.hidden_size)
+        for p in self.parameters():
+            nn.init.uniform_(p, -k, k)
+
+    def _check_step(self, x: torch.Tensor) -> None:
+        if x.dim() != 2 or x.shape[1] != self.input_size:
+            raise CourseError(
+                f"एक time step का input (batch, {self.input_size}) shape का होना चाहिए; मिला {tuple(x.shape)}",
+                f"the input of one time step must have shape (batch, {self.input_size}); got {tuple(x.shape)}")
+
+    def _check_sequence(self, x: torch.Tensor) -> None:
+        if x.dim() != 3 or x.shape[2] != self.input_size:
+            raise CourseError(
+                f"sequence का input (batch, time, {self.input_size}) shape का होना चाहिए (batch_first); "
+                f"मिला {tuple(x.shape)}",
+                f"a sequence input must have shape (batch, time, {self.input_size}) (batch_first); "
+                f"got {tuple(x.shape)}")
+
+    def _zeros(self, x: torch.Tensor) -> torch.Tensor:
+        return x.new_zeros(x.shape[0], self.hidden_size)                   # (B, H)
+
+    def _weights(self):
+        return self.weight_ih_l0, self.weight_hh_l0, self.bias_ih_l0, self.bias_hh_l0
+
+
+class ScratchLSTMCell(_ScratchRecurrent):
+    """One LSTM step from the equations: ``cell(x_t, (h, c)) → (h', c')`` (like ``nn.LSTMCell``).
+
+    Parameters are named like layer 0 of ``nn.LSTM``: weight_ih_l0 (4H, I), weight_hh_l0 (4H, H),
+    bias_ih_l0 (4H,), bias_hh_l0 (4H,), rows in the order i, f, g, o.
+    """
+
+    gates = 4
+
+    def forward(self, x: torch.Tensor, state=None):
+        """x (B, I), state (h, c) with h, c (B, H) or None (zeros) → (h', c')."""
+        self._check_step(x)
+        h, c = state if state is not None else (self._zeros(x), self._zeros(x))
+        return lstm_cell_step(x, h, c, *self._weights())
+
+
+class ScratchGRUCell(_ScratchRecurrent):
+    """One GRU step from the equations: ``cell(x_t, h) → h'`` (like ``nn.GRUCell``).
+
+    Parameters are named like layer 0 of ``nn.GRU``: weight_ih_l0 (3H, I), weight_hh_l0 (3H, H),
+    bias_ih_l0 (3H,), bias_hh_l0 (3H,), rows in the order r, z, n.
+    """
+
+    gates = 3
+
+    def forward(self, x: torch.Tensor, h=None):
+        """x (B, I), h (B, H) or None (zeros) → h' (B, H)."""
+        self._check_step(x)
+        h = h if h is not None else self._zeros(x)
+        return gru_cell_step(x, h, *self._weights())
+
+
+class ScratchLSTM(ScratchLSTMCell):
+    """A one-layer LSTM over a sequence (batch_first), the cell applied at every step.
+
+    ``ScratchLSTM(I, H)(x)`` returns what ``nn.LSTM(I, H, batch_first=True)(x)`` returns:
+    output (B, T, H) — h_t for every t — and (h_n, c_n), each (1, B, H).
+    """
+
+    def forward(self, x: torch.Tensor, state=None):
+        """x (B, T, I); state (h0, c0) each (1, B, H) or None → output (B, T, H), (h_n, c_n)."""
+        self._check_sequence(x)
+        if state is None:
+            h, c = self._zeros(x[:, 0]), self._zeros(x[:, 0])
+        else:
+            h, c = state[0][0], state[1][0]                                  # (B, H) each
+        outputs = []
+        for t in range(x.shape[1]):
+            h, c = lstm_cell_step(x[:, t], h, c, *self._weights())           # (B, H) each
+            outputs.append(h)
+        return torch.stack(outputs, dim=1), (h.unsqueeze(0), c.unsqueeze(0))
+
+
+class ScratchGRU(ScratchGRUCell):
+    """A one-layer GRU over a sequence (batch_first): output (B, T, H) and h_n (1, B, H), like ``nn.GRU``."""
+
+    def forward(self, x: torch.Tensor, h0=None):
+        """x (B, T, I); h0 (1, B, H) or None → output (B, T, H), h_n (1, B, H)."""
+        self._check_sequence(x)
+        h = self._zeros(x[:, 0]) if h0 is None else h0[0]
+        outputs = []
+        for t in range(x.shape[1]):
+            h = gru_cell_step(x[:, t], h, *self._weights())                  # (B, H)
+            outputs.append(h)
+        return torch.stack(outputs, dim=1), h.unsqueeze(0)
+
+
+@torch.no_grad()
+def copy_weights(src: nn.Module, dst: nn.Module) -> nn.Module:
+    """Copy the four layer-0 parameters from ``src`` to ``dst``; returns ``dst``.
+
+    Works between ``nn.LSTM``/``nn.GRU`` (layer 0), ``nn.LSTMCell``/``nn.GRUCell`` (names without
+    ``_l0``) and the scratch modules: names are matched after dropping ``_l0``.
+    """
+    theirs = {name.removesuffix("_l0"): p for name, p in src.named_parameters()}
+    for name, p in dst.named_parameters():
+        key = name.removesuffix("_l0")
+        if key not in {n.removesuffix("_l0") for n in NAMES}:
+            continue                                   # e.g. layer 1 of a deeper nn.LSTM
+        if key not in theirs:
+            raise CourseError(f"{type(src).__name__} में {key} नहीं है (उसके parameters: {sorted(theirs)})",
+                              f"{type(src).__name__} has no {key} (its parameters: {sorted(theirs)})")
+        if theirs[key].shape != p.shape:
+            raise CourseError(
+                f"{key}: shape {tuple(theirs[key].shape)} है, पर {type(dst).__name__} को {tuple(p.shape)} "
+                "चाहिए — क्या input_size, hidden_size और cell का प्रकार (LSTM/GRU) एक ही हैं?",
+                f"{key}: shape {tuple(theirs[key].shape)}, but {type(dst).__name__} needs {tuple(p.shape)} — "
+                "are input_size, hidden_size and the kind of cell (LSTM/GRU) the same?")
+        p.copy_(theirs[key])
+    return dst
+
+
+# ------------------------------------------------------------------ parameter counts
+
+def rnn_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False,
+                   bias: bool = True) -> int:
+    """Parameters of ``nn.RNN``: H·(I + H) + 2H per layer and direction (one block)."""
+    return torch_rnn_params(input_size, hidden_size, num_layers, bidirectional, bias, gates=1)
+
+
+def lstm_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False,
+                    bias: bool = True) -> int:
+    """Parameters of ``nn.LSTM``: 4·(H·(I + H) + 2H) per layer and direction — four blocks i, f, g, o."""
+    return torch_rnn_params(input_size, hidden_size, num_layers, bidirectional, bias, gates=4)
+
+
+def gru_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False,
+                   bias: bool = True) -> int:
+    """Parameters of ``nn.GRU``: 3·(H·(I + H) + 2H) per layer and direction — three blocks r, z, n."""
+    return torch_rnn_params(input_size, hidden_size, num_layers, bidirectional, bias, gates=3)
+
+
+@torch.no_grad()
+def set_forget_bias(lstm: nn.Module, value: float = 1.0) -> nn.Module:
+    """Start an LSTM with forget gates open: the forget rows of every b_ih get ``value``, of b_hh 0.
+
+    At PyTorch's default initialisation f = σ(≈0) ≈ 0.5, so the cell state halves at every step
+    (memory of about 1/(1 - f) = 2 steps). With b_f = value, f ≈ σ(value): 1 gives 0.73 (about
+    3.7 steps), 3 gives 0.95 (about 21 steps). Works for ``nn.LSTM`` and ``ScratchLSTM``; returns it.
+    """
+    names = [n for n, _ in lstm.named_parameters() if n.startswith("bias_")]
+    if not names or not isinstance(lstm, (nn.LSTM, ScratchLSTMCell)):
+        raise CourseError(f"set_forget_bias को biases वाला LSTM चाहिए; मिला {type(lstm).__name__}",
+                          f"set_forget_bias needs an LSTM with biases; got {type(lstm).__name__}")
+    H = lstm.hidden_size
+    for name in names:
+        p = getattr(lstm, name)
+        p[H:2 * H] = value if name.startswith("bias_ih") else 0.0     # rows H..2H are the forget gate
+    return lstm
+
+
+# ------------------------------------------------------------------ the long-range task
+
+def first_token_task(n: int, num_distractors: int, num_classes: int = 4, vocab_size: int = 12,
+                     seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+    """The class is the first token; ``num_distractors`` random tokens follow it.
+
+    Tokens 0..num_classes-1 are class markers and appear only at position 0; tokens
+    num_classes..vocab_size-1 are distractors. A model that reads the sequence and answers at the
+    end must carry the first token across all the distractors. Returns X (n, 1 + T) long, y (n,).
+    """
+    _positive_int(n, "n")
+    _positive_int(num_distractors, "num_distractors")
+    if _positive_int(num_classes, "num_classes") < 2 or vocab_size <= num_classes:
+        raise CourseError(
+            f"कम से कम 2 classes और vocab_size > num_classes चाहिए; मिला num_classes={num_classes}, "
+            f"vocab_size={vocab_size}",
+            f"need at least 2 classes and vocab_size > num_classes; got num_classes={num_classes}, "
+            f"vocab_size={vocab_size}")
+    gen = torch.Generator().manual_seed(seed)
+    y = torch.randint(0, num_classes, (n,), generator=gen)                                 # (n,)
+    distractors = torch.randint(num_classes, vocab_size, (n, num_distractors), generator=gen)  # (n, T)
+    return torch.cat([y[:, None], distractors], dim=1), y                                  # (n, 1 + T), (n,)
+
+
+# ------------------------------------------------------------------ gradient through time
+
+def gradient_through_time(model: nn.Module, x: torch.Tensor, y: torch.Tensor | None = None) -> torch.Tensor:
+    """‖∂L/∂x_t‖ for every time step t, averaged over the batch: a (T,) tensor.
+
+    * ``model`` with ``forward_embedded`` (``coursekit.stacked.RNNClassifier``): ``x`` are token ids
+      (B, T), ``y`` the labels; L is the cross-entropy and x_t the embedding of token t.
+    * a recurrent layer (``nn.RNN``/``nn.LSTM``/``nn.GRU`` with batch_first, or a scratch layer):
+      ``x`` is (B, T, I) and L = the sum of the last output h_T.
+    Only the inputs get a gradient; the parameters' ``.grad`` is left untouched.
+    """
+    with torch.enable_grad():
+        if hasattr(model, "forward_embedded"):
+            if y is None:
+                raise CourseError("RNNClassifier के लिए labels y भी दीजिए।", "give the labels y for an RNNClassifier.")
+            e = model.embed(x).detach().requires_grad_()                      # (B, T, E)
+            loss = nn.functional.cross_entropy(model.forward_embedded(e), y)
+        else:
+            if x.dim() != 3:
+                raise CourseError(f"recurrent layer को (batch, time, features) input चाहिए; मिला {tuple(x.shape)}",
+                                  f"a recurrent layer needs a (batch, time, features) input; got {tuple(x.shape)}")
+            e = x.detach().clone().requires_grad_()                           # (B, T, I)
+            out = model(e)[0]                                                 # (B, T, H)
+            loss = out[:, -1].sum()
+        (grad,) = torch.autograd.grad(loss, e)                                # (B, T, E)
+    return grad.norm(dim=2).mean(dim=0)                                       # (T,)
+
+
+# ------------------------------------------------------------------ diagrams
+
+def _diagram_tools(ax):
+    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+    def box(x, y, text, label):
+        ax.add_patch(FancyBboxPatch((x - 0.42, y - 0.3), 0.84, 0.6, boxstyle="round,pad=0.04", fc="#fde9a9",
+                                    ec="#a07800"))
+        ax.text(x, y, text, ha="center", va="center", fontsize=11)
+        ax.text(x, y - 0.4, label, ha="center", va="top", fontsize=8, color="#444444", linespacing=1.0,
+                bbox={"fc": "white", "ec": "none", "pad": 0.3})
+
+    def op(x, y, text):
+        ax.add_patch(Circle((x, y), 0.24, fc="#f6c3cf", ec="#a03050"))
+        ax.text(x, y, text, ha="center", va="center", fontsize=11 if len(text) == 1 else 8)
+
+    def arrow(points, color="black"):
+        for (x0, y0), (x1, y1) in zip(points[:-2], points[1:-1]):
+            ax.plot([x0, x1], [y0, y1], color=color, lw=1.3)
+        ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>", mutation_scale=12, color=color,
+                                     lw=1.3, shrinkA=0, shrinkB=0))
+
+    return box, op, arrow
+
+
+def _new_ax(ax):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4.6))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(-0.3, 6)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return ax
+
+
+def draw_lstm_cell(ax=None, title: str = "LSTM cell (PyTorch gate order i, f, g, o)"):
+    """Draw an LSTM cell: the cell-state line on top, four gate layers, pointwise ⊙ and + nodes."""
+    from matplotlib.patches import Ellipse
+
+    ax = _new_ax(ax)
+    box, op, arrow = _diagram_tools(ax)
+    # cell state c: an additive path from left to right
+    ax.text(0.35, 5.0, "$c_{t-1}$", ha="center", va="center", fontsize=12)
+    arrow([(0.7, 5.0), (2.76, 5.0)], "#1f5fa8")
+    op(3.0, 5.0, "×")
+    arrow([(3.24, 5.0), (4.76, 5.0)], "#1f5fa8")
+    op(5.0, 5.0, "+")
+    arrow([(5.24, 5.0), (9.3, 5.0)], "#1f5fa8")
+    ax.text(9.65, 5.0, "$c_t$", ha="center", va="center", fontsize=12)
+    # the input bus [h_{t-1}, x_t]
+    ax.text(0.35, 0.9, "$h_{t-1}$", ha="center", va="center", fontsize=12)
+    ax.plot([0.7, 7.0], [0.9, 0.9], color="black", lw=1.3)
+    ax.text(1.6, -0.1, "$x_t$", ha="center", va="center", fontsize=12)
+    arrow([(1.6, 0.15), (1.6, 0.9)])
+    # four gate layers
+    for x, text, label in ((3.0, "σ", "f\nforget"), (4.4, "σ", "i\ninput"), (5.6, "tanh", "g\ncandidate"),
+                           (7.0, "σ", "o\noutput")):
+        arrow([(x, 0.9), (x, 2.2)])
+        box(x, 2.5, text, label)
+    arrow([(3.0, 2.8), (3.0, 4.76)])                       # f → c ⊙ f
+    op(5.0, 3.9, "×")                                      # i ⊙ g
+    arrow([(4.4, 2.8), (4.4, 3.9), (4.76, 3.9)])
+    arrow([(5.6, 2.8), (5.6, 3.9), (5.24, 3.9)])
+    arrow([(5.0, 4.14), (5.0, 4.76)])
+    # output: h_t = o ⊙ tanh(c_t)
+    ax.add_patch(Ellipse((8.2, 3.9), 0.9, 0.45, fc="#f6c3cf", ec="#a03050"))
+    ax.text(8.2, 3.9, "tanh", ha="center", va="center", fontsize=9)
+    arrow([(8.2, 5.0), (8.2, 4.13)])
+    op(8.2, 2.5, "×")
+    arrow([(8.2, 3.67), (8.2, 2.74)])
+    arrow([(7.42, 2.5), (7.96, 2.5)])
+    arrow([(8.44, 2.5), (9.3, 2.5)])
+    ax.text(9.65, 2.5, "$h_t$", ha="center", va="center", fontsize=12)
+    ax.set_title(title)
+    return ax
+
+
+def draw_gru_cell(ax=None, title: str = "GRU cell (PyTorch gate order r, z, n)"):
+    """Draw a GRU cell: the hidden-state line on top, gates r and z, the candidate n, h' = (1 - z)n + zh."""
+    ax = _new_ax(ax)
+    box, op, arrow = _diagram_tools(ax)
+    # the hidden state h: z ⊙ h_{t-1}, then + (1 - z) ⊙ n
+    ax.text(0.35, 5.0, "$h_{t-1}$", ha="center", va="center", fontsize=12)
+    arrow([(0.75, 5.0), (1.76, 5.0)], "#1f5fa8")
+    op(2.0, 5.0, "×")
+    arrow([(2.24, 5.0), (7.26, 5.0)], "#1f5fa8")
+    op(7.5, 5.0, "+")
+    arrow([(7.74, 5.0), (9.3, 5.0)], "#1f5fa8")
+    ax.text(9.65, 5.0, "$h_t$", ha="center", va="center", fontsize=12)
+    # h_{t-1} also goes down to the input bus [h_{t-1}, x_t]
+    ax.plot([0.9, 0.9, 6.0], [5.0, 0.9, 0.9], color="black", lw=1.3)
+    ax.text(1.4, -0.1, "$x_t$", ha="center", va="center", fontsize=12)
+    arrow([(1.4, 0.15), (1.4, 0.9)])
+    for x, text, label in ((2.0, "σ", "z\nupdate"), (3.4, "σ", "r\nreset"), (6.0, "tanh", "n\ncandidate")):
+        arrow([(x, 0.9), (x, 2.2)])
+        box(x, 2.5, text, label)
+    arrow([(2.0, 2.8), (2.0, 4.76)])                       # z → z ⊙ h_{t-1}
+    op(3.4, 3.7, "1−")                                     # 1 - z
+    arrow([(2.0, 3.7), (3.16, 3.7)])
+    op(6.0, 3.7, "×")                                      # (1 - z) ⊙ n
+    arrow([(3.64, 3.7), (5.76, 3.7)])
+    arrow([(6.0, 2.8), (6.0, 3.46)])
+    arrow([(6.24, 3.7), (7.5, 3.7), (7.5, 4.76)])
+    op(4.7, 2.5, "×")                                      # r ⊙ (W_hn h_{t-1} + b_hn), inside n
+    arrow([(3.82, 2.5), (4.46, 2.5)])
+    arrow([(4.7, 0.9), (4.7, 2.26)])
+    ax.text(4.7, 0.5, "$W_{hn}h_{t-1}+b_{hn}$", ha="center", va="center", fontsize=8)
+    arrow([(4.94, 2.5), (5.58, 2.5)])
+    ax.set_title(title)
+    return ax
