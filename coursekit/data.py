@@ -33,6 +33,30 @@ DATASETS = {
         "cifar10", "load_cifar10",
         "CIFAR-10 (Krizhevsky, 2009) through torchvision.datasets.CIFAR10",
         "terms of the CIFAR-10 authors", False),
+    "co2": DatasetInfo(
+        "co2", "coursekit.timeseries.load_series",
+        "Keeling & Whorf, Mauna Loa CO2 (Scripps/CDIAC), bundled in statsmodels (statsmodels.api.datasets.co2)",
+        "public domain (statsmodels BSD-3-Clause)", True),
+    "sunspots": DatasetInfo(
+        "sunspots", "coursekit.timeseries.load_series",
+        "NOAA NGDC yearly sunspot numbers, bundled in statsmodels (statsmodels.api.datasets.sunspots)",
+        "public domain (statsmodels BSD-3-Clause)", True),
+    "seattle_weather": DatasetInfo(
+        "seattle_weather", "coursekit.timeseries.load_series",
+        "NOAA daily weather in Seattle 2012-2015 and hourly temperatures 2010, bundled in vega_datasets (local_data)",
+        "public domain (NOAA); vega_datasets BSD-3-Clause", True),
+    "stocks": DatasetInfo(
+        "stocks", "coursekit.timeseries.load_series",
+        "prices of AAPL, AMZN, GOOG, IBM and MSFT 2000-2010, bundled in vega_datasets (local_data.stocks)",
+        "as distributed in vega_datasets (BSD-3-Clause); no licence stated for the prices", True),
+    "sentiment": DatasetInfo(
+        "sentiment", "coursekit.corpora.load_sentiment",
+        "written for this course: short reviews in Hindi and English (coursekit/data/corpora/sentiment_*.tsv)",
+        "the course's own licence (MIT)", True),
+    "nextword": DatasetInfo(
+        "nextword", "coursekit.corpora.load_nextword",
+        "written for this course: everyday sentences in Hindi and English (coursekit/data/corpora/nextword_*.tsv)",
+        "the course's own licence (MIT)", True),
 }
 
 
