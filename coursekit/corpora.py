@@ -7,8 +7,8 @@
   language models. ``load_nextword("en", "train")`` → list of sentences.
 
 The splits are fixed: every sentence goes to a split by a hash of its own text (MD5), so the split
-does not depend on the order of the file, on a random seed or on the machine. Sentiment: 20% of each
-label is the test set. Next word: 80% train, 10% validation, 10% test.
+does not depend on the order of the file, on a random seed or on the machine. Sentiment: about 20% is
+the test set (not stratified: each label gets roughly 20%). Next word: about 80% train, 10% validation, 10% test.
 """
 from __future__ import annotations
 

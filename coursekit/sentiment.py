@@ -1,0 +1,304 @@
+"""Sentiment analysis with recurrent networks: text → indices → padded batch → RNN → positive/negative.
+
+Notebook 16 introduces everything here. The pieces, in the order the notebook uses them:
+
+* ``build_vocab(texts)``: a ``Vocab`` from the *training* sentences only (``coursekit.text``).
+* ``encode(texts, vocab)`` and ``make_loader(pairs, vocab)``: sentences → lists of indices →
+  padded ``LongTensor`` batches of shape ``(B, T)`` (index 0 = ``<pad>``, added at the end).
+* ``BagOfWords``: logistic regression on word counts, the baseline that ignores word order.
+* ``RNNClassifier``: embedding → RNN / LSTM / GRU (optionally bidirectional) over a *packed*
+  sequence → pooling over time → linear layer. Many-to-one: many words in, one label out.
+* ``train_classifier`` (``coursekit.fit`` with AdamW and early stopping), ``predict_probs``,
+  ``predict_sentiment(model, vocab, text)`` for a sentence typed by the learner.
+
+The models take only the padded tensor ``x`` and find each sentence's true length themselves
+(``lengths = (x != pad_index).sum(1)``), so the course's ``fit``/``evaluate``/``predict`` work unchanged.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+from .i18n import CourseError
+from .text import Vocab, pad_batch, tokenize
+
+CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+POOLS = ("last", "mean", "max")
+LABELS = {0: "negative", 1: "positive"}
+LABELS_HI = {0: "नकारात्मक", 1: "सकारात्मक"}
+# Words that turn an opinion around. A tokenised sentence that holds one of them is "negated".
+NEGATIONS = {
+    "en": frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
+                     "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't", "won't", "can't"}),
+    "hi": frozenset({"नहीं", "न", "ना", "मत", "बिना"}),
+}
+
+
+# ----------------------------------------------------------------------------------------- text → numbers
+def _tokens(text: str) -> list[str]:
+    if not isinstance(text, str):
+        raise CourseError(f"वाक्य एक string (str) होना चाहिए; मिला {type(text).__name__}।",
+                          f"a sentence must be a string (str); got {type(text).__name__}.")
+    return tokenize(text)
+
+
+def build_vocab(texts: Sequence[str], min_freq: int = 1, max_size: int | None = None) -> Vocab:
+    """A ``Vocab`` (``<pad>`` = 0, ``<unk>`` = 1, then words by frequency) from training sentences.
+
+    Pass the training sentences only: a word seen first in the test set must be ``<unk>``,
+    exactly as it will be for a sentence a user types later.
+    """
+    if isinstance(texts, str):
+        raise CourseError("build_vocab को वाक्यों की list चाहिए, एक अकेली string नहीं।",
+                          "build_vocab expects a list of sentences, not a single string.")
+    return Vocab.build([_tokens(t) for t in texts], min_freq=min_freq, max_size=max_size)
+
+
+def encode(texts: Sequence[str], vocab: Vocab) -> list[list[int]]:
+    """Sentences → lists of indices (unknown words → ``<unk>``). Every sentence must have a token."""
+    out = []
+    for t in texts:
+        ids = vocab.encode(_tokens(t))
+        if not ids:
+            raise CourseError(f"वाक्य {t!r} में एक भी शब्द नहीं है (खाली वाक्य)।",
+                              f"the sentence {t!r} has no word in it (empty sentence).")
+        out.append(ids)
+    return out
+
+
+def encode_batch(texts: Sequence[str], vocab: Vocab, max_len: int | None = None) -> torch.Tensor:
+    """Sentences → one padded batch ``x`` of shape (B, T), T = the longest sentence (or ``max_len``)."""
+    x, _ = pad_batch(encode(texts, vocab), pad_index=vocab.pad_index, max_len=max_len)  # (B, T)
+    return x
+
+
+def make_loader(pairs: Sequence[tuple[str, int]], vocab: Vocab, batch_size: int = 32, shuffle: bool = False,
+                seed: int = 0, max_len: int | None = None) -> torch.utils.data.DataLoader:
+    """``(text, label)`` pairs → a DataLoader of ``(x, y)`` with x: (B, T) padded indices, y: (B,) labels.
+
+    Each batch is padded only to its own longest sentence. ``shuffle=True`` draws a new order every
+    epoch from a generator seeded with ``seed`` (the same run gives the same batches).
+    """
+    if len(pairs) == 0:
+        raise CourseError("make_loader को कम से कम एक (text, label) जोड़ा चाहिए।",
+                          "make_loader needs at least one (text, label) pair.")
+    ids = encode([t for t, _ in pairs], vocab)
+    labels = [int(y) for _, y in pairs]
+    data = list(zip(ids, labels))
+
+    def collate(batch):
+        x, _ = pad_batch([s for s, _ in batch], pad_index=vocab.pad_index, max_len=max_len)   # (B, T)
+        y = torch.tensor([label for _, label in batch], dtype=torch.long)                     # (B,)
+        return x, y
+
+    gen = torch.Generator().manual_seed(seed) if shuffle else None
+    return torch.utils.data.DataLoader(data, batch_size=batch_size, shuffle=shuffle, collate_fn=collate,
+                                       generator=gen)
+
+
+def split_train_val(pairs: Sequence, val_fraction: float = 0.15, seed: int = 0) -> tuple[list, list]:
+    """Carve a validation part out of the training pairs (a seeded shuffle): ``(train, val)``.
+
+    The validation part chooses the epoch to stop at; the test set stays untouched until the end.
+    """
+    if not 0 < val_fraction < 1:
+        raise CourseError(f"val_fraction 0 और 1 के बीच होना चाहिए; मिला {val_fraction}।",
+                          f"val_fraction must be between 0 and 1; got {val_fraction}.")
+    perm = torch.randperm(len(pairs), generator=torch.Generator().manual_seed(seed)).tolist()
+    n_val = max(1, round(len(pairs) * val_fraction))
+    return [pairs[i] for i in perm[n_val:]], [pairs[i] for i in perm[:n_val]]
+
+
+def guess_language(text: str) -> str:
+    """"hi" if the text holds a Devanagari letter, else "en" (enough to pick the right model)."""
+    return "hi" if any("\u0900" <= ch <= "\u097f" for ch in _check_str(text)) else "en"
+
+
+def has_negation(text: str, lang: str | None = None) -> bool:
+    """True if a negation word ("not", "never", "नहीं", "मत", ...) is one of the sentence's tokens."""
+    lang = lang or guess_language(text)
+    if lang not in NEGATIONS:
+        raise CourseError(f"भाषा 'hi' या 'en' होनी चाहिए; मिली {lang!r}।", f"lang must be 'hi' or 'en'; got {lang!r}.")
+    return any(t in NEGATIONS[lang] for t in _tokens(text))
+
+
+def _check_str(text) -> str:
+    if not isinstance(text, str):
+        raise CourseError(f"text एक string (str) होना चाहिए; मिला {type(text).__name__}।",
+                          f"text must be a string (str); got {type(text).__name__}.")
+    return text
+
+
+def _check_x(x: torch.Tensor) -> None:
+    if not isinstance(x, torch.Tensor) or x.dim() != 2 or x.dtype != torch.long:
+        got = f"{tuple(x.shape)} {x.dtype}" if isinstance(x, torch.Tensor) else type(x).__name__
+        raise CourseError(f"x का आकार (batch, समय) और dtype long (शब्दों के index) होना चाहिए; मिला {got}।",
+                          f"x must be word indices of shape (batch, time) with dtype long; got {got}.")
+
+
+# ---------------------------------------------------------------------------------------------- models
+class BagOfWords(nn.Module):
+    """Logistic regression on word counts: ``logits = W · counts(x) + b``. Word order is thrown away.
+
+    ``counts[b, v]`` = how many times word ``v`` occurs in sentence ``b`` (``<pad>`` is not counted).
+    "not good" and "good, not bad" give the same counts for "not" and "good": this model cannot
+    tell which word the "not" belongs to.
+    """
+
+    def __init__(self, vocab_size: int, num_classes: int = 2, pad_index: int = 0):
+        super().__init__()
+        self.vocab_size, self.pad_index = vocab_size, pad_index
+        self.linear = nn.Linear(vocab_size, num_classes)
+
+    def counts(self, x: torch.Tensor) -> torch.Tensor:
+        """(B, T) indices → (B, V) word counts."""
+        _check_x(x)
+        c = torch.zeros(x.shape[0], self.vocab_size, device=x.device)          # (B, V)
+        c.scatter_add_(1, x, torch.ones_like(x, dtype=c.dtype))                # +1 per occurrence
+        c[:, self.pad_index] = 0.0
+        return c
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.linear(self.counts(x))                                     # (B, num_classes)
+
+
+@dataclass
+class RNNConfig:
+    """Settings of ``RNNClassifier``; small defaults suit a laptop CPU."""
+
+    vocab_size: int              # len(vocab): rows of the embedding table
+    embed_dim: int = 64          # length of each word vector (a one-hot vector would have vocab_size)
+    hidden_size: int = 64        # size of the hidden state h_t (per direction)
+    cell: str = "gru"            # "rnn" (vanilla, tanh), "lstm" or "gru"
+    bidirectional: bool = False  # also read the sentence right-to-left and join both states
+    pool: str = "last"           # "last": final hidden state; "mean"/"max": over all time steps
+    dropout: float = 0.3         # on the embeddings and before the output layer
+    num_layers: int = 1          # stacked RNN layers
+    num_classes: int = 2
+    pad_index: int = 0
+
+
+class RNNClassifier(nn.Module):
+    """Many-to-one RNN: embed each word, run an RNN/LSTM/GRU over the packed sentence, pool, classify.
+
+    Shapes: x (B, T) → embeddings (B, T, E) → RNN outputs (B, T, D·H) with D = 2 if bidirectional →
+    sentence vector (B, D·H) → logits (B, num_classes).
+
+    Packing (``pack_padded_sequence``) makes the RNN stop at each sentence's true length, so the
+    ``<pad>`` tokens at the end never change the hidden state. ``pool="last"`` uses the final hidden
+    state of each direction (for the backward direction that is the state after reading the first word).
+    """
+
+    def __init__(self, config: RNNConfig):
+        super().__init__()
+        if config.cell not in CELLS:
+            raise CourseError(f"cell इनमें से एक होना चाहिए: {tuple(CELLS)}; मिला {config.cell!r}।",
+                              f"cell must be one of {tuple(CELLS)}; got {config.cell!r}.")
+        if config.pool not in POOLS:
+            raise CourseError(f"pool इनमें से एक होना चाहिए: {POOLS}; मिला {config.pool!r}।",
+                              f"pool must be one of {POOLS}; got {config.pool!r}.")
+        self.config = config
+        self.embedding = nn.Embedding(config.vocab_size, config.embed_dim, padding_idx=config.pad_index)
+        self.rnn = CELLS[config.cell](config.embed_dim, config.hidden_size, num_layers=config.num_layers,
+                                      batch_first=True, bidirectional=config.bidirectional)
+        self.dropout = nn.Dropout(config.dropout)
+        directions = 2 if config.bidirectional else 1
+        self.out = nn.Linear(directions * config.hidden_size, config.num_classes)
+
+    def lengths(self, x: torch.Tensor) -> torch.Tensor:
+        """True length of each padded sentence: the number of non-``<pad>`` indices. (B,)"""
+        return (x != self.config.pad_index).sum(dim=1)
+
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        """(B, T) indices → (B, D·H) one vector per sentence."""
+        _check_x(x)
+        lengths = self.lengths(x)
+        if (lengths == 0).any():
+            raise CourseError("batch में एक वाक्य पूरा <pad> है (लंबाई 0); हर वाक्य में कम से कम एक शब्द चाहिए।",
+                              "a sentence in the batch is all <pad> (length 0); every sentence needs a word.")
+        emb = self.dropout(self.embedding(x))                                   # (B, T, E)
+        packed = pack_padded_sequence(emb, lengths.cpu(), batch_first=True, enforce_sorted=False)
+        out_packed, h_n = self.rnn(packed)
+        if self.config.cell == "lstm":
+            h_n = h_n[0]                                                        # (h_n, c_n) → h_n
+        pool = self.config.pool
+        if pool == "last":
+            d = 2 if self.config.bidirectional else 1
+            return torch.cat([h_n[-d + i] for i in range(d)], dim=1)            # last layer: (B, D·H)
+        fill = float("-inf") if pool == "max" else 0.0
+        out, _ = pad_packed_sequence(out_packed, batch_first=True, padding_value=fill)  # (B, T', D·H)
+        if pool == "max":
+            return out.max(dim=1).values                                        # (B, D·H)
+        return out.sum(dim=1) / lengths.to(out.device, out.dtype).unsqueeze(1)  # mean over true steps
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.out(self.dropout(self.encode(x)))                           # (B, num_classes)
+
+
+# ---------------------------------------------------------------------------------- training, prediction
+def train_classifier(model: nn.Module, train_loader, val_loader, epochs: int = 20, lr: float = 3e-3,
+                     weight_decay: float = 1e-4, patience: int | None = 4, desc: str = "train",
+                     progress: bool = True, device=None) -> dict:
+    """``coursekit.fit`` with AdamW and early stopping on the validation loss (best weights restored).
+
+    Returns fit's history (``train_loss``, ``val_loss``, ``val_acc``, ``best_epoch``, ...).
+    """
+    from .training import fit
+
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
+    return fit(model, train_loader, val_loader, epochs=epochs, optimizer=optimizer, early_stopping=patience,
+               desc=desc, progress=progress, device=device)
+
+
+@torch.no_grad()
+def predict_probs(model: nn.Module, vocab: Vocab, texts: Sequence[str], batch_size: int = 256) -> torch.Tensor:
+    """P(positive) for each sentence, shape (N,), in eval mode (dropout off)."""
+    model.eval()
+    dev = next(model.parameters()).device
+    probs = []
+    for i in range(0, len(texts), batch_size):
+        x = encode_batch(texts[i:i + batch_size], vocab).to(dev)              # (b, T)
+        probs.append(torch.softmax(model(x), dim=1)[:, 1].cpu())               # (b,)
+    return torch.cat(probs) if probs else torch.zeros(0)
+
+
+@dataclass
+class SentimentPrediction:
+    """What ``predict_sentiment`` returns: the label, its probability and the words the model never saw."""
+
+    text: str
+    label: str          # "positive" or "negative"
+    probability: float  # probability of that label (0.5 … 1)
+    p_positive: float
+    tokens: list
+    unknown: list       # tokens that became <unk>
+
+    def __str__(self) -> str:
+        hi = LABELS_HI[1 if self.label == "positive" else 0]
+        s = f"{self.label} / {hi}  (p = {self.probability:.2f})"
+        if self.unknown:
+            s += f"\nअनजान शब्द / unknown words (<unk>): {', '.join(self.unknown)}"
+        return s
+
+
+def predict_sentiment(model: nn.Module, vocab: Vocab, text: str) -> SentimentPrediction:
+    """Label and probability for one sentence in Hindi or English; words never seen become ``<unk>``.
+
+    Raises a bilingual ``CourseError`` for a non-string or for an empty sentence (no word in it).
+    """
+    if not isinstance(text, str):
+        raise CourseError(f"my_sentence एक string होना चाहिए (उद्धरण चिह्नों में लिखिए); मिला {type(text).__name__}।",
+                          f"my_sentence must be a string (write it in quotes); got {type(text).__name__}.")
+    tokens = tokenize(text)
+    if not [t for t in tokens if t.strip()]:
+        raise CourseError("वाक्य खाली है: my_sentence = \"...\" में हिंदी या अंग्रेज़ी का कोई वाक्य लिखिए।",
+                          "the sentence is empty: write a Hindi or English sentence in my_sentence = \"...\".")
+    p_pos = float(predict_probs(model, vocab, [text])[0])
+    label = 1 if p_pos >= 0.5 else 0
+    unknown = [t for t in tokens if t not in vocab]
+    return SentimentPrediction(text=text, label=LABELS[label], probability=p_pos if label else 1 - p_pos,
+                               p_positive=p_pos, tokens=tokens, unknown=unknown)
