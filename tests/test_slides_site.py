@@ -11,7 +11,7 @@ from coursekit import site, slides
 from coursekit.i18n import CourseError
 
 ROOT = Path(__file__).resolve().parent.parent
-ANNOTATED = sorted((ROOT / "notebooks").glob("0[0-8]_*.ipynb"))
+ANNOTATED = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
 def _md(text, tag=None, kind=None):
