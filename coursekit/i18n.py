@@ -65,3 +65,13 @@ class CourseError(ValueError):
     def __init__(self, hi: str, en: str):
         self.hi, self.en = hi, en
         super().__init__(bilingual(hi, en))
+
+
+def check_positive_int(value, name: str) -> int:
+    """``value`` if it is a whole number ≥ 1 (Python or NumPy int, not bool); otherwise a bilingual CourseError."""
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise CourseError(f"{name} एक धनात्मक पूर्णांक (positive integer: 1, 2, 3, …) होना चाहिए; मिला {value!r}।",
+                          f"{name} must be a positive integer (1, 2, 3, …); got {value!r}.")
+    return int(value)

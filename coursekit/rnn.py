@@ -24,7 +24,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .i18n import CourseError
+from .i18n import CourseError, check_positive_int
 
 NONLINEARITIES = {"tanh": (np.tanh, torch.tanh), "relu": (lambda a: np.maximum(a, 0.0), torch.relu)}
 
@@ -37,9 +37,7 @@ def _check_nonlinearity(nonlinearity: str) -> None:
 
 def _check_positive(**sizes) -> None:
     for name, value in sizes.items():
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise CourseError(f"{name} एक धनात्मक पूर्णांक (positive integer) होना चाहिए; मिला {value!r}।",
-                              f"{name} must be a positive integer; got {value!r}.")
+        check_positive_int(value, name)
 
 
 # ----------------------------------------------------------------------------- NumPy

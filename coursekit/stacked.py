@@ -22,17 +22,13 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
-from .i18n import CourseError
+from .i18n import CourseError, check_positive_int
 
 KINDS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}   # blocks of rows in weight_ih / weight_hh
 
 
-def _positive_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise CourseError(f"{name} एक धनात्मक पूर्णांक (positive integer) होना चाहिए; मिला: {value!r}",
-                          f"{name} must be a positive integer; got {value!r}")
-    return value
+_positive_int = check_positive_int
 
 
 def _kind(kind: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .i18n import CourseError, T
+from .i18n import CourseError, T, check_positive_int
 
 # ----------------------------------------------------------------------------- the offline series
 
@@ -182,10 +182,7 @@ def decompose(s, period: int, model: str = "additive"):
 
 # ----------------------------------------------------------------------------- sliding windows
 
-def _check_positive_int(value, name: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise CourseError(f"{name} एक धनात्मक पूर्णांक (1, 2, 3, …) होना चाहिए; मिला: {value!r}",
-                          f"{name} must be a positive integer (1, 2, 3, …); got {value!r}")
+_check_positive_int = check_positive_int
 
 
 def _as_2d(values) -> torch.Tensor:
