@@ -192,7 +192,7 @@ def questions():
                         "after one NaN input every output of an RNN is NaN (notebook 09); gaps, trend and scaling are "
                         "handled before the model."),
                  "d": T("Seattle के रोज़ के तापमान पर RNN persistence से थोड़ा ही बेहतर था, और stock भावों पर persistence "
-                        "को पीटना बहुत कठिन है (notebook 18)।",
+                        "को हराना बहुत कठिन है (notebook 18)।",
                         "on Seattle's daily temperature the RNN was only a little better than persistence, and on stock "
                         "prices persistence is very hard to beat (notebook 18).")},
             hints=[T("$h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$ — इसमें क्या-क्या है?",

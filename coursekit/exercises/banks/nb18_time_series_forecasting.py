@@ -333,7 +333,7 @@ def questions():
                "and the changes look alike in training and test"),
              T("LSTM में parameters बहुत कम थे", "the LSTM had too few parameters"),
              T("test हिस्सा फेंटा गया था", "the test part had been shuffled"),
-             T("सीधे LSTM को और epochs चाहिए थे; 1000 epochs के बाद वह persistence को पीट देता",
+             T("सीधे LSTM को और epochs चाहिए थे; 1000 epochs के बाद वह persistence को हरा देता",
                "the plain LSTM needed more epochs; after 1000 epochs it would beat persistence")],
             "a",
             why={"b": T("दोनों LSTM एक ही आकार के थे।", "both LSTMs had the same size."),
