@@ -25,6 +25,7 @@ import torch
 from torch import nn
 
 from .i18n import CourseError, check_positive_int
+from .stacked import torch_rnn_params
 
 NONLINEARITIES = {"tanh": (np.tanh, torch.tanh), "relu": (lambda a: np.maximum(a, 0.0), torch.relu)}
 
@@ -232,13 +233,8 @@ def rnn_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bias:
     Layer l, one direction: H·I_l + H·H + 2H, where I_0 = input_size and I_l = H · directions for
     the layers above (they read both directions' hidden states).
     """
-    _check_positive(input_size=input_size, hidden_size=hidden_size, num_layers=num_layers)
-    H, D = hidden_size, 2 if bidirectional else 1
-    total = 0
-    for layer in range(num_layers):
-        inp = input_size if layer == 0 else H * D
-        total += D * (H * inp + H * H + (2 * H if bias else 0))
-    return total
+    return torch_rnn_params(input_size, hidden_size, num_layers=num_layers, bidirectional=bidirectional, bias=bias,
+                            gates=1)
 
 
 def rnn_num_params_textbook(input_size: int, hidden_size: int, output_size: int = 0) -> int:
