@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.exercises import FAIL, NOT_ATTEMPTED, OPEN, PASS, Open, bank, bank_names, load
+from coursekit.exercises import FAIL, NOT_ATTEMPTED, OPEN, PASS, Code, Open, bank, bank_names, load
 from coursekit.exercises.build import build_notebook, student_edition_is_current
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,20 +18,32 @@ def _namespace(name):
     return ns
 
 
+def _has_devanagari(text: str) -> bool:
+    return any("\u0900" <= ch <= "\u097f" for ch in text)
+
+
 @pytest.mark.parametrize("name,i", QUESTIONS, ids=[f"{n}-q{i + 1}" for n, i in QUESTIONS])
 def test_question(name, i):
+    """Known-wrong answers fail with a bilingual explanation; then the solution passes; the starter is untouched."""
     q = load(name)[i]
     assert q.prompt.hi and q.prompt.en and q.hints, "every question has a prompt in both languages and hints"
     if isinstance(q, Open):
         assert q.model_answer.hi and q.model_answer.en
         assert q.evaluate("a learner's answer").status == OPEN
         return
+    assert q.wrong_examples, "every checked question carries at least one known-wrong answer"
+    if isinstance(q, Code):
+        assert len(q.wrong_examples) >= 3, "a code question carries at least 3 known-wrong answers (its topic's slips)"
+        if q.grader is None:
+            assert len(q.cases) >= 3, "a code question checks at least 3 varied inputs"
+    for k, bad in enumerate(q.wrong_examples):
+        result = q.evaluate(bad)
+        assert result.status == FAIL, f"known-wrong answer {k} ({bad!r}) gave {result.status}: {result.message.en}"
+        assert result.message.en.strip() and _has_devanagari(result.message.hi), f"known-wrong answer {k}: message"
     ns = _namespace(name)
     exec(q.solution_code, ns)
-    right = q.evaluate(ns[q.answer_name])
+    right = q.evaluate(ns[q.answer_name])   # after the wrong answers: nothing they did may spoil the check
     assert right.status == PASS, right.message.en
-    wrong = q.evaluate(q.wrong_example)
-    assert wrong.status == FAIL and wrong.message.en.strip() and wrong.message.hi.strip()
     ns = _namespace(name)
     exec(q.starter, ns)
     assert q.evaluate(ns[q.answer_name]).status == NOT_ATTEMPTED

@@ -8,6 +8,7 @@ import torch
 import coursekit
 from coursekit.exercises import (
     FAIL,
+    FORMAT,
     NOT_ATTEMPTED,
     OPEN,
     PASS,
@@ -66,7 +67,8 @@ def test_right_wrong_and_untouched(kind):
 ])
 def test_wrong_types_are_explained(kind, bad, message):
     result = KINDS[kind][0].evaluate(bad)
-    assert result.status == FAIL and message in result.message.en
+    expected = FAIL if message == "wrong shape" else FORMAT    # a malformed answer is explained, not counted
+    assert result.status == expected and message in result.message.en and result.message.hi
 
 
 def test_numeric_direction_and_tensor_answers():

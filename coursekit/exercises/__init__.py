@@ -22,6 +22,7 @@ from . import banks as _banks_pkg
 from . import progress as _progress
 from .core import (  # noqa: F401
     FAIL,
+    FORMAT,
     NOT_ATTEMPTED,
     OPEN,
     PASS,
@@ -37,6 +38,7 @@ from .core import (  # noqa: F401
     TensorValues,
     TrueFalse,
     ____,
+    bad_format,
     ok,
     wrong,
 )
