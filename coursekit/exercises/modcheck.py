@@ -113,6 +113,7 @@ def compare_modules(learner, reference, inputs: Sequence, *, train: bool = False
     if check_free and free_mine != free_ref:
         return wrong("activation और pooling layers का क्रम अलग है।" + free_note.hi,
                      "the activation and pooling layers differ." + free_note.en)
+    _scramble_norms(ref_w)
     with torch.no_grad():
         for a, b in zip(mine_w, ref_w):
             a.load_state_dict(b.state_dict())
@@ -134,6 +135,23 @@ def compare_modules(learner, reference, inputs: Sequence, *, train: bool = False
                              f"(largest difference {d:.3g}). Check the order and the activations — a softmax or "
                              "sigmoid at the end?" + free_note.en)
     return None
+
+
+def _scramble_norms(layers) -> None:
+    """Give normalisation layers random γ, β and running statistics: fresh ones (γ = 1, β = 0, mean 0, var 1) are
+    nearly the identity, which would hide a wrong order (ReLU before BN) in evaluation mode."""
+    import torch
+
+    g = torch.Generator().manual_seed(1234)
+    with torch.no_grad():
+        for m in layers:
+            if not hasattr(m, "running_var") and "Norm" not in type(m).__name__:
+                continue
+            for name, t in list(m.named_parameters(recurse=False)) + list(m.named_buffers(recurse=False)):
+                if t is None or not t.is_floating_point():
+                    continue
+                fresh = torch.rand(t.shape, generator=g) + 0.5 if name == "running_var" else torch.randn(t.shape, generator=g)
+                t.copy_(fresh)
 
 
 def random_inputs(shape: Sequence[int], batches: Sequence[int] = (2, 5, 16), seed: int = 0,
