@@ -228,3 +228,26 @@ def test_modules_are_compared_by_behaviour_and_structure(model, expect):
 def test_called_leaves_follow_the_forward_order_not_registration():
     m = _ReluBeforeBn()
     assert [type(x).__name__ for x in called_leaves(m, torch.randn(2, 8))] == ["Linear", "BatchNorm1d", "Linear"]
+
+
+def test_feedback_typesets_maths_in_jupyter_and_reads_as_unicode_in_a_terminal():
+    from coursekit.exercises.display import to_markdown, to_plain
+
+    text = "$\\partial L / \\partial w_h \\approx \\frac{1}{\\sqrt{n}}$ and `x * y`, a * b < c\nnext ____"
+    assert to_plain(text).startswith("∂L / ∂w_h ≈ (1)/(√(n))")
+    md = to_markdown(text)
+    assert "$\\partial L" in md and "`x * y`" in md and "a \\* b &lt; c  \nnext \\_\\_\\_\\_" in md
+    assert to_plain("```python\nx = 1\n```") == "x = 1"
+
+
+def test_hints_are_shown_in_the_chosen_language_only(capsys):
+    import coursekit
+
+    q = Numeric("q", P, 1.0, hints=[T("पहला $\\sigma(0)$", "first $\\sigma(0)$")])
+    coursekit.set_language("hi")
+    try:
+        q.hint()
+        out = capsys.readouterr().out
+        assert "संकेत (hint) 1/1: पहला σ(0)" in out and "Hint" not in out and "$" not in out
+    finally:
+        coursekit.set_language("both")

@@ -60,7 +60,7 @@ def test_right_wrong_and_untouched(kind):
 
 
 @pytest.mark.parametrize("kind,bad,message", [
-    ("mc", 3, "answer with a letter"), ("mc", "q", "not an option"), ("tf", "yes", "True or False"),
+    ("mc", 3, "answer with one letter"), ("mc", "q", "not an option"), ("tf", "yes", "True or False"),
     ("num", "abc", "answer with a number"), ("num", True, "answer with a number"),
     ("shape", "big", "answer with a shape"), ("values", {"a": 1}, "answer with a tensor"),
     ("values", [1.0, 2.0], "wrong shape"), ("code", 42, "function (or class) that can be called"),

@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 
 from ..i18n import T, get_language
 from . import progress as _progress
+from .display import emit
 
 PASS, FAIL, NOT_ATTEMPTED, OPEN, FORMAT = "pass", "fail", "not attempted", "open", "format"
 ICONS = {PASS: "✅", FAIL: "❌", NOT_ATTEMPTED: "⏳", OPEN: "📝", FORMAT: "⚠️"}
 STATUS_T = {
     PASS: T("सही", "Correct"),
     FAIL: T("अभी सही नहीं", "Not yet right"),
-    NOT_ATTEMPTED: T("अभी तक प्रयास नहीं किया (not attempted)", "not attempted"),
+    NOT_ATTEMPTED: T("अभी प्रयास नहीं किया गया", "not attempted yet"),
     OPEN: T("खुला प्रश्न (self-assessed)", "open question (self-assessed)"),
     FORMAT: T("उत्तर का रूप (format) समझ नहीं आया — यह प्रयास गिना नहीं गया",
               "answer format not recognised — this try was not counted"),
@@ -259,27 +260,33 @@ class Question:
             if saved is False and result.passed:
                 lines.append(T("⚠️ यह पास progress file में सहेजा नहीं जा सका (ऊपर कारण देखिए)।",
                                "⚠️ this pass could not be saved in the progress file (see the reason above).").render())
-        print("\n".join(lines))
+        emit("\n".join(lines))
 
     def hint(self) -> None:
         """Show the next hint (each call reveals one more)."""
         if not self.hints:
-            print(T("इस प्रश्न के लिए कोई hint नहीं है।", "There is no hint for this question."))
+            emit(str(T("इस प्रश्न के लिए कोई hint नहीं है।", "There is no hint for this question.")))
             return
         i = min(self._hints_shown, len(self.hints) - 1)
         self._hints_shown = i + 1
         _record_event(self.notebook, self.id, "hint")
-        print(f"💡 Hint {i + 1}/{len(self.hints)}: {self.hints[i]}")
+        label = T("संकेत (hint)", "Hint")
+        hint = self.hints[i]
+        lang = get_language()
+        if lang == "both":
+            emit(f"💡 {label.hi} / {label.en} {i + 1}/{len(self.hints)}:\n{hint.render('both')}")
+        else:
+            emit(f"💡 {label.render(lang)} {i + 1}/{len(self.hints)}: {hint.render(lang)}")
 
     def solution(self) -> None:
         """Show the model solution and its explanation (your progress file notes that you looked)."""
         _record_event(self.notebook, self.id, "solution")
         parts = ["🔑 " + T("हल", "Solution").render()]
         if self.solution_code:
-            parts.append(self.solution_code)
+            parts.append(f"```python\n{self.solution_code.strip()}\n```")
         if self.explanation:
             parts.append(str(self.explanation))
-        print("\n".join(parts))
+        emit("\n".join(parts))
 
     # -- what the checkers implement --------------------------------------------
     def evaluate(self, answer) -> Result:

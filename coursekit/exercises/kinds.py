@@ -19,11 +19,13 @@ from .core import (
     Question,
     Result,
     _progress,
+    _record_event,
     bad_format,
     contains_placeholder,
     to_cpu,
     wrong,
 )
+from .display import emit
 
 LETTERS = "abcdefgh"
 _MC_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|और|\s)\s*")
@@ -364,7 +366,7 @@ def _short(value) -> str:
             return f"{value.item():.4g}"
         if value.numel() <= 8 and value.dim() == 1:
             return "tensor([" + ", ".join(f"{v:.4g}" for v in value.tolist()) + "])"
-        return f"tensor of shape {tuple(value.shape)}, dtype {str(value.dtype).replace('torch.', '')}"
+        return f"tensor(shape={tuple(value.shape)}, dtype={str(value.dtype).replace('torch.', '')})"
     if isinstance(value, float):
         return f"{value:.4g}"
     return _clip(value)
@@ -446,10 +448,11 @@ class Open(Question):
                               "compare your answer with the model answer: q.solution(); when satisfied, q.mark_done()."))
 
     def solution(self) -> None:
-        print("🔑 " + T("आदर्श उत्तर", "Model answer").render() + "\n" + self.model_answer.render())
+        _record_event(self.notebook, self.id, "solution")
+        emit("🔑 " + T("आदर्श उत्तर", "Model answer").render() + "\n" + self.model_answer.render())
 
     def mark_done(self) -> None:
         """Record this open question as done in your progress file."""
         self.last_result = Result(PASS, T("पूरा किया", "done"))
         _progress.record(self.notebook, self.id, "done")
-        print("✅ " + f"{self.id}: " + T("पूरा चिह्नित किया गया।", "marked as done.").render())
+        emit("✅ " + f"{self.id}: " + T("पूरा चिह्नित किया गया।", "marked as done.").render())
