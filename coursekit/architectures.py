@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .i18n import CourseError
+from .i18n import CourseError, T
 
 
 class CIFAR10CNN(nn.Module):
@@ -258,16 +258,28 @@ def load_pretrained(name: str = "resnet18"):
     Offline, and without the weights in the torch cache, this fails with a clear bilingual message
     instead of a long network traceback. (The old ``pretrained=True`` argument is deprecated.)
     """
+    import os
+
     from torchvision import models
 
+    from .data import DOWNLOAD_ERRORS, download_error
+
+    if name not in models.list_models():
+        raise CourseError(f"torchvision में '{name}' नाम का कोई model नहीं है; जैसे: resnet18, resnet50, vgg16, alexnet",
+                          f"torchvision has no model called '{name}'; e.g. resnet18, resnet50, vgg16, alexnet")
+    weights = models.get_model_weights(name).DEFAULT
+    cache = os.path.join(torch.hub.get_dir(), "checkpoints")
     try:
-        return models.get_model(name, weights="DEFAULT")
-    except Exception as exc:  # URLError, OSError, our network block, ...
-        raise CourseError(
-            f"'{name}' के pretrained weights download नहीं हो सके (internet चाहिए): {type(exc).__name__}. "
-            f"बिना internet के weights=None से model बनाइए (random weights) या coursekit के अपने models इस्तेमाल कीजिए।",
-            f"could not download the pretrained weights of '{name}' (needs the internet): {type(exc).__name__}. "
-            f"Offline, build the model with weights=None (random weights) or use coursekit's own models.") from None
+        return models.get_model(name, weights=weights)
+    except DOWNLOAD_ERRORS as exc:
+        raise download_error(
+            T(f"'{name}' के pretrained weights", f"the pretrained weights of '{name}'"), exc, T(
+            f"internet वाले कंप्यूटर पर load_pretrained({name!r}) एक बार चलाइए, या {weights.url} download करके "
+            f"'{cache}' folder में रखिए। बिना internet के models.get_model({name!r}, weights=None) (random weights) "
+            "या coursekit के अपने models इस्तेमाल कीजिए।",
+            f"run load_pretrained({name!r}) once on a computer with internet, or download {weights.url} into the "
+            f"folder '{cache}'. Offline, build the model with models.get_model({name!r}, weights=None) (random "
+            "weights) or use coursekit's own models.")) from exc
 
 
 def _expect_image(x: torch.Tensor, channels: int, size: int) -> None:

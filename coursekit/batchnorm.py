@@ -55,6 +55,13 @@ def batchnorm_forward(x: torch.Tensor, gamma: torch.Tensor, beta: torch.Tensor, 
         raise CourseError(
             f"batch norm को (N, C, ...) shape का input चाहिए (batch, channels, ...); मिला shape {tuple(x.shape)}",
             f"batch norm needs an input of shape (N, C, ...) (batch, channels, ...); got shape {tuple(x.shape)}")
+    for v, name in ((gamma, "gamma"), (beta, "beta")):
+        if not torch.is_tensor(v) or v.numel() != x.shape[1]:
+            got = tuple(v.shape) if torch.is_tensor(v) else type(v).__name__
+            raise CourseError(
+                f"{name} का shape ({x.shape[1]},) होना चाहिए — x {tuple(x.shape)} के हर channel के लिए एक मान; "
+                f"मिला {got}",
+                f"{name} must have shape ({x.shape[1]},) — one value per channel of x {tuple(x.shape)}; got {got}")
     mean, var = batch_stats(x)                                                        # (C,), (C,)
     x_hat = (x - _per_channel(mean, x)) / torch.sqrt(_per_channel(var, x) + eps)      # same shape as x
     return _per_channel(gamma, x) * x_hat + _per_channel(beta, x)                     # same shape as x

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .i18n import CourseError
+from .i18n import CourseError, check_nonneg_int, check_positive_int
 
 
 def convolve1d(x, w) -> np.ndarray:
@@ -33,6 +33,9 @@ def cross_correlate1d(x, w) -> np.ndarray:
 
 def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
     """Output length along one dimension: ⌊(size + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1."""
+    for value, name in ((size, "size"), (kernel, "kernel"), (stride, "stride"), (dilation, "dilation")):
+        check_positive_int(value, name)
+    check_nonneg_int(padding, "padding")
     out = (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
     if out < 1:
         raise CourseError(
@@ -41,7 +44,8 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0, 
     return out
 
 
-def _check_4d(x, w):
+def _check_inputs(x, w, stride, padding):
+    """x (N, C_in, H, W) and w (C_out, C_in, kH, kW) must fit, stride ≥ 1, padding ≥ 0, the kernel ≤ the padded input."""
     if x.dim() != 4 or w.dim() != 4:
         raise CourseError(
             f"input का shape (N, C_in, H, W) और weight का (C_out, C_in, kH, kW) होना चाहिए; "
@@ -50,6 +54,8 @@ def _check_4d(x, w):
     if x.shape[1] != w.shape[1]:
         raise CourseError(f"input में {x.shape[1]} channels हैं, पर weight {w.shape[1]} channels माँगता है",
                           f"the input has {x.shape[1]} channels but the weight expects {w.shape[1]}")
+    for i in (2, 3):
+        conv_output_size(x.shape[i], w.shape[i], stride, padding)
 
 
 def conv2d_naive(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None, stride: int = 1,
@@ -58,7 +64,7 @@ def conv2d_naive(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None
 
     x: (N, C_in, H, W), w: (C_out, C_in, kH, kW), b: (C_out,) → (N, C_out, H_out, W_out)
     """
-    _check_4d(x, w)
+    _check_inputs(x, w, stride, padding)
     if padding:
         x = torch.nn.functional.pad(x, (padding, padding, padding, padding))
     n, _, h, wd = x.shape
@@ -78,7 +84,7 @@ def conv2d_naive(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None
 def conv2d(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None, stride: int = 1,
            padding: int = 0) -> torch.Tensor:
     """Vectorised 2D convolution: cut every window out with ``unfold``, then one matrix product."""
-    _check_4d(x, w)
+    _check_inputs(x, w, stride, padding)
     n, _, h, wd = x.shape
     c_out, c_in, kh, kw = w.shape
     h_out = conv_output_size(h, kh, stride, padding)
@@ -92,4 +98,6 @@ def conv2d(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None, stri
 
 def conv_params(c_in: int, c_out: int, kernel: int, bias: bool = True) -> int:
     """Parameters of a Conv2d layer: c_out · c_in · k² weights (+ c_out biases); independent of the image size."""
+    for value, name in ((c_in, "c_in"), (c_out, "c_out"), (kernel, "kernel")):
+        check_positive_int(value, name)
     return c_out * c_in * kernel * kernel + (c_out if bias else 0)

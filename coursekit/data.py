@@ -8,11 +8,15 @@ fails offline with a clear message that names an offline alternative.
 """
 from __future__ import annotations
 
+import http.client
 from dataclasses import dataclass
 
 import numpy as np
 
-from .i18n import CourseError
+from .i18n import CourseError, T, check_nonneg_int
+
+# What a failed download raises: URLError, socket errors, the tests' NetworkBlockedError (all OSError), a cut reply.
+DOWNLOAD_ERRORS = (OSError, http.client.HTTPException)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ def load_digits(as_images: bool = False):
 
 def split_indices(n: int, val: float = 0.15, test: float = 0.2, seed: int = 0):
     """Shuffle ``range(n)`` with a fixed seed and cut it into train/val/test index arrays."""
+    check_nonneg_int(n, "n")
     if not (0 <= val < 1 and 0 < test < 1 and val + test < 1):
         raise CourseError(
             f"val और test के हिस्से 0 और 1 के बीच हों और उनका जोड़ 1 से कम हो; मिले: val={val}, test={test}",
@@ -132,4 +137,27 @@ def load_cifar10(root: str = "data", train: bool = True, download: bool = False)
             "(load_cifar10(download=True)). Offline, use coursekit.data.load_digits() instead.")
     from torchvision import datasets, transforms
 
-    return datasets.CIFAR10(root, train=train, download=download, transform=transforms.ToTensor())
+    try:
+        return datasets.CIFAR10(root, train=train, download=download, transform=transforms.ToTensor())
+    except DOWNLOAD_ERRORS as exc:
+        raise download_error(
+            T("CIFAR-10", "CIFAR-10"), exc, T(
+            f"internet वाले कंप्यूटर पर load_cifar10(root={root!r}, download=True) एक बार चलाइए, या "
+            f"{datasets.CIFAR10.url} download करके '{root}' folder में unpack कीजिए (उसमें cifar-10-batches-py "
+            "folder बनना चाहिए)। बिना internet के coursekit.data.load_digits() इस्तेमाल कीजिए।",
+            f"run load_cifar10(root={root!r}, download=True) once on a computer with internet, or download "
+            f"{datasets.CIFAR10.url} and unpack it into the folder '{root}' (it must contain cifar-10-batches-py). "
+            "Offline, use coursekit.data.load_digits() instead.")) from exc
+
+
+def download_error(what: T, exc: BaseException, how: T) -> CourseError:
+    """The bilingual error for a failed download (offline, network blocked, folder not writable, ...).
+
+    It says that ``what`` could not be downloaded, how to get it, and why (the original error, kept at the end).
+    """
+    reason = f"{type(exc).__name__}: {exc}"
+    return CourseError(
+        f"{what.hi} को download नहीं किया जा सका (internet नहीं है, network बंद है या folder में लिखा नहीं जा सकता)। "
+        f"{how.hi}\n(मूल error: {reason})",
+        f"could not download {what.en} (no internet, the network is blocked, or the folder is not writable). "
+        f"To get it, {how.en}\n(original error: {reason})")

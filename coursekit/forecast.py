@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .i18n import CourseError
+from .i18n import CourseError, check_positive_int
 
 # ----------------------------------------------------------------------------- errors
 
@@ -241,6 +241,7 @@ def recursive_forecast(model_or_fn, X, steps: int) -> torch.Tensor:
     drops the oldest value. Returns (N, steps). Errors compound: step 2 starts from a guess, not the truth.
     ``model_or_fn`` is a one-step nn.Module or any function windows → (N, 1) (e.g. ``persistence_forecast``).
     """
+    check_positive_int(steps, "steps")
     X = _check_windows(X)
     if X.shape[2] != 1:
         raise CourseError(f"recursive forecast केवल एक feature वाली series के लिए है; मिले {X.shape[2]} features",

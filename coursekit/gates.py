@@ -38,8 +38,23 @@ NAMES = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
 
 # ------------------------------------------------------------------ one time step, as equations
 
+def _check_step_shapes(x, h, weight_ih, weight_hh, gates: int, cell: str) -> None:
+    """x (B, I) and h (B, H) must fit weight_ih (G·H, I) and weight_hh (G·H, H); a bilingual CourseError if not."""
+    w_ih, w_hh = tuple(weight_ih.shape), tuple(weight_hh.shape)
+    if len(w_ih) != 2 or len(w_hh) != 2 or w_ih[0] != gates * w_hh[1] or w_hh[0] != gates * w_hh[1]:
+        raise CourseError(f"{cell} के weights (G·H, I) और (G·H, H) होने चाहिए, G = {gates}; मिले {w_ih} और {w_hh}",
+                          f"{cell} weights must be (G·H, I) and (G·H, H) with G = {gates}; got {w_ih} and {w_hh}")
+    for t, name, w, w_name in ((x, "x", w_ih, "weight_ih"), (h, "h", w_hh, "weight_hh")):
+        if t.dim() == 0 or t.shape[-1] != w[1]:
+            raise CourseError(f"{name} का shape (batch, {w[1]}) होना चाहिए: {w_name} {w} को हर example में {w[1]} "
+                              f"features चाहिए; मिला {name} का shape {tuple(t.shape)}",
+                              f"{name} must have shape (batch, {w[1]}): {w_name} {w} expects {w[1]} features per "
+                              f"example; got {name} of shape {tuple(t.shape)}")
+
+
 def lstm_cell_step(x, h, c, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
     """One LSTM step: x (B, I), h (B, H), c (B, H) → (h', c'), both (B, H). Gate order i, f, g, o."""
+    _check_step_shapes(x, h, weight_ih, weight_hh, 4, "LSTM")     # x and h must fit the weights
     gates = x @ weight_ih.T + h @ weight_hh.T                   # (B, 4H)
     if bias_ih is not None:
         gates = gates + bias_ih + bias_hh
@@ -52,6 +67,7 @@ def lstm_cell_step(x, h, c, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
 
 def gru_cell_step(x, h, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
     """One GRU step (PyTorch's variant): x (B, I), h (B, H) → h' (B, H). Gate order r, z, n."""
+    _check_step_shapes(x, h, weight_ih, weight_hh, 3, "GRU")     # x and h must fit the weights
     gi = x @ weight_ih.T                                         # (B, 3H) input part
     gh = h @ weight_hh.T                                         # (B, 3H) hidden part
     if bias_ih is not None:

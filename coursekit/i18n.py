@@ -67,11 +67,24 @@ class CourseError(ValueError):
         super().__init__(bilingual(hi, en))
 
 
-def check_positive_int(value, name: str) -> int:
-    """``value`` if it is a whole number ≥ 1 (Python or NumPy int, not bool); otherwise a bilingual CourseError."""
+def _is_int(value) -> bool:
+    """True for a Python or NumPy whole number (not a bool, not a float such as 3.0)."""
     import numbers
 
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def check_positive_int(value, name: str) -> int:
+    """``value`` if it is a whole number ≥ 1 (Python or NumPy int, not bool); otherwise a bilingual CourseError."""
+    if not _is_int(value) or value < 1:
         raise CourseError(f"{name} एक धनात्मक पूर्णांक (positive integer: 1, 2, 3, …) होना चाहिए; मिला {value!r}।",
                           f"{name} must be a positive integer (1, 2, 3, …); got {value!r}.")
+    return int(value)
+
+
+def check_nonneg_int(value, name: str) -> int:
+    """``value`` if it is a whole number ≥ 0 (Python or NumPy int, not bool); otherwise a bilingual CourseError."""
+    if not _is_int(value) or value < 0:
+        raise CourseError(f"{name} 0 या उससे बड़ा पूर्णांक (integer: 0, 1, 2, …) होना चाहिए; मिला {value!r}।",
+                          f"{name} must be a non-negative integer (0, 1, 2, …); got {value!r}.")
     return int(value)

@@ -12,7 +12,7 @@ import math
 import torch
 from torch import nn
 
-from .i18n import CourseError
+from .i18n import CourseError, check_positive_int
 
 SCHEMES = ("default", "zeros", "constant", "normal", "uniform",
            "xavier_uniform", "xavier_normal", "kaiming_normal", "kaiming_uniform")
@@ -36,23 +36,33 @@ def fans(weight: torch.Tensor) -> tuple[int, int]:
     return weight.shape[1] * receptive, weight.shape[0] * receptive
 
 
+def _check_fans(fan_in, fan_out=1) -> None:
+    """fan_in and fan_out count connections (inputs / outputs of a neuron): whole numbers ≥ 1."""
+    check_positive_int(fan_in, "fan_in")
+    check_positive_int(fan_out, "fan_out")
+
+
 def xavier_std(fan_in: int, fan_out: int, gain: float = 1.0) -> float:
     """Xavier/Glorot normal std: gain · √(2 / (fan_in + fan_out)), i.e. Var(w) = 2 / (fan_in + fan_out)."""
+    _check_fans(fan_in, fan_out)
     return gain * math.sqrt(2.0 / (fan_in + fan_out))
 
 
 def xavier_bound(fan_in: int, fan_out: int, gain: float = 1.0) -> float:
     """Xavier/Glorot uniform limit a of U(−a, a): gain · √(6 / (fan_in + fan_out)) (same variance, a²/3)."""
+    _check_fans(fan_in, fan_out)
     return gain * math.sqrt(6.0 / (fan_in + fan_out))
 
 
 def he_std(fan_in: int, gain: float = math.sqrt(2.0)) -> float:
     """He/Kaiming normal std: √(2 / fan_in) for ReLU, i.e. Var(w) = 2 / fan_in (ReLU zeros half the inputs)."""
+    _check_fans(fan_in)
     return gain / math.sqrt(fan_in)
 
 
 def he_bound(fan_in: int, gain: float = math.sqrt(2.0)) -> float:
     """He/Kaiming uniform limit a of U(−a, a): √(6 / fan_in) for ReLU (same variance, a²/3)."""
+    _check_fans(fan_in)
     return gain * math.sqrt(3.0 / fan_in)
 
 
@@ -62,6 +72,7 @@ def default_linear_bound(fan_in: int) -> float:
     It comes from ``kaiming_uniform_(weight, a=√5)``: gain √(2/(1+5)) = √(1/3), limit √(1/3)·√(3/fan_in).
     The variance is 1/(3·fan_in): neither Xavier nor He.
     """
+    _check_fans(fan_in)
     return 1.0 / math.sqrt(fan_in)
 
 

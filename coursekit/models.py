@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 
-from .i18n import CourseError
+from .i18n import CourseError, check_positive_int
 
 ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}
 
@@ -19,6 +19,17 @@ class MLPConfig:
     activation: str = "relu"                        # "relu", "sigmoid" or "tanh"
     dropout: float = 0.0                            # dropout after each hidden activation (0 = off)
     batchnorm: bool = False                         # BatchNorm1d between Linear and activation
+
+
+def _check_sizes(cfg: MLPConfig) -> None:
+    """Every layer size of the config must be a whole number ≥ 1: a bilingual CourseError otherwise."""
+    check_positive_int(cfg.in_features, "in_features")
+    check_positive_int(cfg.out_features, "out_features")
+    if isinstance(cfg.hidden, (str, bytes)) or not hasattr(cfg.hidden, "__iter__"):
+        raise CourseError(f"hidden हर hidden layer के neurons की list होनी चाहिए, जैसे [512, 256]; मिला {cfg.hidden!r}।",
+                          f"hidden must be a list of neurons per hidden layer, e.g. [512, 256]; got {cfg.hidden!r}.")
+    for i, h in enumerate(cfg.hidden):
+        check_positive_int(h, f"hidden[{i}]")
 
 
 class MLP(nn.Module):
@@ -36,6 +47,7 @@ class MLP(nn.Module):
             raise CourseError(
                 f"activation इनमें से एक होना चाहिए: {sorted(ACTIVATIONS)}; मिला: {cfg.activation!r}",
                 f"activation must be one of {sorted(ACTIVATIONS)}; got {cfg.activation!r}")
+        _check_sizes(cfg)
         self.config = cfg
         layers: list[nn.Module] = []
         width = cfg.in_features
@@ -68,6 +80,8 @@ def count_parameters(model: nn.Module, trainable_only: bool = True) -> int:
 
 def linear_params(n_in: int, n_out: int, bias: bool = True) -> int:
     """Parameters of one dense layer: n_in·n_out weights + n_out biases."""
+    check_positive_int(n_in, "n_in")
+    check_positive_int(n_out, "n_out")
     return n_in * n_out + (n_out if bias else 0)
 
 

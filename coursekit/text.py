@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .i18n import CourseError
+from .i18n import CourseError, check_positive_int
 
 DANDA, DOUBLE_DANDA = "\u0964", "\u0965"
 PAD, UNK, BOS, EOS = "<pad>", "<unk>", "<bos>", "<eos>"
@@ -161,6 +161,7 @@ def one_hot(indices, size: int):
     """
     import torch
 
+    check_positive_int(size, "size")
     idx = torch.as_tensor(indices, dtype=torch.long)
     if idx.numel() and (idx.min() < 0 or idx.max() >= size):
         raise CourseError(f"हर index 0 से {size - 1} के बीच होना चाहिए; मिला {idx.min().item()}…{idx.max().item()}।",
@@ -178,6 +179,8 @@ def pad_batch(sequences: Sequence[Sequence[int]], pad_index: int = 0, max_len: i
 
     if len(sequences) == 0:
         raise CourseError("pad_batch को कम से कम एक sequence चाहिए।", "pad_batch needs at least one sequence.")
+    if max_len is not None:
+        check_positive_int(max_len, "max_len")
     seqs = [list(s)[:max_len] if max_len else list(s) for s in sequences]
     lengths = torch.tensor([len(s) for s in seqs], dtype=torch.long)
     if (lengths == 0).any():

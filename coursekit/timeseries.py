@@ -189,7 +189,15 @@ def _as_2d(values) -> torch.Tensor:
     """Any 1-D or 2-D series (list, NumPy, pandas, tensor) as a float32 tensor of shape (T, features)."""
     if hasattr(values, "to_numpy"):
         values = values.to_numpy()
-    x = torch.as_tensor(np.asarray(values, dtype=np.float32)) if not torch.is_tensor(values) else values.float()
+    try:
+        if isinstance(values, (str, bytes)):
+            raise TypeError
+        x = torch.as_tensor(np.asarray(values, dtype=np.float32)) if not torch.is_tensor(values) else values.float()
+    except (TypeError, ValueError) as exc:
+        raise CourseError(f"series संख्याओं की होनी चाहिए (list, NumPy array, pandas Series या tensor); मिला "
+                          f"{type(values).__name__} {str(values)[:40]!r}",
+                          f"the series must be numbers (a list, NumPy array, pandas Series or tensor); got "
+                          f"{type(values).__name__} {str(values)[:40]!r}") from exc
     if x.dim() == 1:
         x = x.unsqueeze(1)                                   # (T,) -> (T, 1): one feature
     if x.dim() != 2:

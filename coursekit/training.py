@@ -47,6 +47,43 @@ def _check_loader(loader, name: str) -> None:
             f"{name} must be a DataLoader (or an (X, y) pair of tensors); got {type(loader).__name__}")
 
 
+def _forward(model: nn.Module, x: torch.Tensor, watch: bool = True) -> torch.Tensor:
+    """``model(x)``; with ``watch``, a Linear layer fed the wrong number of features gives a bilingual CourseError.
+
+    Pre-hooks note the input shape of every ``nn.Linear`` the batch reaches; when the forward pass fails with
+    PyTorch's "mat1 and mat2 shapes cannot be multiplied", the last one noted says which layer and what it got.
+    """
+    if not watch:
+        return model(x)
+    seen = []
+    hooks = [m.register_forward_pre_hook(lambda m, args, name=name: seen.append((name or type(m).__name__, m, args)))
+             for name, m in model.named_modules() if isinstance(m, nn.Linear)]
+    try:
+        return model(x)
+    except RuntimeError as exc:
+        name, layer, args = seen[-1] if seen else (None, None, ())
+        if not args or not torch.is_tensor(args[0]) or args[0].shape[-1] == layer.in_features:
+            raise
+        n, m, shape, xs = layer.in_features, args[0].shape[-1], tuple(args[0].shape), tuple(x.shape)
+        first = (" पहली", " first") if len(seen) == 1 else ("", "")
+        if shape == xs:  # the layer was fed the batch itself
+            got_hi = f"batch में {m} हैं (x का shape {xs})। in_features को अपने data के features की संख्या के बराबर कीजिए।"
+            got_en = f"the batch has {m} (x of shape {xs}). Make in_features match the number of features of your data."
+        else:
+            got_hi = (f"उसे {m} मिले (उसके input का shape {shape}; batch x का shape {xs})। in_features को पिछली "
+                      "layer के output के आकार के बराबर कीजिए।")
+            got_en = (f"it gets {m} (its input has shape {shape}; the batch x has shape {xs}). Make in_features "
+                      "match the output size of the layer before it.")
+        raise CourseError(
+            f"model की{first[0]} Linear layer '{name}' {n} input features (in_features) चाहती है, पर {got_hi}\n"
+            f"(PyTorch: {exc})",
+            f"the model's{first[1]} Linear layer '{name}' expects {n} input features (in_features), but {got_en}\n"
+            f"(PyTorch: {exc})") from exc
+    finally:
+        for h in hooks:
+            h.remove()
+
+
 def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None):
     """One pass over ``data``; trains when an optimizer is given. Returns (loss, acc or None, grad_norm)."""
     training = optimizer is not None
@@ -55,9 +92,9 @@ def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None):
     correct = torch.zeros((), device=dev, dtype=torch.long)
     n_seen, n_labelled, grad_norm = 0, 0, 0.0
     with torch.set_grad_enabled(training):
-        for x, y in _batches(data):
+        for i, (x, y) in enumerate(_batches(data)):
             x, y = x.to(dev), y.to(dev)
-            out = model(x)                                   # 1. forward pass
+            out = _forward(model, x, watch=i == 0)           # 1. forward pass
             loss = loss_fn(out, y)                           # 2. loss
             if training:
                 optimizer.zero_grad(set_to_none=True)
@@ -175,7 +212,7 @@ def predict(model: nn.Module, data, device=None) -> torch.Tensor:
     _check_loader(data, "data")
     dev = torch.device(device) if device is not None else next(model.parameters()).device
     model.eval()
-    outs = [model(x.to(dev)).cpu() for x, _ in _batches(data)]
+    outs = [_forward(model, x.to(dev), watch=i == 0).cpu() for i, (x, _) in enumerate(_batches(data))]
     return torch.cat(outs)
 
 

@@ -5,6 +5,8 @@ import os
 import platform
 import random
 
+from .i18n import CourseError, check_nonneg_int
+
 
 def device():
     """Pick the best device available: CUDA, then Apple MPS, then CPU.
@@ -22,7 +24,11 @@ def device():
 
 
 def seed_everything(seed: int = 0) -> int:
-    """Seed Python, NumPy and PyTorch so that a run can be repeated exactly."""
+    """Seed Python, NumPy and PyTorch so that a run can be repeated exactly (``seed``: a whole number 0 … 2³² − 1)."""
+    seed = check_nonneg_int(seed, "seed")  # a plain int: random.seed() refuses NumPy integers
+    if seed >= 2**32:  # NumPy's limit
+        raise CourseError(f"seed 0 से 2³² − 1 = {2**32 - 1} के बीच होना चाहिए; मिला {seed}।",
+                          f"seed must be between 0 and 2³² − 1 = {2**32 - 1}; got {seed}.")
     import numpy as np
     import torch
 
