@@ -372,7 +372,9 @@ def date_axis(ax):
     """Short, non-overlapping date labels on the x-axis (matplotlib's ConciseDateFormatter)."""
     import matplotlib.dates as mdates
 
-    locator = mdates.AutoDateLocator(maxticks=8)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    # centuries of data (sunspots): allow steps of 50 to 500 years, or matplotlib warns and guesses
+    locator.intervald[mdates.YEARLY] = [1, 2, 4, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     return ax
