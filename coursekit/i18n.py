@@ -13,8 +13,8 @@ LANGUAGES = ("hi", "en", "both")
 _language: str | None = None
 
 
-def set_language(lang: str) -> None:
-    """Choose the language of feedback, hints and errors: "hi", "en" or "both"."""
+def set_language(lang: str, announce: bool = True) -> None:
+    """Choose the language of feedback, hints and errors: "hi", "en" or "both" (and say so)."""
     global _language
     if lang not in LANGUAGES:
         raise ValueError(
@@ -22,6 +22,15 @@ def set_language(lang: str) -> None:
             f"language must be one of {LANGUAGES}; got {lang!r}"
         )
     _language = lang
+    for listener in _listeners:          # e.g. the exercises remember the choice in the progress file
+        listener(lang)
+    names = {"hi": ("केवल हिंदी", "Hindi only"), "en": ("केवल English", "English only"),
+             "both": ("हिंदी और English", "Hindi and English")}[lang]
+    if announce:
+        print(T(f"feedback की भाषा: {names[0]}", f"feedback language: {names[1]}").render(lang))
+
+
+_listeners: list = []
 
 
 def get_language() -> str:

@@ -71,7 +71,8 @@ def test_hints_solution_and_after_solution(progress_file):
     assert e["q3"]["attempts"] == 0 and e["q3"]["solution_viewed"] is True
     assert entries(progress_file, "open")["q9"]["after_solution"] is False
     table = progress.summary()
-    assert table["nb"] == {"passed": ["q1", "q2"], "total": 3, "after_solution": ["q1"]}
+    assert {k: table["nb"][k] for k in ("passed", "total", "after_solution", "hints", "solutions")} == \
+        {"passed": ["q1", "q2"], "total": 3, "after_solution": ["q1"], "hints": 2, "solutions": ["q1", "q2", "q3"]}
 
 
 def test_bad_calls(progress_file, capsys):
@@ -95,9 +96,12 @@ def test_summary_and_show(progress_file, capsys):
     progress.record("00_welcome", "q4", "fail")
     assert progress.set_setting("language", "hi") is True
     table = progress.show({"00_welcome": [f"q{i}" for i in range(1, 11)]})
-    assert table == {"00_welcome": {"passed": ["q1", "q2", "q3", "q10"], "total": 10, "after_solution": ["q3"]}}
+    assert table == {"00_welcome": {"passed": ["q1", "q2", "q3", "q10"], "total": 10, "after_solution": ["q3"],
+                                    "failed": ["q4"], "hints": 0, "solutions": ["q3"]}}
     out = capsys.readouterr().out
-    assert "████░░░░░░ 4/10  ✅ q1, q2, q10  🔑 q3" in out
+    row = next(line for line in out.splitlines() if line.strip().startswith("00_welcome"))
+    assert "█████░░░░░░░  4/10      1       0       1   ✅ q1, q2, q10  🔑 q3  ❌ q4" in row
+    assert table._ipython_display_() is None          # Jupyter shows the printed table once, not the dict again
     assert "🔑 = हल देखने के बाद पास / passed after viewing the solution" in out and "_settings" not in out
     coursekit.set_language("en")
     progress.show()
@@ -105,11 +109,11 @@ def test_summary_and_show(progress_file, capsys):
     assert "🔑 = passed after viewing the solution" in out and "हल" not in out
 
 
-def test_show_without_solution_views_has_no_legend(progress_file, capsys):
+def test_show_without_solution_views_marks_no_question_with_the_key(progress_file, capsys):
     progress.record("nb", "q1", "pass")
     progress.show()
     out = capsys.readouterr().out
-    assert "✅ q1" in out and "🔑" not in out
+    assert "✅ q1" in out and "🔑 q" not in out
 
 
 def test_settings(progress_file):

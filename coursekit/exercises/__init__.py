@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from .. import i18n as _i18n
 from ..i18n import CourseError
 from . import banks as _banks_pkg
 from . import progress as _progress
@@ -66,8 +67,19 @@ def load(name: str) -> list[Question]:
 
 
 def progress() -> dict:
-    """Show which questions of which notebook you have passed (kept in a small file in your folder)."""
+    """Show which questions of which notebook you have passed, tried, and the hints and solutions you viewed.
+
+    Kept in a small file in your folder. Returns the table as a dict (Jupyter does not echo it a second time).
+    """
     return _progress.show({name: [q.id for q in load(name)] for name in bank_names()})
+
+
+def _remember_language(lang: str) -> None:
+    """Keep the learner's feedback language in the progress file, so that it survives a kernel restart."""
+    _progress.set_setting("language", lang)
+
+
+_i18n._listeners.append(_remember_language)
 
 
 def assert_all_passed(questions) -> None:

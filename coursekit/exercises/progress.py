@@ -326,9 +326,18 @@ def natural_key(qid: str) -> list:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", qid)]
 
 
+class Report(dict):
+    """The progress table as a dict; shown once (printed by :func:`show`), never echoed again by Jupyter."""
+
+    def _ipython_display_(self):
+        pass
+
+
 def summary(banks: dict | None = None) -> dict:
-    """{notebook: {"passed": [...], "total": n, "after_solution": [...]}} for every notebook in the file (and every
-    bank given); ``after_solution`` lists the passed questions that were passed only after viewing the solution."""
+    """{notebook: {"passed": [...], "total": n, "after_solution": [...], "failed": [...], "hints": k,
+    "solutions": [...]}} for every notebook in the file (and every bank given). ``after_solution`` lists the passes
+    made only after viewing the solution, ``failed`` the questions tried but not (yet) passed, ``hints`` the hints
+    viewed, ``solutions`` the questions whose solution was viewed."""
     data = load()
     banks = banks or {}
     out = {}
@@ -336,23 +345,36 @@ def summary(banks: dict | None = None) -> dict:
         entries = data.get(name, {})
         passed = sorted((q for q, e in entries.items() if RANK.get(e["status"], 0) == 1), key=natural_key)
         after = [q for q in passed if entries[q].get("after_solution")]
-        out[name] = {"passed": passed, "total": len(banks.get(name, [])) or len(entries), "after_solution": after}
+        failed = sorted((q for q, e in entries.items() if e["status"] == "fail"), key=natural_key)
+        solutions = sorted((q for q, e in entries.items() if e.get("solution_viewed")), key=natural_key)
+        out[name] = {"passed": passed, "total": len(banks.get(name, [])) or len(entries), "after_solution": after,
+                     "failed": failed, "hints": sum(e.get("hints", 0) for e in entries.values()),
+                     "solutions": solutions}
     return out
 
 
-def show(banks: dict | None = None) -> dict:
-    """Print a table of passed questions per notebook (🔑 = passed after viewing the solution), and return it."""
+BAR = 12   # every bar has the same width, whatever the number of questions
+
+
+def show(banks: dict | None = None) -> Report:
+    """Print one table of the practice sets: passed (✅, 🔑 = after the solution), not yet passed, hints, solutions."""
     table = summary(banks)
     print(say("अभ्यास की प्रगति", "Practice progress") + f"  ({path()})")
     if not table:
         print(say("अभी तक कोई प्रश्न check नहीं किया गया।", "No question checked yet."))
+        return Report(table)
+    head = say("पास    अभी नहीं    संकेत    हल देखे", "passed  not yet  hints  solutions")
+    print(f"  {'':<34} {'':<{BAR}} {head}")
     for name, row in table.items():
         n, total = len(row["passed"]), row["total"]
-        bar = "█" * n + "░" * max(total - n, 0)
+        filled = round(BAR * n / total) if total else 0
+        bar = "█" * filled + "░" * (BAR - filled)
         clean = [q for q in row["passed"] if q not in row["after_solution"]]
         marks = (f"✅ {', '.join(clean)}" if clean else "") + ("  " if clean and row["after_solution"] else "")
         marks += f"🔑 {', '.join(row['after_solution'])}" if row["after_solution"] else ""
-        print(f"  {name:<34} {bar} {n}/{total}  {marks}".rstrip())
-    if any(row["after_solution"] for row in table.values()):
-        print("🔑 = " + say("हल देखने के बाद पास", "passed after viewing the solution"))
-    return table
+        failed = f"❌ {', '.join(row['failed'])}" if row["failed"] else ""
+        print(f"  {name:<34} {bar} {n:>2}/{total:<3} {len(row['failed']):>5} {row['hints']:>7} "
+              f"{len(row['solutions']):>7}   {marks}  {failed}".rstrip())
+    print("✅ = " + say("पास", "passed") + "   🔑 = " + say("हल देखने के बाद पास", "passed after viewing the solution")
+          + "   ❌ = " + say("कोशिश की, अभी पास नहीं", "tried, not yet passed"))
+    return Report(table)

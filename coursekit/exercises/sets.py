@@ -8,6 +8,7 @@ After a restart, any exercise cell therefore sets itself up again instead of fai
 """
 from __future__ import annotations
 
+import os
 import sys
 import types
 
@@ -31,7 +32,7 @@ def restore_language() -> None:
 
     get_setting = getattr(_progress, "get_setting", None)
     lang = get_setting("language") if get_setting else None
-    if i18n._language is None and lang in i18n.LANGUAGES:
+    if i18n._language is None and not os.environ.get("COURSEKIT_LANG") and lang in i18n.LANGUAGES:
         i18n._language = lang
 
 
