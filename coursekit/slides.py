@@ -115,12 +115,13 @@ def _heading_level(cell) -> int:
 def annotate(nb) -> int:
     """Set the slide type of every cell of ``nb`` (in place); return how many cells changed.
 
-    Deterministic, so running it again changes nothing; notes cells are left alone.
+    Deterministic, so running it again changes nothing; notes cells keep their type and are collapsed for learners.
     """
     changed, room = 0, 0
     for i, cell in enumerate(nb.cells):
         kind = slide_type(cell)
         if kind == "notes":
+            changed += hide_for_learners(cell)
             continue
         prev = nb.cells[i - 1] if i else None
         if "lang-en" in _tags(cell) and prev is not None and "lang-hi" in _tags(prev):
@@ -142,6 +143,16 @@ def annotate(nb) -> int:
         nb.metadata["rise"] = dict(RISE_SETTINGS)
         changed += 1
     return changed
+
+
+def hide_for_learners(cell) -> int:
+    """Collapse a speaker-notes cell in JupyterLab (``jupyter.source_hidden``): a learner studying alone passes a
+    thin bar instead of reading classroom scripts; an instructor clicks it open. Returns 1 if it changed."""
+    meta = cell.metadata.setdefault("jupyter", {})
+    if meta.get("source_hidden") is True:
+        return 0
+    meta["source_hidden"] = True
+    return 1
 
 
 def missing_metadata(nb) -> list[int]:
