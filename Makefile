@@ -3,7 +3,8 @@ PYTHON ?= python3
 FAST ?= 0
 COURSE_FLAGS := $(if $(filter 1,$(FAST)),--fast,)
 
-.PHONY: setup course test lab solutions validate test-fast clean slides site web-assets test-browser
+.PHONY: setup course test lab solutions student-editions gradebook validate test-fast clean slides site web-assets \
+	test-browser
 
 setup:
 	$(PYTHON) -m coursekit setup
@@ -33,8 +34,18 @@ test-browser: setup
 lab: setup
 	$(PYTHON) -m coursekit lab
 
+# the solutions editions of the exercises, into build/solutions/ only (exercises/ is never touched)
 solutions: setup
 	$(PYTHON) -m coursekit exercises
+
+# authors: regenerate exercises/NN_slug.ipynb from the banks (refused for a notebook holding someone's work)
+student-editions: setup
+	$(PYTHON) -m coursekit exercises --write-student
+
+# learners' progress files (files or folders) -> build/gradebook/: make gradebook PROGRESS=submissions
+PROGRESS ?= submissions
+gradebook: setup
+	$(PYTHON) -m coursekit gradebook $(PROGRESS)
 
 validate: setup
 	$(PYTHON) -m coursekit validate

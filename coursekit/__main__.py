@@ -8,19 +8,23 @@ Windows (where there is no ``make``) too:
     python -m coursekit test         the whole test suite (ruff, pytest, notebooks, coverage)
     python -m coursekit lab          JupyterLab at the course root
     python -m coursekit edition --lang hi|en NOTEBOOK...   single-language editions
-    python -m coursekit validate [NOTEBOOK...]             check the notebook format
-    python -m coursekit exercises [NAME...]  regenerate exercise notebooks and their solutions editions
+    python -m coursekit validate [NOTEBOOK...]             check the notebook format (every file; exit 1 on problems)
+    python -m coursekit exercises [NAME...]  solutions editions into build/solutions/ (nothing else)
+    python -m coursekit exercises --write-student [NAME...]  authors: also the student editions in exercises/
+    python -m coursekit gradebook FILES_OR_FOLDER... [--out DIR]  learners' progress files -> build/gradebook/
     python -m coursekit refresh NOTEBOOK...                re-run a notebook and store its outputs
     python -m coursekit slides [--annotate] [NOTEBOOK...]  reveal.js slides in build/slides/ (--annotate: metadata)
     python -m coursekit site [NOTEBOOK...]   the website from the committed notebooks (no re-run)
     python -m coursekit test-browser         install Chromium, a Devanagari font, reveal.js/MathJax; browser tests
 
 ``setup`` uses only the standard library; every other command runs inside .venv.
+A command-line error is one line in Hindi and one in English on stderr, with exit code 2, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 KERNEL = "dl-course"
+PASS_THROUGH = ("test", "test-browser", "gradebook")   # their own options follow the command unparsed
 
 
 def venv_python() -> Path:
@@ -55,36 +60,62 @@ def setup(force: bool = False) -> Path:
 
 
 def _in_venv(argv) -> int:
-    """Re-run this command with the .venv interpreter when we are not already in it."""
+    """Re-run this command with the .venv interpreter when we are not already in it.
+
+    It runs in the caller's folder, so that relative paths (``--out``, notebooks, progress files) mean the same.
+    """
     py = setup()
-    return subprocess.call([str(py), "-m", "coursekit", *argv], cwd=ROOT)
+    return subprocess.call([str(py), "-m", "coursekit", *argv])
 
 
 def _running_in_venv() -> bool:
     return Path(sys.prefix).resolve() == VENV.resolve()
 
 
-def main(argv=None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are raised as a one-line bilingual CourseError (exit code 2)."""
+
+    def error(self, message):
+        from .i18n import CourseError
+
+        hi = f"command पूरा या सही नहीं है: {message}"
+        for pattern, text in _ARGPARSE_HI:
+            match = re.fullmatch(pattern, message)
+            if match:
+                hi = text.format(*match.groups())
+                break
+        raise CourseError(f"{hi}। सही रूप के लिए `{self.prog} --help` चलाइए।",
+                          f"{message}. Run `{self.prog} --help` for the usage.")
+
+
+_ARGPARSE_HI = [
+    (r"the following arguments are required: (.+)", "ये ज़रूरी arguments नहीं दिए गए: {}"),
+    (r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)", "argument {} में {} मान्य नहीं है; इनमें से चुनिए: {}"),
+    (r"unrecognized arguments: (.+)", "ये arguments पहचाने नहीं गए: {}"),
+    (r"argument (.+?): expected .+", "argument {} के साथ उसका मान (value) दीजिए"),
+]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m coursekit", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("setup", help="create .venv and install everything")
     p.add_argument("--force", action="store_true")
     p = sub.add_parser("course", help="run every notebook and build the HTML editions")
     p.add_argument("--fast", action="store_true", help="use the fast parameters (FAST=True)")
     p.add_argument("notebooks", nargs="*")
-    p = sub.add_parser("test", help="run the test suite")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    sub.add_parser("test", help="run the test suite (pytest options may follow)", add_help=False)
     sub.add_parser("lab", help="open JupyterLab at the course root")
     p = sub.add_parser("edition", help="write single-language editions of notebooks")
     p.add_argument("--lang", choices=["hi", "en", "both"], required=True)
-    p.add_argument("--out", default=None, help="output folder (default build/editions/LANG)")
+    p.add_argument("--out", default=None, help="output folder (default build/editions/LANG; never notebooks/)")
     p.add_argument("notebooks", nargs="+")
-    p = sub.add_parser("validate", help="check notebooks against the course format")
+    p = sub.add_parser("validate", help="check notebooks against the course format (exit 1 when a file has problems)")
     p.add_argument("notebooks", nargs="*")
-    p = sub.add_parser("exercises", help="regenerate the exercise notebooks and solutions editions")
+    p = sub.add_parser("exercises", help="write the solutions editions into build/solutions/")
     p.add_argument("names", nargs="*", help="only these banks, e.g. 09_sequence_and_time_series (default: all)")
+    p.add_argument("--write-student", action="store_true",
+                   help="authors: also regenerate exercises/NN_slug.ipynb; refused for a notebook holding someone's work")
     p = sub.add_parser("refresh", help="re-run notebooks at full settings and store their outputs")
     p.add_argument("notebooks", nargs="+")
     p = sub.add_parser("slides", help="export reveal.js slides (hi, en) into build/slides/")
@@ -92,16 +123,59 @@ def main(argv=None) -> int:
     p.add_argument("notebooks", nargs="*")
     p = sub.add_parser("site", help="build the website from the committed notebooks (no re-run)")
     p.add_argument("notebooks", nargs="*")
-    p = sub.add_parser("test-browser", help="install what the browser tests need, then run them")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
+    sub.add_parser("test-browser", help="install what the browser tests need, then run them", add_help=False)
+    sub.add_parser("gradebook", add_help=False,
+                   help="learners' .coursekit_progress.json files -> build/gradebook/ (see its --help)")
+    return parser
 
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(argv)
+    except Exception as error:     # only the expected kinds are reported; anything else is a bug: re-raised
+        if not _report(error):
+            raise
+        return 2
+
+
+def _report(error) -> bool:
+    """Print an expected command-line error as one Hindi and one English line on stderr; False for other errors."""
+    message = _error_text(error)
+    for line in message or ():
+        print(" ".join(line.split()), file=sys.stderr)
+    return message is not None
+
+
+def _error_text(error) -> tuple[str, str] | None:
+    """The one-line (Hindi, English) report of an expected command-line error, or None."""
+    from .i18n import CourseError
+
+    if isinstance(error, CourseError):
+        return f"गलती: {error.hi}", f"error: {error.en}"
+    where = error.filename if isinstance(error, OSError) and error.filename else None
+    if isinstance(error, FileNotFoundError) and where:
+        return f"गलती: file या folder नहीं मिला: {where}", f"error: file or folder not found: {where}"
+    if isinstance(error, IsADirectoryError) and where:
+        return f"गलती: {where} एक folder है; यहाँ file चाहिए।", f"error: {where} is a folder; a file is needed here."
+    if isinstance(error, PermissionError) and where:
+        return f"गलती: {where} को पढ़ने या लिखने की अनुमति (permission) नहीं है।", f"error: no permission to read or write {where}."
+    if isinstance(error, OSError) and where:
+        return f"गलती: {where} पर file system की गलती: {error.strerror}", f"error: file system error on {where}: {error.strerror}"
+    return None
+
+
+def _main(argv) -> int:
+    passed_on = argv[1:] if argv and argv[0] in PASS_THROUGH else []
+    args = _parser().parse_args(argv[:1] if argv and argv[0] in PASS_THROUGH else argv)
     if args.cmd == "setup":
         setup(force=args.force)
         print(f"ready: {venv_python()}")
         return 0
     if not _running_in_venv() and os.environ.get("COURSEKIT_NO_VENV") != "1":
         return _in_venv(argv)
+    if args.cmd != "validate":                 # validate reports every unreadable file as a problem instead
+        _check_readable(getattr(args, "notebooks", None) or [])   # before anything is run or written
 
     if args.cmd == "course":
         from .course import run_course
@@ -109,25 +183,20 @@ def main(argv=None) -> int:
         run_course(fast=args.fast or os.environ.get("FAST") == "1", notebooks=args.notebooks or None)
         return 0
     if args.cmd == "test":
-        return run_tests(args.pytest_args)
+        return run_tests(passed_on)
     if args.cmd == "lab":
         return subprocess.call([sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={ROOT}",
                                 f"--MappingKernelManager.default_kernel_name={KERNEL}"], cwd=ROOT)
     if args.cmd == "edition":
-        from .notebook import write_edition
-
-        out = Path(args.out or ROOT / "build" / "editions" / args.lang)
-        for nb in args.notebooks:
-            print(write_edition(nb, args.lang, out))
-        return 0
+        return edition_cmd(args.notebooks, args.lang, args.out)
     if args.cmd == "validate":
         return validate_cmd(args.notebooks)
     if args.cmd == "exercises":
-        from .exercises.build import write_all
+        return exercises_cmd(args.names, args.write_student)
+    if args.cmd == "gradebook":
+        from .exercises import gradebook
 
-        for path in write_all(ROOT, [n.removesuffix(".ipynb").split("/")[-1] for n in args.names] or None):
-            print(path.relative_to(ROOT))
-        return 0
+        return gradebook.main(passed_on)
     if args.cmd == "slides":
         return slides_cmd(args.notebooks, args.annotate)
     if args.cmd == "site":
@@ -136,7 +205,7 @@ def main(argv=None) -> int:
         build_from_committed(args.notebooks or None)
         return 0
     if args.cmd == "test-browser":
-        return run_browser_tests(args.pytest_args)
+        return run_browser_tests(passed_on)
     if args.cmd == "refresh":
         from .course import refresh_outputs
 
@@ -146,7 +215,36 @@ def main(argv=None) -> int:
     return 2  # pragma: no cover
 
 
+def _check_readable(paths) -> None:
+    """A one-line bilingual CourseError for the first path that is missing, a folder or not a notebook."""
+    from .notebook import read_notebook
+
+    for path in paths:
+        read_notebook(path)
+
+
+def edition_cmd(paths, lang: str, out) -> int:
+    """Single-language editions; refused (nothing written) for notebooks/ or exercises/, or over any input."""
+    from .notebook import edition_targets, write_edition
+
+    out = Path(out or ROOT / "build" / "editions" / lang)
+    edition_targets(paths, out, protected=[ROOT / "notebooks", ROOT / "exercises"])
+    for nb in paths:
+        print(write_edition(nb, lang, out))
+    return 0
+
+
+def exercises_cmd(names, write_student: bool) -> int:
+    from .exercises.build import write_solutions, write_student_editions
+
+    names = [Path(n).name.removesuffix(".ipynb") for n in names] or None
+    for path in (write_student_editions if write_student else write_solutions)(ROOT, names):
+        print(path.relative_to(ROOT))
+    return 0
+
+
 def validate_cmd(paths) -> int:
+    """Check every notebook (unreadable ones are reported as problems too); 1 when any has a problem."""
     from .notebook import validate
 
     if not paths:
@@ -158,6 +256,8 @@ def validate_cmd(paths) -> int:
         for problem in problems:
             print(f"     - {problem}")
         bad += bool(problems)
+    if bad:
+        print(f"{bad} notebook(s) में समस्याएँ हैं / {bad} notebook(s) have problems")
     return 1 if bad else 0
 
 
@@ -174,8 +274,8 @@ def slides_cmd(paths, annotate: bool) -> int:
     try:
         for out in export_all(paths):
             print(out.relative_to(ROOT))
-    except CourseError as error:
-        print(error, file=sys.stderr)
+    except CourseError as error:      # reveal.js / MathJax missing: exit code 1 (the command was right)
+        _report(error)
         return 1
     return 0
 

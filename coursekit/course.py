@@ -44,10 +44,12 @@ def refresh_outputs(path, timeout: int = 900) -> Path:
     tmp = path.with_suffix(".run.ipynb")
     try:
         nb = execute(path, tmp, fast=False, timeout=timeout)
+        from .nbwidgets import finish_progress_bars
         from .slides import annotate
 
         annotate(nb)                         # slide metadata (hand-written notes cells are kept)
-        nbformat.write(nbtools.clean_metadata(nb), path)
+        finish_progress_bars(nb)             # stored bars show their final state, not "0% | 0/12"
+        nbtools.write_notebook(nbtools.clean_metadata(nb), path)   # atomic: an interrupted write keeps the old file
     finally:
         tmp.unlink(missing_ok=True)
     return path
@@ -64,6 +66,7 @@ def run_course(fast: bool = False, build: Path | None = None, notebooks=None, ti
     """Execute the notebooks, write the editions and the index, print the summary table."""
     build = Path(build or ROOT / "build")
     paths = [Path(p) for p in notebooks] if notebooks else sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    from .nbwidgets import finish_progress_bars
     from .site import build_site
 
     rows, executed, start = [], [], time.perf_counter()
@@ -72,6 +75,7 @@ def run_course(fast: bool = False, build: Path | None = None, notebooks=None, ti
         t0 = time.perf_counter()
         nb = execute(path, build / "executed" / path.name, fast=fast, timeout=timeout)
         seconds = time.perf_counter() - t0
+        finish_progress_bars(nb)
         executed.append((path.stem, nb))
         rows.append((path.stem, seconds, nbtools.headline(nb)))
         print(f"    done in {seconds:.1f} s", flush=True)

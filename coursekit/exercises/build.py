@@ -1,18 +1,24 @@
 """Generate the student and solutions editions of an exercise notebook from its bank.
 
-``python -m coursekit exercises`` writes ``exercises/NN_slug.ipynb`` (student
-edition: starter cells with ``____``) and ``build/solutions/NN_slug.ipynb``
-(solutions edition: every answer filled in, ending with a cell that asserts
-that every check passes). Neither is edited by hand.
+``python -m coursekit exercises`` (``make solutions``) writes only ``build/solutions/NN_slug.ipynb``
+(solutions edition: every answer filled in, ending with a cell that asserts that every check passes).
+
+``python -m coursekit exercises --write-student`` (``make student-editions``, for authors) also writes
+``exercises/NN_slug.ipynb`` (student edition: starter cells with ``____``), but refuses, writing nothing,
+when an existing student edition may hold someone's work (see ``student_edition_conflict``).
+Neither edition is edited by hand.
 """
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
-import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from . import bank, load
+from ..i18n import CourseError
+from ..notebook import read_notebook, write_notebook
+from . import bank, bank_names, load
 from .core import Open
 
 HOW_TO = (
@@ -90,26 +96,97 @@ def _normalise(nb):
     return nb
 
 
-def write_all(root: Path, names=None) -> list[Path]:
-    """Write every student edition into ``root/exercises`` and solutions into ``root/build/solutions``."""
-    from . import bank_names
+def _content(nb) -> list:
+    return [(c.cell_type, c.source, c.metadata.get("tags")) for c in nb.cells]
 
-    written = []
-    for name in names or bank_names():
-        for edition, folder in (("student", root / "exercises"), ("solutions", root / "build" / "solutions")):
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{name}.ipynb"
-            nbformat.write(_normalise(build_notebook(name, edition)), target)
-            written.append(target)
+
+def _names(names) -> list[str]:
+    """The bank names asked for (all when none); a CourseError for an unknown one before anything is written."""
+    names = list(names or bank_names())
+    for name in names:
+        bank(name)
+    return names
+
+
+def write_solutions(root: Path, names=None) -> list[Path]:
+    """Write the solutions editions into ``root/build/solutions`` (and nothing else)."""
+    return [write_notebook(_normalise(build_notebook(name, "solutions")), root / "build" / "solutions" / f"{name}.ipynb")
+            for name in _names(names)]
+
+
+def _git_dirty(root: Path, path: Path) -> bool | None:
+    """Whether git reports changes (modified, staged, untracked or ignored) to ``path``; None outside a git work tree."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        r = subprocess.run([git, "-C", str(root), "status", "--porcelain", "--ignored", "--", str(path)],
+                           capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return bool(r.stdout.strip()) if r.returncode == 0 else None
+
+
+def student_edition_conflict(root: Path, name: str) -> tuple[str, str] | None:
+    """Why ``root/exercises/NAME.ipynb`` must not be overwritten, as (hindi, english); None when it is safe.
+
+    It is safe when it does not exist or already equals the generated student edition. Otherwise it is refused
+    when it holds executed cells (generated editions are never run), when git reports uncommitted changes to it,
+    or, outside a git work tree, when its code cells differ from the generated starters (a learner's answers).
+    Inside git, a clean file is the committed one, i.e. what the bank generated last time.
+    """
+    path = root / "exercises" / f"{name}.ipynb"
+    if not path.exists():
+        return None
+    rel = path.relative_to(root).as_posix()
+    fresh = _normalise(build_notebook(name, "student"))
+    try:
+        current = read_notebook(path)
+    except CourseError:
+        current = None
+    executed = current is not None and any(c.get("outputs") or c.get("execution_count") is not None
+                                           for c in current.cells if c.cell_type == "code")
+    if executed:
+        return f"{rel} में चलाए गए cells (outputs) हैं, यानी किसी learner का काम", \
+            f"{rel} has executed cells (outputs), i.e. a learner's work"
+    if current is not None and _content(current) == _content(fresh):
+        return None
+    dirty = _git_dirty(root, path)
+    if dirty:
+        return f"{rel} में बिना commit किए बदलाव हैं (git status)", f"{rel} has uncommitted changes (git status)"
+    code = lambda nb: [c.source for c in nb.cells if c.cell_type == "code"]  # noqa: E731
+    if dirty is None and (current is None or code(current) != code(fresh)):
+        return f"{rel} के code cells bank के starter code से अलग हैं (शायद learner के उत्तर)", \
+            f"the code cells of {rel} differ from the bank's starter code (a learner's answers?)"
+    return None
+
+
+def write_student_editions(root: Path, names=None) -> list[Path]:
+    """For authors: the solutions editions, and the student editions in ``root/exercises``.
+
+    Nothing is written when any student edition may hold someone's work (``student_edition_conflict``); there is
+    no option to force it: move the file away or commit it first. Unchanged student editions are not rewritten.
+    """
+    names = _names(names)
+    conflicts = [c for c in (student_edition_conflict(root, name) for name in names) if c]
+    if conflicts:
+        raise CourseError(
+            "student editions नहीं लिखी गईं, ताकि किसी का काम न मिटे: " + "; ".join(hi for hi, _ in conflicts) +
+            "। इन files को कहीं और ले जाइए या commit कीजिए, फिर दोबारा चलाइए। कुछ भी नहीं बदला गया।",
+            "student editions not written, so that no work is lost: " + "; ".join(en for _, en in conflicts) +
+            ". Move these files away or commit them, then run again. Nothing was changed.")
+    written = write_solutions(root, names)
+    for name in names:
+        if not student_edition_is_current(root, name):
+            written.append(write_notebook(_normalise(build_notebook(name, "student")), root / "exercises" / f"{name}.ipynb"))
     return written
 
 
 def student_edition_is_current(root: Path, name: str) -> bool:
     """True when the committed student notebook equals what the bank generates."""
     path = root / "exercises" / f"{name}.ipynb"
-    if not path.exists():
+    try:
+        current = read_notebook(path)
+    except CourseError:                 # missing or unreadable
         return False
-    current = nbformat.read(path, as_version=4)
-    fresh = _normalise(build_notebook(name, "student"))
-    return [(c.cell_type, c.source, c.metadata.get("tags")) for c in current.cells] == \
-        [(c.cell_type, c.source, c.metadata.get("tags")) for c in fresh.cells]
+    return _content(current) == _content(_normalise(build_notebook(name, "student")))
