@@ -24,14 +24,22 @@ from .core import Open
 HOW_TO = (
     "**इस्तेमाल कैसे करें:** हर प्रश्न के नीचे वाले code cell में `____` की जगह अपना उत्तर लिखिए और cell चलाइए — "
     "`qN.check(...)` बताएगा कि उत्तर सही है या नहीं, और क्यों। `qN.hint()` हर बार अगला संकेत (hint) दिखाता है, "
-    "`qN.solution()` हल दिखाता है। खुले प्रश्नों (open questions) में अपना उत्तर string में लिखिए, आदर्श उत्तर से "
-    "मिलाइए और `qN.mark_done()` चलाइए। feedback केवल हिंदी में चाहिए तो `coursekit.set_language(\"hi\")` चलाइए। "
-    "आपकी प्रगति (progress) इसी folder की एक छोटी file में रहती है: `progress()`।",
+    "`qN.solution()` हल दिखाता है। बहुविकल्पी प्रश्नों का उत्तर अक्षर में दीजिए: `\"b\"`, या जहाँ एक से ज़्यादा "
+    "विकल्प सही हों वहाँ list में: `[\"a\", \"c\"]`। खुले प्रश्नों (open questions) में अपना उत्तर string में लिखिए, "
+    "आदर्श उत्तर से मिलाइए और `qN.mark_done()` चलाइए। feedback केवल हिंदी में चाहिए तो "
+    "`coursekit.set_language(\"hi\")` चलाइए; यह चुनाव याद रखा जाता है। हर code cell की पहली पंक्ति "
+    "(`from coursekit.exercises.sets.… import *`) प्रश्न और ज़रूरी imports ले आती है, इसलिए kernel restart के बाद "
+    "भी कोई भी cell सीधे चलाया जा सकता है। आपकी प्रगति (progress) इसी folder की एक छोटी file में रहती है: "
+    "`progress()`।",
     "**How to use:** in the code cell under each question, replace `____` with your answer and run the cell — "
     "`qN.check(...)` says whether it is right, and why. `qN.hint()` shows the next hint each time you call it, "
-    "`qN.solution()` shows the solution. For open questions, write your answer as a string, compare it with the "
-    "model answer and run `qN.mark_done()`. For feedback in English only, run `coursekit.set_language(\"en\")`. "
-    "Your progress is kept in a small file in this folder: `progress()`.",
+    "`qN.solution()` shows the solution. Answer a multiple-choice question with a letter, `\"b\"`, or, where "
+    "several options are right, with a list: `[\"a\", \"c\"]`. For open questions, write your answer as a string, "
+    "compare it with the model answer and run `qN.mark_done()`. For feedback in English only, run "
+    "`coursekit.set_language(\"en\")`; the choice is remembered. The first line of every code cell "
+    "(`from coursekit.exercises.sets.… import *`) brings back the questions and the imports they need, so after a "
+    "kernel restart any cell can be run directly. Your progress is kept in a small file in this folder: "
+    "`progress()`.",
 )
 
 
@@ -59,10 +67,12 @@ def build_notebook(name: str, edition: str = "student"):
     if intro:
         cells += [_md(intro.hi, "hi"), _md(intro.en, "en")]
     ids = ", ".join(q.id for q in questions)
-    setup = ["import coursekit", "from coursekit.exercises import load, progress, ____"]
+    from .sets import module_name
+
+    head = f"from {module_name(name)} import *  # set-up: questions, ____, imports (also after a kernel restart)"
+    setup = [head, "import coursekit"]
     if getattr(mod, "SETUP", ""):
         setup.append(mod.SETUP.strip())
-    setup.append(f'{ids}{"," if len(questions) == 1 else ""} = load("{name}")')
     cells.append(new_code_cell("\n".join(setup)))
     for n, q in enumerate(questions, 1):
         cells.append(_md(f"### प्रश्न {n} ({q.id}) · {q.kind.hi}\n\n{q.prompt_markdown('hi')}", "hi"))
@@ -78,11 +88,12 @@ def build_notebook(name: str, edition: str = "student"):
             body = f"{code.rstrip()}\n{q.id}.check({q.answer_name})"
             if edition == "student":
                 body += f"\n# {q.id}.hint()\n# {q.id}.solution()"
-        cells.append(new_code_cell(body))
+        cells.append(new_code_cell(f"{head}\n{body}"))
     if edition == "student":
-        cells.append(new_code_cell("progress()"))
+        cells.append(new_code_cell(f"{head}\nprogress()"))
     else:
-        cells.append(new_code_cell(f"from coursekit.exercises import assert_all_passed\nassert_all_passed([{ids}])"))
+        cells.append(new_code_cell(f"{head}\nfrom coursekit.exercises import assert_all_passed\n"
+                                   f"assert_all_passed([{ids}])"))
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}

@@ -111,7 +111,7 @@ class MultipleChoice(Question):
             if self.multiple:
                 note = {"hi": "एक से अधिक विकल्प सही हो सकते हैं: ", "en": "more than one option may be right: "}[lang] + note
             note = note[0].upper() + note[1:]
-            return f"{self.prompt.render(lang)}\n\n{opts}\n\n*{note}.*"
+            return f"{self.prompt.render(lang)}\n\n{opts}\n\n*{note}{'।' if lang == 'hi' else '.'}*"
         return f"{self.prompt.render(lang)}\n\n{opts}"
 
 
