@@ -68,6 +68,34 @@ def _in_venv(argv) -> int:
     return subprocess.call([str(py), "-m", "coursekit", *argv])
 
 
+LIGHT = {"edition", "validate"}    # commands that need only nbformat: they run in any Python that has it
+
+
+def _importable(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def _agree_to_install(cmd: str) -> bool:
+    """Say what is about to be installed; ask when someone is at the terminal (CI and scripts just go on)."""
+    hi = (f"'{cmd}' के लिए कोर्स का environment चाहिए: अब {VENV} बनेगा और pinned packages install होंगे (PyTorch समेत "
+          "लगभग 5.5 GB; internet चाहिए)।")
+    en = (f"'{cmd}' needs the course environment: {VENV} will now be created and the pinned packages installed "
+          "(about 5.5 GB with PyTorch; needs the internet).")
+    if cmd in LIGHT:
+        hi += " केवल इस command के लिए `pip install nbformat` काफ़ी है।"
+        en += " For this command alone, `pip install nbformat` is enough."
+    print(f"{hi}\n{en}", file=sys.stderr)
+    if not sys.stdin or not sys.stdin.isatty():
+        return True
+    answer = input("जारी रखें? / Continue? [y/N] ").strip().lower()
+    if answer in ("y", "yes", "हाँ", "हां", "ha", "haan"):
+        return True
+    print("कुछ install नहीं किया गया।\nNothing was installed.", file=sys.stderr)
+    return False
+
+
 def _running_in_venv() -> bool:
     return Path(sys.prefix).resolve() == VENV.resolve()
 
@@ -173,7 +201,12 @@ def _main(argv) -> int:
         print(f"ready: {venv_python()}")
         return 0
     if not _running_in_venv() and os.environ.get("COURSEKIT_NO_VENV") != "1":
-        return _in_venv(argv)
+        if args.cmd in LIGHT and _importable("nbformat"):
+            pass                               # runs here: needs only nbformat, not the 5.5 GB environment
+        elif not venv_python().exists() and not _agree_to_install(args.cmd):
+            return 2
+        else:
+            return _in_venv(argv)
     if args.cmd != "validate":                 # validate reports every unreadable file as a problem instead
         _check_readable(getattr(args, "notebooks", None) or [])   # before anything is run or written
 

@@ -233,3 +233,46 @@ def test_an_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         nbtools.write_notebook(_demo([_md("# नया / new")]), path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["01_demo.ipynb"]
+
+
+# ------------------------------------------------------------------ light commands need no 5.5 GB environment
+def _outside_the_venv(monkeypatch):
+    monkeypatch.delenv("COURSEKIT_NO_VENV", raising=False)
+    monkeypatch.setattr(cli, "_running_in_venv", lambda: False)
+    calls = []
+    monkeypatch.setattr(cli, "_in_venv", lambda argv: calls.append(argv) or 0)
+    monkeypatch.setattr(cli, "setup", lambda *a, **k: calls.append("setup"))
+    return calls
+
+
+def test_edition_and_validate_run_where_nbformat_is(course, monkeypatch):
+    calls = _outside_the_venv(monkeypatch)
+    assert cli.main(["edition", "--lang", "hi", "--out", str(course / "hi"), "notebooks/01_demo.ipynb"]) == 0
+    assert (course / "hi" / "01_demo.ipynb").exists() and calls == []
+    cli.main(["validate", "notebooks/01_demo.ipynb"])
+    assert calls == []
+
+
+def test_a_heavy_command_says_what_it_will_install_before_it_does(course, monkeypatch, capsys):
+    calls = _outside_the_venv(monkeypatch)
+    monkeypatch.setattr(cli, "VENV", course / ".venv")          # no environment yet
+    monkeypatch.setattr("sys.stdin", None)                      # no one at the terminal (CI): go on
+    assert cli.main(["lab"]) == 0 and calls == [["lab"]]
+    err = capsys.readouterr().err
+    assert "5.5 GB" in err and "बनेगा" in err
+
+
+def test_a_learner_at_the_terminal_can_say_no(course, monkeypatch, capsys):
+    calls = _outside_the_venv(monkeypatch)
+    monkeypatch.setattr(cli, "VENV", course / ".venv")
+    monkeypatch.setattr(cli, "_importable", lambda name: False)   # a Python without nbformat
+
+    class Terminal:
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    assert cli.main(["edition", "--lang", "hi", "--out", "hi", "notebooks/01_demo.ipynb"]) == 2 and calls == []
+    err = capsys.readouterr().err
+    assert "pip install nbformat" in err and "Nothing was installed" in err
