@@ -21,3 +21,26 @@ def test_annotate_collapses_new_notes():
     annotate(nb)
     assert cell.metadata["jupyter"]["source_hidden"] is True and slide_type(cell) == "notes"
     assert annotate(nb) == 0
+
+
+def test_readme_starts_with_what_a_learner_does_in_both_languages():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Start here / यहाँ से शुरू कीजिए")
+    assert start < readme.index("make course") and start < readme.index("make test")
+    first = readme[start:readme.index("\n## ", start + 5)]
+    for text in ("make lab", "python -m coursekit lab", "notebooks/00_welcome.ipynb", "Python (dl-course)",
+                 "Python 3 (ipykernel)", "कीजिए", "exercises/"):
+        assert text in first, text
+    for section in ("## Exercises / अभ्यास", "## Reading one language / एक भाषा में पढ़ना"):
+        body = readme[readme.index(section):readme.index("\n## ", readme.index(section) + 5)]
+        assert "**हिंदी:**" in body and "**English:**" in body, section
+
+
+def test_notebooks_name_the_kernel_the_readme_names():
+    from conftest import EXERCISES
+
+    for path in [*NOTEBOOKS, *EXERCISES]:
+        spec = nbformat.read(path, as_version=4).metadata["kernelspec"]
+        assert spec["display_name"] == "Python 3 (ipykernel)" and spec["name"] == "python3", path.name
