@@ -114,3 +114,52 @@ def test_jupyterlab_runs_welcome_notebook_with_hindi_font(context, jupyterlab, a
     assert deva and sum(f["glyphCount"] for f in deva) >= 8, fonts
     external = context.request_log.external()
     assert external == [], external
+
+
+def _open(context, url, token, path):
+    page = context.new_page()
+    page.goto(f"{url}/lab/tree/{path}?token={token}", wait_until="load")
+    page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(3).wait_for(state="attached", timeout=90_000)
+    page.wait_for_function("() => document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator')"
+                           " ?.getAttribute('data-status') === 'idle'", timeout=90_000)
+    return page
+
+
+def _run_cell(page, cell, source=None):
+    """Run one cell (optionally with new source typed in, never saved: autosave is off)."""
+    cell.scroll_into_view_if_needed()
+    cell.locator(".jp-InputPrompt").click()
+    if source is not None:
+        page.keyboard.press("Enter")
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(source)
+        page.keyboard.press("Escape")
+    page.keyboard.press("Shift+Enter")
+
+
+def test_an_exercise_cell_sets_itself_up_and_hints_show_typeset_maths(context, jupyterlab, artifacts):
+    """A learner who (re)starts the kernel and runs a question cell first gets feedback, not a NameError; a hint
+    with $…$ is typeset by MathJax, not printed as raw TeX."""
+    url, token = jupyterlab
+    page = _open(context, url, token, "exercises/01_deep_neural_networks.ipynb")
+    code = page.locator(".jp-NotebookPanel .jp-Notebook .jp-CodeCell")
+    q3 = code.nth(3)                                          # cell 0 is the set-up, q1 … follow
+    assert "q3.check" in q3.inner_text()
+    _run_cell(page, q3, "from coursekit.exercises.sets.ex01 import *\nq3.check(True)\nq3.hint()")
+    out = q3.locator(".jp-OutputArea-output")
+    out.last.wait_for(timeout=120_000)
+    page.wait_for_function("(n) => document.querySelectorAll('.jp-CodeCell')[n].querySelector('mjx-container')",
+                           arg=3, timeout=60_000)
+    text = q3.locator(".jp-OutputArea").inner_text()
+    assert "NameError" not in text and "q3" in text and "$W_2" not in text, text
+    q3.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "jupyterlab_exercise_hint_maths.png"))
+
+
+def test_instructor_notes_are_collapsed_for_a_learner(context, jupyterlab, artifacts):
+    url, token = jupyterlab
+    page = _open(context, url, token, "notebooks/00_welcome.ipynb")
+    notes = page.locator(".jp-NotebookPanel .jp-MarkdownCell", has_text="शिक्षक के लिए")
+    assert notes.count() == 0 or not notes.first.locator(".jp-RenderedMarkdown").is_visible()
+    assert page.locator(".jp-NotebookPanel .jp-Cell .jp-InputPlaceholder").count() >= 6
+    page.screenshot(path=str(artifacts / "jupyterlab_00_notes_collapsed.png"))
