@@ -1,22 +1,21 @@
 """Practice 12 (types of RNN): sorting applications into types and the sources' mistakes, output shapes of every
 type, padding and lengths by hand, pack_padded_sequence, reading the last real step, and a greedy decoding loop."""
-import torch
-from torch import nn
-
 from ...i18n import T
-from ..core import (
-    Case,
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Open,
-    Shape,
-    TensorValues,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    wrong,
+from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ._mistakes import CodeWithMistakes
+from ._nb12_graders import (
+    GREEDY_CASES,
+    GREEDY_MISTAKES,
+    _grade_final_states,
+    _grade_last_real_output,
+    _greedy,
+    _wrong_all_rows,
+    _wrong_first_layer,
+    _wrong_last_step,
+    _wrong_over_the_pads,
+    _wrong_padded_output_last,
+    _wrong_sorted_order,
+    _wrong_step_lengths,
 )
 
 TITLE = T("RNN के प्रकार: one-to-one से encoder–decoder तक, padding और packing",
@@ -39,141 +38,6 @@ SETUP = ("import torch\nfrom torch import nn\nfrom torch.nn.utils.rnn import pac
 TYPES = [T("one-to-one (एक से एक)", "one-to-one"), T("one-to-many (एक से अनेक)", "one-to-many"),
          T("many-to-one (अनेक से एक)", "many-to-one"), T("many-to-many, बराबर लंबाई", "many-to-many, same length"),
          T("many-to-many, अलग लंबाई (encoder–decoder)", "many-to-many, different lengths (encoder–decoder)")]
-
-
-# ------------------------------------------------------------------ q19: final states with packing
-
-def _padded_example(seed):
-    g = torch.Generator().manual_seed(seed)
-    x = torch.randn(4, 6, 3, generator=g)                  # (B=4, T=6, F=3)
-    lengths = torch.tensor([2, 6, 1, 4])                   # not sorted
-    x[torch.arange(6)[None, :] >= lengths[:, None]] = 0.0  # zero pads
-    return x, lengths
-
-
-def _grade_final_states(fn):
-    """The learner's final_states(rnn, x, lengths) against each sequence run alone."""
-    for seed in (0, 1):
-        torch.manual_seed(seed)
-        rnn = nn.GRU(3, 5, batch_first=True)
-        x, lengths = _padded_example(seed)
-        with torch.no_grad():
-            truth = torch.stack([rnn(x[i:i + 1, :n])[1][-1, 0] for i, n in enumerate(lengths.tolist())])   # (4, 5)
-            over_pads = rnn(x)[1][-1]
-            got = fn(rnn, x.clone(), lengths.clone())
-        if contains_placeholder(got):
-            raise NotAttempted()
-        if not isinstance(got, torch.Tensor) or tuple(got.shape) != (4, 5):
-            shape = tuple(got.shape) if isinstance(got, torch.Tensor) else type(got).__name__
-            return wrong(f"(4, 5) = (batch, hidden) shape का tensor लौटाइए: हर sequence की आख़िरी layer की final state "
-                         f"(`h_n[-1]`); मिला {shape}।",
-                         f"return a tensor of shape (4, 5) = (batch, hidden): each sequence's final state of the last "
-                         f"layer (`h_n[-1]`); got {shape}.")
-        got = got.detach().cpu()
-        if torch.allclose(got, over_pads, atol=1e-5) and not torch.allclose(got, truth, atol=1e-5):
-            return wrong("यह padded batch का `h_n` है: छोटे sequences (लंबाई 2, 1, 4) की state pads पर चलकर बदल चुकी है। "
-                         "पहले `pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)` कीजिए, फिर "
-                         "packed sequence को RNN में दीजिए।",
-                         "this is the padded batch's `h_n`: the short sequences (lengths 2, 1, 4) were changed by running "
-                         "over their pads. First `pack_padded_sequence(x, lengths, batch_first=True, "
-                         "enforce_sorted=False)`, then give the packed sequence to the RNN.")
-        if not torch.allclose(got, truth, atol=1e-5):
-            rows = [i for i in range(4) if not torch.allclose(got[i], truth[i], atol=1e-5)]
-            return wrong(f"rows {rows} हर sequence को अकेले चलाने से नहीं मिलतीं। क्या क्रम बदल गया? "
-                         "`enforce_sorted=False` के साथ PyTorch `h_n` को batch के अपने क्रम में लौटाता है — ख़ुद sort "
-                         "किया हो तो वापस उसी क्रम में लाइए।",
-                         f"rows {rows} differ from running each sequence alone. Did the order change? With "
-                         "`enforce_sorted=False` PyTorch returns `h_n` in the batch's own order — if you sorted yourself, "
-                         "put the rows back in that order.")
-    return ok("हर sequence की final state उसे अकेले चलाने के बराबर है (1e-5 तक), lengths क्रम में न हों तब भी।",
-              "every sequence's final state equals running it alone (to 1e-5), even with unsorted lengths.")
-
-
-def _over_the_pads(rnn, x, lengths):
-    """A known-wrong answer: h_n of the padded batch."""
-    return rnn(x)[1][-1]
-
-
-# ------------------------------------------------------------------ q20: last real output
-
-def _last_real_output(out, lengths):
-    return out[torch.arange(out.shape[0]), torch.as_tensor(lengths) - 1]     # (B, H)
-
-
-LAST_CASES = [
-    Case((torch.arange(24.0).reshape(3, 4, 2), torch.tensor([4, 1, 3])),
-         about=T("लंबाइयाँ 4, 1, 3", "lengths 4, 1, 3")),
-    Case((torch.arange(10.0).reshape(2, 5, 1), torch.tensor([5, 5])),
-         about=T("दोनों पूरी लंबाई के", "both full length")),
-    Case((torch.arange(12.0).reshape(1, 3, 4), torch.tensor([2])), about=T("एक sequence", "one sequence")),
-]
-
-
-def _grade_last_real_output(fn):
-    """Compare with out[rows, lengths - 1]; name the rows that differ, and spot out[:, -1]."""
-    for case in LAST_CASES:
-        out, lengths = case.args
-        got = fn(out.clone(), lengths.clone())
-        if contains_placeholder(got):
-            raise NotAttempted()
-        expected = _last_real_output(out, lengths)
-        if not isinstance(got, torch.Tensor) or got.shape != expected.shape:
-            shape = tuple(got.shape) if isinstance(got, torch.Tensor) else type(got).__name__
-            return wrong(f"{case.about.hi}: shape {tuple(expected.shape)} = (batch, hidden) का tensor चाहिए; मिला {shape}।",
-                         f"{case.about.en}: expected a tensor of shape {tuple(expected.shape)} = (batch, hidden); got "
-                         f"{shape}.")
-        if not torch.allclose(got.float(), expected):
-            rows = [i for i in range(len(got)) if not torch.allclose(got[i].float(), expected[i])]
-            if torch.equal(got, out[:, -1]):
-                return wrong(f"{case.about.hi}: यह हर row का आख़िरी step (`out[:, -1]`) है; rows {rows} में वह एक pad है। "
-                             "Row i से step `lengths[i] - 1` लीजिए।",
-                             f"{case.about.en}: this is every row's last step (`out[:, -1]`); in rows {rows} that is a "
-                             "pad. Take step `lengths[i] - 1` from row i.")
-            return wrong(f"{case.about.hi}: rows {rows} गलत हैं — row i का step `lengths[i] - 1` चाहिए (steps 0 से गिने "
-                         "जाते हैं)।",
-                         f"{case.about.en}: rows {rows} are wrong — row i needs step `lengths[i] - 1` (steps count "
-                         "from 0).")
-    return ok(f"सभी {len(LAST_CASES)} cases सही।", f"all {len(LAST_CASES)} cases pass.")
-
-
-# ------------------------------------------------------------------ q21: greedy decoding
-
-def counting_step(token, h):
-    """A toy decoder step: the scores peak at token + 1, and at <eos> = 3 once the state h reaches 3."""
-    h = h + 1
-    logits = torch.zeros(10)
-    logits[3 if h >= 3 else (token + 1) % 10] = 1.0
-    return logits, h
-
-
-def _greedy(step, h, bos, eos, max_len):
-    out, token = [], bos
-    for _ in range(max_len):
-        logits, h = step(token, h)
-        token = int(torch.argmax(logits))
-        out.append(token)
-        if token == eos:
-            break
-    return out
-
-
-def _greedy_without_feedback(step, h, bos, eos, max_len):
-    """A known-wrong answer: feeds <bos> at every step instead of its own previous output."""
-    out = []
-    for _ in range(max_len):
-        logits, h = step(bos, h)
-        out.append(int(torch.argmax(logits)))
-        if out[-1] == eos:
-            break
-    return out
-
-
-GREEDY_CASES = [
-    Case((counting_step, 0, 5, 3, 10), about=T("तीसरे step पर <eos>: [6, 7, 3]", "<eos> at the third step: [6, 7, 3]")),
-    Case((counting_step, -10, 5, 3, 4),
-         about=T("<eos> कभी नहीं: max_len = 4 पर रुकना", "never <eos>: stop at max_len = 4")),
-    Case((counting_step, 5, 5, 3, 10), about=T("पहले ही step पर <eos>: [3]", "<eos> at the first step: [3]")),
-]
 
 
 def questions():
@@ -223,7 +87,7 @@ def questions():
                    T("दो विकल्प हर शब्द को एक label देते हैं।", "Two options give every word one label.")],
             solution='q2_answer = ["a", "b", "d", "f"]', wrong=["a", "b", "c"],
             explanation=T("अनुवाद, video captioning, speech-to-text और chatbot: input और output की लंबाइयाँ आपस में बँधी नहीं — "
-                          "encoder पूरा input पढ़ता है, decoder अपनी लंबाई ख़ुद तय करता है (<eos> लिखकर)। Source `002` "
+                          "encoder पूरा input पढ़ता है, decoder अपनी लंबाई खुद तय करता है (<eos> लिखकर)। Source `002` "
                           "video captioning को सही ही \"variable length\" कहता है, पर POS tagging के लिए \"fixed length\" "
                           "भ्रामक है: वाक्य अलग लंबाई के होते हैं, बराबर केवल input और output की लंबाई है।",
                           "Translation, video captioning, speech-to-text and chatbots: the input and output lengths are "
@@ -320,7 +184,7 @@ def questions():
                     "`SimpleRNN(64)` → `Dense(10, activation='softmax')`. Which type is it?"),
             TYPES, "c",
             why={"d": T("पहली layer हर step पर output देती है, पर दूसरी `SimpleRNN(64)` में `return_sequences` नहीं है — "
-                        "केवल आख़िरी state।",
+                        "केवल आखिरी state।",
                         "the first layer outputs at every step, but the second, `SimpleRNN(64)`, has no "
                         "`return_sequences` — only the last state.")},
             hints=[T("`return_sequences=False` (default) वाली RNN layer क्या लौटाती है?",
@@ -337,7 +201,7 @@ def questions():
                     "Write the same model in PyTorch (`nn.RNN(50, 128)`, `nn.RNN(128, 64)`, `nn.Linear(64, 10)`, all "
                     "`batch_first=True`). What is the output shape for a batch of shape (32, 100, 50)?"),
             (32, 10), meaning="(batch, classes)",
-            hints=[T("दूसरी RNN की आख़िरी state `h[-1]` का shape (32, 64) है।",
+            hints=[T("दूसरी RNN की आखिरी state `h[-1]` का shape (32, 64) है।",
                      "The second RNN's last state `h[-1]` has shape (32, 64)."),
                    T("चलाकर देखिए: `seq, _ = rnn1(x); _, h = rnn2(seq); dense(h[-1]).shape`।",
                      "Run it: `seq, _ = rnn1(x); _, h = rnn2(seq); dense(h[-1]).shape`.")],
@@ -347,7 +211,7 @@ def questions():
                       "_, h = rnn2(seq)                           # (1, 32, 64)\n"
                       "q8_answer = dense(h[-1]).shape"),
             wrong=(32, 100, 10),
-            explanation=T("(32, 100, 50) → (32, 100, 128) → (1, 32, 64) → (32, 10): time axis ग़ायब — many-to-one।",
+            explanation=T("(32, 100, 50) → (32, 100, 128) → (1, 32, 64) → (32, 10): time axis गायब — many-to-one।",
                           "(32, 100, 50) → (32, 100, 128) → (1, 32, 64) → (32, 10): the time axis is gone — many-to-one."),
         ),
         Shape(
@@ -402,10 +266,10 @@ def questions():
                      "Price windows: what is the output shape of `ManyToOne(num_classes=3, hidden=32, in_features=6)` on a "
                      "float batch of shape (8, 20, 6) (8 windows, 20 days, 6 features)?"),
             (8, 3), meaning="(batch, classes)",
-            hints=[T("Many-to-one: time axis ख़त्म।", "Many-to-one: the time axis disappears.")],
+            hints=[T("Many-to-one: time axis खत्म।", "Many-to-one: the time axis disappears.")],
             solution="q12_answer = ManyToOne(num_classes=3, hidden=32, in_features=6)(torch.randn(8, 20, 6)).shape",
             wrong=(8, 20, 3),
-            explanation=T("आख़िरी hidden state (8, 32) → linear → (8, 3), जैसे \"ऊपर / नीचे / वैसा ही\"।",
+            explanation=T("आखिरी hidden state (8, 32) → linear → (8, 3), जैसे \"ऊपर / नीचे / वैसा ही\"।",
                           "The last hidden state (8, 32) → linear → (8, 3), e.g. \"up / down / flat\"."),
         ),
         Shape(
@@ -421,7 +285,7 @@ def questions():
                       "_, h_n = gru(torch.randn(5, 8, 16))\n"
                       "q13_answer = h_n.shape"),
             wrong=(5, 4, 32),
-            explanation=T("(num_layers · 2, B, H) = (4, 5, 32); आख़िरी layer की दोनों दिशाएँ `h_n[-2]` और `h_n[-1]` हैं "
+            explanation=T("(num_layers · 2, B, H) = (4, 5, 32); आखिरी layer की दोनों दिशाएँ `h_n[-2]` और `h_n[-1]` हैं "
                           "(output (5, 8, 64))।",
                           "(num_layers · 2, B, H) = (4, 5, 32); the last layer's two directions are `h_n[-2]` and "
                           "`h_n[-1]` (the output is (5, 8, 64))."),
@@ -480,7 +344,7 @@ def questions():
             hints=[T("हर row में कितने असली (non-pad) tokens हैं?", "How many real (non-pad) tokens does each row have?")],
             solution="q17_answer = torch.tensor([3, 4, 1])", wrong=[4, 4, 4],
             explanation=T("[3, 4, 1]: `pack_padded_sequence` को यही चाहिए (CPU पर, int64)। क्रम batch का ही रहे — "
-                          "`enforce_sorted=False` sorting ख़ुद कर लेता है।",
+                          "`enforce_sorted=False` sorting खुद कर लेता है।",
                           "[3, 4, 1]: exactly what `pack_padded_sequence` needs (on the CPU, int64). Keep the batch's own "
                           "order — `enforce_sorted=False` does the sorting itself."),
         ),
@@ -505,7 +369,7 @@ def questions():
         ),
         Code(
             "q19", T("`final_states(rnn, x, lengths)` लिखिए: `rnn` एक `batch_first=True` वाला `nn.GRU` है, `x` (B, T, F) का padded "
-                     "batch (pads अंत में), और `lengths` (B,) — क्रम में नहीं! `pack_padded_sequence` से हर sequence की आख़िरी "
+                     "batch (pads अंत में), और `lengths` (B,) — क्रम में नहीं! `pack_padded_sequence` से हर sequence की आखिरी "
                      "layer की final state लौटाइए: shape (B, H)। Checker इसे हर sequence को अकेले चलाने से मिलाएगा।",
                      "Write `final_states(rnn, x, lengths)`: `rnn` is an `nn.GRU` with `batch_first=True`, `x` a padded batch "
                      "(B, T, F) (pads at the end), and `lengths` (B,) — not sorted! Use `pack_padded_sequence` to return each "
@@ -520,11 +384,11 @@ def questions():
                       "    packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)\n"
                       "    _, h_n = rnn(packed)       # h_n: (layers, B, H), in the batch's own order\n"
                       "    return h_n[-1]"),
-            wrong=_over_the_pads,
+            wrongs=[_wrong_over_the_pads, _wrong_first_layer, _wrong_sorted_order, _wrong_padded_output_last],
             hints=[T("`pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)` — lengths क्रम में नहीं हैं।",
                      "`pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)` — the lengths are not "
                      "sorted."),
-                   T("Packed input पर RNN का `h_n` हर sequence के अपने आख़िरी step का है; आख़िरी layer = `h_n[-1]`।",
+                   T("Packed input पर RNN का `h_n` हर sequence के अपने आखिरी step का है; आखिरी layer = `h_n[-1]`।",
                      "With a packed input the RNN's `h_n` is taken at each sequence's own last step; the last layer = "
                      "`h_n[-1]`.")],
             explanation=T("Packing के बिना `rnn(x)[1][-1]` छोटे sequences के लिए pads पर चलकर बनी state है। notebook 12 में "
@@ -545,10 +409,10 @@ def questions():
             solution=("def last_real_output(out, lengths):\n"
                       "    rows = torch.arange(out.shape[0])\n"
                       "    return out[rows, lengths - 1]      # (B, H): row i at step lengths[i] - 1"),
-            wrong=lambda out, lengths: out[:, -1],
+            wrongs=[_wrong_last_step, _wrong_step_lengths, _wrong_all_rows],
             hints=[T("Row i से step `lengths[i] - 1` चाहिए: advanced indexing `out[rows, steps]`।",
                      "From row i you need step `lengths[i] - 1`: advanced indexing `out[rows, steps]`."),
-                   T("`out[:, -1]` हर row का आख़िरी step लेता है — छोटी rows में वह एक pad है।",
+                   T("`out[:, -1]` हर row का आखिरी step लेता है — छोटी rows में वह एक pad है।",
                      "`out[:, -1]` takes every row's last step — for the short rows that is a pad.")],
             explanation=T("Pads असली tokens के बाद आते हैं, तो एक दिशा वाले RNN का output step (length − 1) तक सही है। "
                           "Bidirectional RNN में यह काम नहीं करता: उसकी उल्टी दिशा pads से शुरू होती है — वहाँ packing ही "
@@ -557,7 +421,7 @@ def questions():
                           "(length − 1). It does not work for a bidirectional RNN: its backward direction starts on the "
                           "pads — there packing is the way."),
         ),
-        Code(
+        CodeWithMistakes(
             "q21", T("Greedy decoding का loop लिखिए: `greedy(step, h, bos, eos, max_len)`। `step(token, h)` एक decoder step है "
                      "जो `(logits, h)` लौटाता है (logits: हर token का score)। `bos` से शुरू कीजिए; हर step पर सबसे बड़े score "
                      "वाला token चुनिए, उसे list में जोड़िए, और **उसे ही अगले step का input** बनाइए। `eos` चुनने पर (उसे "
@@ -567,7 +431,7 @@ def questions():
                      "the token with the largest score, append it to the list, and make **it the next step's input**. Stop "
                      "after choosing `eos` (append it), or after `max_len` tokens. Return the list of tokens (Python "
                      "ints)."),
-            reference=_greedy, cases=GREEDY_CASES, answer_name="greedy",
+            reference=_greedy, cases=GREEDY_CASES, mistakes=GREEDY_MISTAKES, answer_name="greedy",
             starter=("def greedy(step, h, bos, eos, max_len):\n"
                      "    out, token = [], bos\n"
                      "    for _ in range(max_len):\n"
@@ -586,7 +450,6 @@ def questions():
                       "        if token == eos:\n"
                       "            break\n"
                       "    return out"),
-            wrong=_greedy_without_feedback,
             hints=[T("`int(torch.argmax(logits))` सबसे बड़े score वाला token देता है।",
                      "`int(torch.argmax(logits))` gives the token with the largest score."),
                    T("अगले step में `step(token, h)` को वही `token` मिलना चाहिए जो अभी चुना — `bos` नहीं।",
@@ -605,7 +468,7 @@ def questions():
                      "and why can it not be used in generation?"),
             model_answer=T(
                 "(1) RNN हर pad पर भी एक step चलाता है: $h \\leftarrow \\tanh(W_{hh} h + b)$। Input शून्य हो तब भी recurrent "
-                "हिस्सा $W_{hh} h$ और bias state को बदलते हैं, इसलिए `h_n` असली आख़िरी शब्द के बाद कई steps आगे की state है। "
+                "हिस्सा $W_{hh} h$ और bias state को बदलते हैं, इसलिए `h_n` असली आखिरी शब्द के बाद कई steps आगे की state है। "
                 "Packing (`pack_padded_sequence` + lengths) हर sequence को उसकी लंबाई पर रोक देता है — नतीजा हर sequence को "
                 "अकेले चलाने के बराबर। (2) Teacher forcing: training में decoder के step t का input असली target का शब्द "
                 "t − 1 होता है, model का अपना अनुमान नहीं — इससे पूरी sequence एक pass में train होती है और शुरुआती गलतियाँ "

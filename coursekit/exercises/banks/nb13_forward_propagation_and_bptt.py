@@ -1,12 +1,22 @@
 """Practice 13 (forward propagation and BPTT): the source's one-hot example and parameter count, o₁ and o₂ by
 hand, one BPTT gradient by hand and as code, gradients through time, clipping and truncated BPTT, and the
 RNN limitations question of source 000."""
-import math
-
-import numpy as np
-
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ..core import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ._mistakes import CodeWithMistakes
+from ._nb13_graders import (
+    BPTT_CASES,
+    BPTT_MISTAKES,
+    G5,
+    G5_LAST,
+    O4,
+    ONE_HOT_CASES,
+    ONE_HOT_MISTAKES,
+    Q4,
+    _dL_dwh,
+    _one_hot_sentence,
+    _wrong_split,
+)
 
 TITLE = T("आगे का प्रसार और समय में पीछे का प्रसार (BPTT)", "Forward propagation and backpropagation through time")
 INTRO = T(
@@ -19,71 +29,6 @@ INTRO = T(
     "coursekit.text) are already imported.",
 )
 SETUP = "import math\nimport numpy as np\nfrom coursekit.text import Vocab, one_hot, tokenize"
-
-SOURCE_WORDS = ["movie", "was", "good", "bad", "not"]
-
-
-# ------------------------------------------------------------------ q3: one-hot encoding of a sentence
-
-def _one_hot_sentence(sentence, words, T_):
-    """Reference: tokenize, look up, one-hot, zero rows in front (pre-padding)."""
-    from ...text import tokenize
-
-    idx = [words.index(w) for w in tokenize(sentence)]
-    x = np.zeros((T_, len(words)))
-    x[np.arange(T_ - len(idx), T_), idx] = 1.0
-    return x
-
-
-def _post_padded(sentence, words, T_):
-    """A known-wrong answer: the padding rows at the end instead of in front."""
-    return np.roll(_one_hot_sentence(sentence, words, T_), -(T_ - len(sentence.split())), axis=0)
-
-
-# ------------------------------------------------------------------ q4-q6: a scalar RNN by hand
-
-def _forward(xs, w_i, w_h, b):
-    o = [0.0]
-    for x in xs:
-        o.append(math.tanh(w_i * x + w_h * o[-1] + b))
-    return o
-
-
-def _dL_dwh(xs, w_i, w_h, b, w_o, b_o, y):
-    """Reference BPTT for a scalar RNN: ŷ = σ(w_o o_T + b_o), binary cross-entropy, o_0 = 0."""
-    o = _forward(xs, w_i, w_h, b)
-    T_ = len(xs)
-    y_hat = 1 / (1 + math.exp(-(w_o * o[T_] + b_o)))
-    delta, grad = (y_hat - y) * w_o, 0.0           # delta = dL/do_t, starting at t = T
-    for t in range(T_, 0, -1):
-        da = delta * (1 - o[t] ** 2)
-        grad += da * o[t - 1]
-        delta = da * w_h
-    return grad
-
-
-def _last_term_only(xs, w_i, w_h, b, w_o, b_o, y):
-    """A known-wrong answer: only the t = T term, as if w_h were used at the last step alone."""
-    o = _forward(xs, w_i, w_h, b)
-    y_hat = 1 / (1 + math.exp(-(w_o * o[-1] + b_o)))
-    return (y_hat - y) * w_o * (1 - o[-1] ** 2) * o[-2]
-
-
-Q4 = dict(w_i=0.6, w_h=-0.5, b=0.1, xs=(1.0, 2.0))
-O4 = _forward(Q4["xs"], Q4["w_i"], Q4["w_h"], Q4["b"])[1:]
-Q5 = dict(xs=(1.0, -1.0, 0.5), w_i=1.0, w_h=0.5, b=0.0, w_o=2.0, b_o=0.0, y=0.0)
-G5 = _dL_dwh(**Q5)
-G5_LAST = _last_term_only(**Q5)
-
-BPTT_CASES = [
-    Case(((1.0, -1.0, 0.5), 1.0, 0.5, 0.0, 2.0, 0.0, 0.0), about=T("प्रश्न 5 की संख्याएँ", "the numbers of question 5")),
-    Case(((0.3,), 0.8, 0.9, 0.1, -1.0, 0.2, 1.0), about=T("T = 1: $o_0 = 0$, इसलिए gradient 0",
-                                                           "T = 1: $o_0 = 0$, so the gradient is 0")),
-    Case(((1.0, 0.5, -1.0), 0.5, 0.8, 0.0, 1.2, 0.0, 1.0), about=T("notebook का उदाहरण", "the notebook's example")),
-    Case(((0.5, -0.2, 1.0, 0.7, -1.5, 0.3), -0.7, 1.3, 0.05, 0.9, -0.1, 1.0),
-         about=T("6 steps: हर step का पद जोड़ना होगा", "6 steps: every step's term must be added")),
-]
-
 
 def questions():
     return [
@@ -136,7 +81,7 @@ def questions():
                           "One review is (4, 5) — the source's \"(no. of timesteps, no. of features)\"; a batch of three "
                           "reviews is (3, 4, 5)."),
         ),
-        Code(
+        CodeWithMistakes(
             "q3", T("`one_hot_sentence(sentence, words, T)` लिखिए: वाक्य को `tokenize` से शब्दों में तोड़िए, हर शब्द को `words` "
                     "(vocabulary की list) में उसके index से one-hot vector बनाइए, और $T$ तक **आगे** शून्य rows (pre-padding) "
                     "लगाइए। लौटाइए: shape `(T, len(words))` का array। उदाहरण: `one_hot_sentence(\"movie was good\", "
@@ -147,11 +92,7 @@ def questions():
                     "`one_hot_sentence(\"movie was good\", [\"movie\", \"was\", \"good\", \"bad\", \"not\"], 4)` has a zero "
                     "first row, then movie, was, good."),
             reference=_one_hot_sentence, answer_name="one_hot_sentence",
-            cases=[Case(("movie was not good", SOURCE_WORDS, 4), about=T("कोई padding नहीं", "no padding")),
-                   Case(("movie was good", SOURCE_WORDS, 4), about=T("एक शून्य row आगे", "one zero row in front")),
-                   Case(("Movie was BAD", SOURCE_WORDS, 6), about=T("बड़े अक्षर: tokenize उन्हें छोटा करता है; तीन शून्य rows",
-                                                                  "capital letters: tokenize lower-cases them; three zero rows")),
-                   Case(("not very good", ["good", "not", "very"], 3), about=T("दूसरी vocabulary", "another vocabulary"))],
+            cases=ONE_HOT_CASES, mistakes=ONE_HOT_MISTAKES, wrongs=[_wrong_split],
             starter=("def one_hot_sentence(sentence, words, T):\n"
                      "    vocab = Vocab(words, specials=())\n"
                      "    idx = ____                       # the index of every word of tokenize(sentence)\n"
@@ -164,15 +105,14 @@ def questions():
                       "    x = np.zeros((T, len(words)))    # (T, V)\n"
                       "    x[T - len(idx):] = one_hot(idx, len(words)).numpy()\n"
                       "    return x"),
-            wrong=_post_padded,
             hints=[T("`tokenize(\"Movie was BAD\")` → `['movie', 'was', 'bad']`; `vocab.stoi[w]` शब्द का index देता है।",
                      "`tokenize(\"Movie was BAD\")` → `['movie', 'was', 'bad']`; `vocab.stoi[w]` gives a word's index."),
                    T("`one_hot(idx, len(words))` एक torch tensor `(len(idx), V)` देता है; `.numpy()` से array बनाइए।",
                      "`one_hot(idx, len(words))` gives a torch tensor `(len(idx), V)`; make it an array with `.numpy()`."),
-                   T("Pre-padding: असली शब्द आख़िरी `len(idx)` rows में, यानी `x[T - len(idx):]`।",
+                   T("Pre-padding: असली शब्द आखिरी `len(idx)` rows में, यानी `x[T - len(idx):]`।",
                      "Pre-padding: the real words go into the last `len(idx)` rows, that is `x[T - len(idx):]`.")],
-            explanation=T("Many-to-one model का output आख़िरी step से आता है, इसलिए padding आगे रखने से आख़िरी step पर हमेशा review "
-                          "का असली आख़िरी शब्द रहता है।",
+            explanation=T("Many-to-one model का output आखिरी step से आता है, इसलिए padding आगे रखने से आखिरी step पर हमेशा review "
+                          "का असली आखिरी शब्द रहता है।",
                           "A many-to-one model's output comes from the last step, so putting the padding in front keeps "
                           "the review's real last word at the last step."),
         ),
@@ -237,14 +177,14 @@ def questions():
                           f"$\\partial L / \\partial w_h \\approx {G5:.4f}$: the $t = 3$ term ({G5_LAST:.4f}) and the $t = 2$ "
                           f"term ({G5 - G5_LAST:.4f}) add up; the $t = 1$ term is zero because $o_0 = 0$."),
         ),
-        Code(
+        CodeWithMistakes(
             "q6", T("अब किसी भी लंबाई के लिए: `dL_dwh(xs, w_i, w_h, b, w_o, b_o, y)` लिखिए, जो ऊपर वाले scalar RNN "
                     "($o_0 = 0$, $\\hat{y} = \\sigma(w_o o_T + b_o)$, binary cross-entropy) के लिए $\\partial L / \\partial w_h$ "
                     "BPTT से लौटाए — autograd के बिना। `xs` inputs का tuple है।",
                     "Now for any length: write `dL_dwh(xs, w_i, w_h, b, w_o, b_o, y)` that returns "
                     "$\\partial L / \\partial w_h$ of the scalar RNN above ($o_0 = 0$, $\\hat{y} = \\sigma(w_o o_T + b_o)$, "
                     "binary cross-entropy) by BPTT — without autograd. `xs` is a tuple of inputs."),
-            reference=_dL_dwh, cases=BPTT_CASES, answer_name="dL_dwh", atol=1e-8,
+            reference=_dL_dwh, cases=BPTT_CASES, mistakes=BPTT_MISTAKES, answer_name="dL_dwh", atol=1e-8,
             starter=("def dL_dwh(xs, w_i, w_h, b, w_o, b_o, y):\n"
                      "    o = [0.0]                                    # o_0 = 0\n"
                      "    for x in xs:\n"
@@ -271,7 +211,6 @@ def questions():
                       "        grad += da * o[t - 1]                    # step t's share\n"
                       "        delta = da * w_h                         # dL/do_(t-1)\n"
                       "    return grad"),
-            wrong=_last_term_only,
             hints=[T("शुरुआत: $\\delta_T = \\partial L / \\partial o_T = (\\hat{y} - y)\\, w_o$।",
                      "Start with $\\delta_T = \\partial L / \\partial o_T = (\\hat{y} - y)\\, w_o$."),
                    T("Step $t$ का हिस्सा: $\\delta_t (1 - o_t^2)\\, o_{t-1}$ = `da * o[t - 1]`।",
@@ -405,7 +344,7 @@ def questions():
             [T("Clipping exploding gradients को रोकता है: कुल norm $c$ से बड़ा हो तो सारे gradients एक गुणक से छोटे होते हैं",
                "clipping stops exploding gradients: if the total norm exceeds $c$, all gradients shrink by one factor"),
              T("Clipping vanishing gradients को भी ठीक करता है", "clipping fixes vanishing gradients too"),
-             T("Gates मुख्य रूप से vanishing gradients के ख़िलाफ़ मदद करते हैं",
+             T("Gates मुख्य रूप से vanishing gradients के खिलाफ़ मदद करते हैं",
                "gates mainly help against vanishing gradients"),
              T("LSTM में exploding gradients कभी नहीं होते, इसलिए उसके साथ clipping की ज़रूरत नहीं",
                "exploding gradients never happen in an LSTM, so it never needs clipping")],
@@ -427,7 +366,7 @@ def questions():
                      "On a sequence of $T$ steps, truncated BPTT with $k \\ge T$ gives exactly the same gradients as full "
                      "BPTT."),
             True,
-            hints=[T("Truncated BPTT gradient को आख़िरी $k$ steps तक पीछे ले जाता है। $k \\ge T$ हो तो कितने steps छूटते हैं?",
+            hints=[T("Truncated BPTT gradient को आखिरी $k$ steps तक पीछे ले जाता है। $k \\ge T$ हो तो कितने steps छूटते हैं?",
                      "Truncated BPTT carries the gradient back over the last $k$ steps. With $k \\ge T$, how many steps "
                      "are left out?")],
             solution="q13_answer = True", wrong=False,

@@ -1,23 +1,18 @@
 """Practice 14 (deep RNNs): what each layer of a stack sees, the source's Keras model and its parameter counts,
 counting a stacked RNN's parameters, bidirectional shapes, dropout between layers, and the source's advantages
 and limitations."""
-import torch
-from torch import nn
-
 from ...i18n import T
-from ...stacked import StackedRNN
-from ..core import (
-    Case,
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Open,
-    Shape,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    wrong,
+from ..core import Code, MultipleChoice, Numeric, Open, Shape, TrueFalse
+from ._mistakes import CodeWithMistakes
+from ._nb14_graders import (
+    STACK_CASES,
+    STACK_MISTAKES,
+    _grade_stack_forward,
+    _stacked_params,
+    _wrong_every_layer_reads_x,
+    _wrong_first_layer_only,
+    _wrong_last_state_stack,
+    _wrong_reversed,
 )
 
 TITLE = T("डीप RNN", "Deep RNNs")
@@ -33,64 +28,6 @@ INTRO = T(
 SETUP = "import torch\nfrom torch import nn"
 
 
-def _stacked_params(input_size, hidden_sizes):
-    """Reference: parameters of separate nn.RNN layers, counted by PyTorch itself."""
-    sizes = [input_size, *hidden_sizes]
-    return sum(sum(p.numel() for p in nn.RNN(a, b).parameters()) for a, b in zip(sizes[:-1], sizes[1:]))
-
-
-def _keras_count(input_size, hidden_sizes):
-    """A known-wrong answer: Keras's count (one bias per layer)."""
-    sizes = [input_size, *hidden_sizes]
-    return sum(h * (i + h + 1) for i, h in zip(sizes[:-1], sizes[1:]))
-
-
-# ------------------------------------------------------------------ q7: a stacked forward pass
-
-def _grade_stack_forward(fn):
-    """stack_forward(layers, x) against nn.RNN(num_layers=3) with the same weights."""
-    torch.manual_seed(0)
-    multi = nn.RNN(5, 8, num_layers=3, batch_first=True)
-    layers = list(StackedRNN(5, [8, 8, 8]).load_from(multi).layers)
-    x = torch.randn(4, 6, 5)
-    with torch.no_grad():
-        expected = multi(x)[0]                                  # (4, 6, 8)
-        got = fn(layers, x)
-    if contains_placeholder(got):
-        raise NotAttempted()
-    if not isinstance(got, torch.Tensor):
-        return wrong(f"एक tensor लौटाइए (सबसे ऊपर की layer की output sequence); मिला {type(got).__name__}।",
-                     f"return a tensor (the top layer's output sequence); got a {type(got).__name__}.")
-    if tuple(got.shape) == (4, 8) or tuple(got.shape) == (1, 4, 8):
-        return wrong("आपने केवल आख़िरी अवस्था लौटाई; पूरी output sequence (batch, time, hidden) = (4, 6, 8) चाहिए।",
-                     "you returned only the last state; the whole output sequence (batch, time, hidden) = (4, 6, 8) is "
-                     "wanted.")
-    if tuple(got.shape) != (4, 6, 8):
-        return wrong(f"shape (batch, time, hidden) = (4, 6, 8) होना चाहिए; मिला {tuple(got.shape)}।",
-                     f"the shape should be (batch, time, hidden) = (4, 6, 8); got {tuple(got.shape)}.")
-    if torch.allclose(got, expected, atol=1e-5):
-        return ok("आपका stack nn.RNN(num_layers=3) के बराबर है: हर layer ने नीचे वाली की पूरी sequence पढ़ी।",
-                  "your stack equals nn.RNN(num_layers=3): every layer read the whole sequence of the layer below.")
-    with torch.no_grad():
-        only_first = layers[0](x)[0]
-    if torch.allclose(got, only_first, atol=1e-5):
-        return wrong("यह केवल पहली layer का output है: हर layer का output अगली layer का input बनना चाहिए।",
-                     "that is the output of the first layer only: each layer's output must become the next layer's "
-                     "input.")
-    return wrong("output nn.RNN(num_layers=3) से नहीं मिलता। हर layer: `x, _ = layer(x)` — layer एक tuple लौटाती है, "
-                 "जिसका पहला हिस्सा पूरी sequence है।",
-                 "the output differs from nn.RNN(num_layers=3). For each layer: `x, _ = layer(x)` — a layer returns a "
-                 "tuple whose first part is the whole sequence.")
-
-
-def _last_state_stack(layers, x):
-    """A known-wrong answer: hands only the last state upwards."""
-    out = x
-    for layer in layers:
-        out = layer(out)[0][:, -1:]          # (B, 1, H): only the last step goes up
-    return out
-
-
 def questions():
     return [
         MultipleChoice(
@@ -98,7 +35,7 @@ def questions():
                     "In a stacked RNN with two layers, what does layer 2 read as its input at time step $t$?"),
             [T("layer 1 की उसी time step की अवस्था $h^{(1)}_t$ (और अपनी पिछली अवस्था $h^{(2)}_{t-1}$)",
                "layer 1's state at the same time step, $h^{(1)}_t$ (and its own previous state $h^{(2)}_{t-1}$)"),
-             T("हर time step पर layer 1 की केवल आख़िरी अवस्था $h^{(1)}_T$", "only layer 1's last state $h^{(1)}_T$, at every "
+             T("हर time step पर layer 1 की केवल आखिरी अवस्था $h^{(1)}_T$", "only layer 1's last state $h^{(1)}_T$, at every "
                                                                           "time step"),
              T("वही input $x_t$ जो layer 1 पढ़ती है", "the same input $x_t$ that layer 1 reads"),
              T("layer 1 के weights", "layer 1's weights")],
@@ -141,7 +78,7 @@ def questions():
                     "The output shape of the same model's second layer `SimpleRNN(64)` (default "
                     "`return_sequences=False`), for a batch of 32 examples?"),
             (32, 64), meaning="(batch, units)",
-            hints=[T("`return_sequences=False`: केवल आख़िरी time step की अवस्था।",
+            hints=[T("`return_sequences=False`: केवल आखिरी time step की अवस्था।",
                      "`return_sequences=False`: only the last time step's state.")],
             solution="q3_answer = (32, 64)", wrong=(32, 100, 64),
             explanation=T("(32, 64) — PyTorch में यह `seq2[:, -1]` है; उसके बाद `Dense(10)` (32, 10) देता है।",
@@ -172,9 +109,9 @@ def questions():
                     "features) in PyTorch (`nn.RNN`, `nn.RNN`, `nn.Linear`), how many more parameters does it have than "
                     "in Keras?"),
             192, rel_tol=0, abs_tol=0.5,
-            mistakes={128.0: T("यह केवल पहली layer का फ़र्क़ है; दूसरी layer में भी एक अतिरिक्त bias (64) है।",
+            mistakes={128.0: T("यह केवल पहली layer का फ़र्क है; दूसरी layer में भी एक अतिरिक्त bias (64) है।",
                                "that is only the first layer's difference; the second layer has an extra bias (64) too."),
-                      202.0: T("Dense layer दोनों में एक जैसी है (एक bias): उसका फ़र्क़ 0 है।",
+                      202.0: T("Dense layer दोनों में एक जैसी है (एक bias): उसका फ़र्क 0 है।",
                                "the Dense layer is the same in both (one bias): its difference is 0.")},
             hints=[T("हर recurrent layer में PyTorch का एक अतिरिक्त bias vector ($b_{hh}$) है, आकार = hidden size।",
                      "Every recurrent layer has one extra PyTorch bias vector ($b_{hh}$), of size = hidden size."),
@@ -187,7 +124,7 @@ def questions():
                           "36,106 − 35,914 = 192 = 128 + 64. The extra bias is redundant mathematically: $b_{ih} + b_{hh}$ "
                           "are always added together."),
         ),
-        Code(
+        CodeWithMistakes(
             "q6", T("Stacked RNN के parameters गिनिए: `stacked_rnn_params(input_size, hidden_sizes)` लिखिए, जो अलग-अलग "
                     "`nn.RNN` layers के stack (पहली layer `input_size` → `hidden_sizes[0]`, फिर `hidden_sizes[k-1]` → "
                     "`hidden_sizes[k]`) के कुल parameters लौटाए — PyTorch की गिनती (दो biases), सूत्र से।",
@@ -196,12 +133,7 @@ def questions():
                     "`hidden_sizes[0]`, then `hidden_sizes[k-1]` → `hidden_sizes[k]`) — PyTorch's count (two biases), "
                     "from the formula."),
             reference=_stacked_params,
-            cases=[Case((50, [128, 64]), about=T("source के दो recurrent layers: 23,040 + 12,416",
-                                                 "the source's two recurrent layers: 23,040 + 12,416")),
-                   Case((8, [16]), about=T("एक ही layer", "a single layer")),
-                   Case((10, [32, 32, 32]), about=T("3 layers, layer 2 और 3 का input 32 है", "3 layers; layers 2 and 3 "
-                                                                                          "read 32 features")),
-                   Case((3, [5, 7]), about=T("अलग-अलग hidden sizes", "different hidden sizes"))],
+            cases=STACK_CASES, mistakes=STACK_MISTAKES,
             answer_name="stacked_rnn_params",
             starter=("def stacked_rnn_params(input_size, hidden_sizes):\n"
                      "    total, n_in = 0, input_size\n"
@@ -215,7 +147,6 @@ def questions():
                       "        total += H * n_in + H * H + 2 * H    # weight_ih, weight_hh, bias_ih, bias_hh\n"
                       "        n_in = H                             # the next layer reads this layer's H features\n"
                       "    return total"),
-            wrong=_keras_count,
             hints=[T("एक layer: $H \\cdot I + H \\cdot H + 2H$।", "One layer: $H \\cdot I + H \\cdot H + 2H$."),
                    T("अगली layer का input पिछली layer का hidden size है।", "The next layer's input is the previous layer's "
                                                                           "hidden size."),
@@ -227,7 +158,7 @@ def questions():
                           "model's `numel()`."),
         ),
         Code(
-            "q7", T("Stack का forward pass ख़ुद लिखिए: `stack_forward(layers, x)` को `nn.RNN` layers (`batch_first=True`) "
+            "q7", T("Stack का forward pass खुद लिखिए: `stack_forward(layers, x)` को `nn.RNN` layers (`batch_first=True`) "
                     "की एक list और input x (batch, time, features) मिलता है। हर layer को नीचे वाली layer की **पूरी output "
                     "sequence** दीजिए, और सबसे ऊपर की layer की output sequence लौटाइए। Checker उसे उन्हीं weights वाले "
                     "`nn.RNN(num_layers=3)` से मिलाएगा।",
@@ -245,7 +176,7 @@ def questions():
                       "    for layer in layers:\n"
                       "        x, _ = layer(x)   # (B, T, H): the whole sequence goes up\n"
                       "    return x"),
-            wrong=_last_state_stack,
+            wrongs=[_wrong_last_state_stack, _wrong_first_layer_only, _wrong_every_layer_reads_x, _wrong_reversed],
             hints=[T("`nn.RNN` एक tuple `(output, h_n)` लौटाता है।", "`nn.RNN` returns a tuple `(output, h_n)`."),
                    T("`output` (batch, time, hidden) पूरी sequence है — वही अगली layer का input है।",
                      "`output` (batch, time, hidden) is the whole sequence — that is the next layer's input.")],
@@ -258,7 +189,7 @@ def questions():
                     "`bi = nn.RNN(10, 16, num_layers=2, bidirectional=True, batch_first=True)` gets an input (3, 7, 10): "
                     "`output, h_n = bi(x)`. What is the shape of `h_n`?"),
             (4, 3, 16), meaning="(num_layers · 2, batch, hidden_size)",
-            hints=[T("हर layer की हर दिशा की एक आख़िरी अवस्था।", "One last state per direction per layer."),
+            hints=[T("हर layer की हर दिशा की एक आखिरी अवस्था।", "One last state per direction per layer."),
                    T("`batch_first` का `h_n` पर असर नहीं।", "`batch_first` does not affect `h_n`.")],
             solution=("q8_answer = nn.RNN(10, 16, num_layers=2, bidirectional=True, batch_first=True)"
                       "(torch.randn(3, 7, 10))[1].shape"),
@@ -276,7 +207,7 @@ def questions():
              T("केवल `h_n[-1]`", "only `h_n[-1]`"),
              T("`output[:, 0]`", "`output[:, 0]`")],
             "b",
-            why={"a": T("`output[:, -1]` का पीछे वाला आधा भाग केवल आख़िरी token देख पाया है।",
+            why={"a": T("`output[:, -1]` का पीछे वाला आधा भाग केवल आखिरी token देख पाया है।",
                         "the backward half of `output[:, -1]` has seen only the last token."),
                  "c": T("`h_n[-1]` केवल पीछे वाली दिशा है।", "`h_n[-1]` is the backward direction only."),
                  "d": T("`output[:, 0]` का आगे वाला आधा भाग केवल पहला token देख पाया है।",
@@ -286,7 +217,7 @@ def questions():
                    T("`h_n[-2]` = सबसे ऊपर की layer की आगे वाली दिशा, `h_n[-1]` = पीछे वाली।",
                      "`h_n[-2]` = the top layer's forward direction, `h_n[-1]` = its backward one.")],
             solution='q9_answer = "b"', wrong="a",
-            explanation=T("आगे वाली दिशा की आख़िरी अवस्था ($t = T$ पर) और पीछे वाली की ($t = 1$ पर) — दोनों ने पूरी sequence "
+            explanation=T("आगे वाली दिशा की आखिरी अवस्था ($t = T$ पर) और पीछे वाली की ($t = 1$ पर) — दोनों ने पूरी sequence "
                           "पढ़ी है। `coursekit.stacked.RNNClassifier` यही करता है।",
                           "the forward direction's last state (at $t = T$) and the backward direction's (at $t = 1$) — both "
                           "have read the whole sequence. `coursekit.stacked.RNNClassifier` does this."),
@@ -320,7 +251,7 @@ def questions():
             hints=[T("`dropout` किन layers के बाद लगता है?", "After which layers is `dropout` applied?"),
                    T("PyTorch इस setting पर एक warning देता है।", "PyTorch gives a warning for this setting.")],
             solution="q11_answer = False", wrong=True,
-            explanation=T("`dropout` हर layer के output पर लगता है, आख़िरी को छोड़कर। एक ही layer हो तो वह आख़िरी भी है, इसलिए "
+            explanation=T("`dropout` हर layer के output पर लगता है, आखिरी को छोड़कर। एक ही layer हो तो वह आखिरी भी है, इसलिए "
                           "dropout का कोई असर नहीं (PyTorch warning देता है)।",
                           "`dropout` acts on the output of every layer except the last. With a single layer, that layer "
                           "is the last one, so dropout has no effect (PyTorch warns about it)."),

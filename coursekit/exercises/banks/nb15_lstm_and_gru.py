@@ -1,31 +1,25 @@
 """Practice 15 (LSTM and GRU): which gate does what, one LSTM step by hand (against nn.LSTMCell), LSTM and GRU
 parameter counts, PyTorch's GRU candidate, the forget gate at initialisation, and the source notes' claims."""
-import itertools
-
-import torch
-from torch import nn
-
 from ...gates import gru_num_params
 from ...i18n import T
-from ..core import (
-    Case,
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Open,
-    Shape,
-    TensorValues,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    wrong,
+from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ._mistakes import CodeWithMistakes
+from ._nb15_graders import (
+    GRU_CASES,
+    GRU_MISTAKES,
+    _grade_lstm_step,
+    _wrong_no_b_hh,
+    _wrong_no_tanh_c,
+    _wrong_order_figo,
+    _wrong_order_ifog,
+    _wrong_sigmoid_candidate,
+    _wrong_swapped,
 )
 
 TITLE = T("LSTM और GRU", "LSTM and GRU")
 INTRO = T(
     "Source notes (`002`, `000`) के इन हिस्सों में अपने practice questions नहीं हैं; ये प्रश्न notebook 15 के हर खंड को "
-    "जाँचते हैं: कौन-सा गेट क्या करता है, एक LSTM step ख़ुद लिखना (`nn.LSTMCell` से मिलाकर), LSTM और GRU के parameters, "
+    "जाँचते हैं: कौन-सा गेट क्या करता है, एक LSTM step खुद लिखना (`nn.LSTMCell` से मिलाकर), LSTM और GRU के parameters, "
     "PyTorch का GRU candidate, initialisation पर forget gate, और source के दावों की जाँच। `torch` और `nn` पहले से import हैं।",
     "These parts of the source notes (`002`, `000`) have no practice questions of their own; these questions check every "
     "section of notebook 15: which gate does what, writing one LSTM step yourself (matched with `nn.LSTMCell`), the "
@@ -33,89 +27,6 @@ INTRO = T(
     "claims. `torch` and `nn` are already imported.",
 )
 SETUP = "import torch\nfrom torch import nn"
-
-ORDER = "ifgo"
-
-
-# ------------------------------------------------------------------ q2: one LSTM step
-
-def _lstm_variant(x, h, c, W_ih, W_hh, b_ih, b_hh, order="ifgo", tanh_c=True, use_b_hh=True):
-    """An LSTM step whose four row blocks are read in ``order`` (a learner's possible mix-up)."""
-    gates = x @ W_ih.T + b_ih + h @ W_hh.T + (b_hh if use_b_hh else 0)
-    blocks = dict(zip(order, gates.chunk(4, dim=1)))
-    i, f, g, o = torch.sigmoid(blocks["i"]), torch.sigmoid(blocks["f"]), torch.tanh(blocks["g"]), torch.sigmoid(blocks["o"])
-    c_new = f * c + i * g
-    return o * (torch.tanh(c_new) if tanh_c else c_new), c_new
-
-
-def _wrong_order_step(x, h, c, W_ih, W_hh, b_ih, b_hh):
-    """A known-wrong answer: reads the blocks as f, i, g, o."""
-    return _lstm_variant(x, h, c, W_ih, W_hh, b_ih, b_hh, order="figo")
-
-
-def _grade_lstm_step(fn):
-    """lstm_step(x, h, c, W_ih, W_hh, b_ih, b_hh) -> (h_new, c_new), against nn.LSTMCell in float64."""
-    for n_in, H, B in ((3, 4, 2), (5, 2, 1), (1, 6, 3)):
-        torch.manual_seed(n_in * 10 + H)
-        cell = nn.LSTMCell(n_in, H).double()
-        W_ih, W_hh = cell.weight_ih.detach().clone(), cell.weight_hh.detach().clone()
-        b_ih, b_hh = cell.bias_ih.detach().clone(), cell.bias_hh.detach().clone()
-        x = torch.randn(B, n_in, dtype=torch.float64)
-        h, c = torch.randn(B, H, dtype=torch.float64), torch.randn(B, H, dtype=torch.float64)
-        with torch.no_grad():
-            h_exp, c_exp = cell(x, (h, c))
-        out = fn(x, h, c, W_ih, W_hh, b_ih, b_hh)
-        if contains_placeholder(out):
-            raise NotAttempted()
-        if not (isinstance(out, (tuple, list)) and len(out) == 2):
-            return wrong("function को दो tensors लौटाने हैं: (h_new, c_new)।",
-                         "the function must return two tensors: (h_new, c_new).")
-        h_got, c_got = (torch.as_tensor(v).detach().double() for v in out)
-        if h_got.shape != (B, H) or c_got.shape != (B, H):
-            return wrong(f"h_new और c_new दोनों का shape (batch, hidden) = {(B, H)} होना चाहिए; मिला {tuple(h_got.shape)} "
-                         f"और {tuple(c_got.shape)}।",
-                         f"h_new and c_new must both have shape (batch, hidden) = {(B, H)}; got {tuple(h_got.shape)} "
-                         f"and {tuple(c_got.shape)}.")
-        if torch.allclose(h_got, h_exp, atol=1e-6) and torch.allclose(c_got, c_exp, atol=1e-6):
-            continue
-        if torch.allclose(h_got, c_exp, atol=1e-6) and torch.allclose(c_got, h_exp, atol=1e-6):
-            return wrong("h और c उलटे लौटे: क्रम (h_new, c_new) है, जैसे nn.LSTMCell में।",
-                         "h and c came back swapped: the order is (h_new, c_new), as in nn.LSTMCell.")
-        for order in ("".join(p) for p in itertools.permutations(ORDER)):
-            if order == ORDER:
-                continue
-            h_v, c_v = _lstm_variant(x, h, c, W_ih, W_hh, b_ih, b_hh, order=order)
-            if torch.allclose(h_got, h_v, atol=1e-6) and torch.allclose(c_got, c_v, atol=1e-6):
-                return wrong(f"आपने चार blocks को {', '.join(order)} क्रम में पढ़ा। PyTorch की पंक्तियों का क्रम i, f, g, o है "
-                             "(forget gate दूसरा block है)।",
-                             f"you read the four blocks in the order {', '.join(order)}. PyTorch's row order is "
-                             "i, f, g, o (the forget gate is the second block).")
-        h_v, c_v = _lstm_variant(x, h, c, W_ih, W_hh, b_ih, b_hh, tanh_c=False)
-        if torch.allclose(h_got, h_v, atol=1e-6) and torch.allclose(c_got, c_v, atol=1e-6):
-            return wrong("c_new सही है, पर h_new = o ⊙ tanh(c_new) है — tanh छूट गया।",
-                         "c_new is right, but h_new = o ⊙ tanh(c_new) — the tanh is missing.")
-        h_v, c_v = _lstm_variant(x, h, c, W_ih, W_hh, b_ih, b_hh, use_b_hh=False)
-        if torch.allclose(h_got, h_v, atol=1e-6):
-            return wrong("bias b_hh नहीं जुड़ा: PyTorch में दोनों biases जुड़ते हैं (b_ih + b_hh)।",
-                         "the bias b_hh is missing: PyTorch adds both biases (b_ih + b_hh).")
-        if torch.allclose(c_got, c_exp, atol=1e-6):
-            return wrong("c_new सही है, h_new नहीं: h_new = o ⊙ tanh(c_new), जहाँ o = σ(चौथा block)।",
-                         "c_new is right but h_new is not: h_new = o ⊙ tanh(c_new), with o = σ(fourth block).")
-        return wrong(f"I={n_in}, H={H}, batch={B} पर आपका नतीजा nn.LSTMCell से नहीं मिलता (सबसे बड़ा अंतर "
-                     f"{max((h_got - h_exp).abs().max().item(), (c_got - c_exp).abs().max().item()):.3g})। "
-                     "समीकरण देखिए: g = tanh, बाकी तीन sigmoid; c_new = f ⊙ c + i ⊙ g।",
-                     f"for I={n_in}, H={H}, batch={B} your result differs from nn.LSTMCell (largest difference "
-                     f"{max((h_got - h_exp).abs().max().item(), (c_got - c_exp).abs().max().item()):.3g}). "
-                     "Check the equations: g uses tanh, the other three sigmoid; c_new = f ⊙ c + i ⊙ g.")
-    return ok("आपका LSTM step तीनों आकारों पर nn.LSTMCell के बराबर है।",
-              "your LSTM step equals nn.LSTMCell for all three sizes.")
-
-
-def _keras_style_gru(input_size, hidden_size, num_layers=1, bidirectional=False):
-    """A known-wrong answer: one bias per block and the input size of every layer taken as input_size."""
-    d = 2 if bidirectional else 1
-    return num_layers * d * 3 * hidden_size * (input_size + hidden_size + 1)
-
 
 def questions():
     return [
@@ -155,7 +66,7 @@ def questions():
                           "together, and the reset gate weighs the previous state's effect on the candidate."),
         ),
         Code(
-            "q2", T("एक LSTM step ख़ुद लिखिए: `lstm_step(x, h, c, W_ih, W_hh, b_ih, b_hh)` को x (B, I), h और c (B, H), "
+            "q2", T("एक LSTM step खुद लिखिए: `lstm_step(x, h, c, W_ih, W_hh, b_ih, b_hh)` को x (B, I), h और c (B, H), "
                     "`W_ih` (4H, I), `W_hh` (4H, H) और biases (4H) मिलते हैं (ठीक `nn.LSTMCell` के `weight_ih`, ... जैसे)। "
                     "`(h_new, c_new)` लौटाइए। Checker आपका नतीजा float64 में `nn.LSTMCell` से मिलाएगा।",
                     "Write one LSTM step yourself: `lstm_step(x, h, c, W_ih, W_hh, b_ih, b_hh)` receives x (B, I), h and c "
@@ -176,7 +87,8 @@ def questions():
                       "    c_new = f * c + i * g                            # (B, H)\n"
                       "    h_new = o * torch.tanh(c_new)                    # (B, H)\n"
                       "    return h_new, c_new"),
-            wrong=_wrong_order_step,
+            wrongs=[_wrong_order_figo, _wrong_order_ifog, _wrong_sigmoid_candidate, _wrong_no_tanh_c, _wrong_swapped,
+                    _wrong_no_b_hh],
             hints=[T("तीन गेट sigmoid हैं (i, f, o), candidate g tanh है।", "Three gates use sigmoid (i, f, o); the candidate g "
                      "uses tanh."),
                    T("$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ — Python में `*` element-wise गुणा है।",
@@ -188,7 +100,7 @@ def questions():
                           "This is `coursekit.gates.lstm_cell_step`; in notebook 15, running this step at every time step "
                           "made `ScratchLSTM` equal to `nn.LSTM`."),
         ),
-        Code(
+        CodeWithMistakes(
             "q3", T("GRU के parameters गिनिए: `gru_params(input_size, hidden_size, num_layers=1, bidirectional=False)` "
                     "लिखिए जो `nn.GRU(input_size, hidden_size, num_layers=num_layers, bidirectional=bidirectional)` के "
                     "parameters की संख्या लौटाए — `sum(p.numel() ...)` के बिना, सूत्र से।",
@@ -197,12 +109,7 @@ def questions():
                     "num_layers=num_layers, bidirectional=bidirectional)` — from the formula, without "
                     "`sum(p.numel() ...)`."),
             reference=gru_num_params,
-            cases=[Case((10, 20), about=T("3 · (20·10 + 20·20 + 2·20) = 1,920", "3 · (20·10 + 20·20 + 2·20) = 1,920")),
-                   Case((50, 128), about=T("source के आकार", "the source's sizes")),
-                   Case((10, 20, 2), about=T("layer 2 का input 20 features है, 10 नहीं", "layer 2's input has 20 features, "
-                                                                                      "not 10")),
-                   Case((8, 16, 2, True), about=T("bidirectional: हर layer में दो दिशाएँ, और layer 2 का input 2·16",
-                                                  "bidirectional: two directions per layer, and layer 2's input is 2·16"))],
+            cases=GRU_CASES, mistakes=GRU_MISTAKES,
             answer_name="gru_params",
             starter=("def gru_params(input_size, hidden_size, num_layers=1, bidirectional=False):\n"
                      "    directions = 2 if bidirectional else 1\n"
@@ -218,7 +125,6 @@ def questions():
                       "        n_in = input_size if layer == 0 else directions * hidden_size\n"
                       "        total += directions * 3 * (hidden_size * (n_in + hidden_size) + 2 * hidden_size)\n"
                       "    return total"),
-            wrong=_keras_style_gru,
             hints=[T("एक block (r, z या n): $H \\cdot I + H \\cdot H + 2H$ (दो biases)।",
                      "One block (r, z or n): $H \\cdot I + H \\cdot H + 2H$ (two biases)."),
                    T("GRU में 3 blocks हैं; bidirectional में हर layer के दो सेट।",
@@ -252,7 +158,7 @@ def questions():
                     "`lstm = nn.LSTM(10, 20, num_layers=2, batch_first=True)` gets an input of shape (4, 7, 10): "
                     "`output, (h_n, c_n) = lstm(x)`. What is the shape of `c_n`?"),
             (2, 4, 20), meaning="(num_layers, batch, hidden_size)",
-            hints=[T("`c_n` हर layer की आख़िरी cell state है।", "`c_n` is the last cell state of every layer."),
+            hints=[T("`c_n` हर layer की आखिरी cell state है।", "`c_n` is the last cell state of every layer."),
                    T("`batch_first` केवल `output` (और input) पर लागू है, `h_n`/`c_n` पर नहीं।",
                      "`batch_first` applies only to `output` (and the input), not to `h_n`/`c_n`.")],
             solution="q5_answer = nn.LSTM(10, 20, num_layers=2, batch_first=True)(torch.randn(4, 7, 10))[1][1].shape",

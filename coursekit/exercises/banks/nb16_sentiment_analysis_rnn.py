@@ -1,22 +1,23 @@
 """Practice 16 (sentiment analysis with RNNs): many-to-one, one-hot and parameter counts from the source example,
 packing, then code: a vocabulary from training sentences only, encoding and padding a batch, accuracy, and why
 "not good" is hard for bag-of-words."""
-import torch
-
 from ...i18n import T
-from ...text import Vocab, tokenize
-from ..core import (
-    Case,
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Open,
-    Shape,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    wrong,
+from ..core import Code, MultipleChoice, Numeric, Open, Shape, TrueFalse
+from ._mistakes import CodeWithMistakes
+from ._nb16_graders import (
+    ACC_CASES,
+    ACC_MISTAKES,
+    ENCODE_CASES,
+    ENCODE_MISTAKES,
+    _accuracy,
+    _encode_and_pad,
+    _grade_vocab,
+    _wrong_float_ids,
+    _wrong_ignores_min_freq,
+    _wrong_list_of_lists,
+    _wrong_min_freq_strict,
+    _wrong_split,
+    _wrong_vocab_with_test,
 )
 
 TITLE = T("RNN से भावना विश्लेषण", "Sentiment analysis with RNNs")
@@ -30,108 +31,6 @@ INTRO = T(
 )
 SETUP = ("import torch\nfrom coursekit.text import Vocab, tokenize\n"
          "toy_vocab = Vocab.build([tokenize(s) for s in [\"movie was good\", \"movie was bad\", \"movie was not good\"]])")
-
-TOY = ["movie was good", "movie was bad", "movie was not good"]
-
-
-# ------------------------------------------------------------------ q8: vocabulary from training sentences only
-
-VOCAB_CASES = [
-    (["the food was good", "the food was bad", "good service"], ["excellent food", "the service was slow"], 1),
-    (["खाना अच्छा था।", "खाना बुरा था।", "सर्विस अच्छी थी।"], ["खाना बढ़िया था।", "सर्विस धीमी थी।"], 1),
-    (["movie was good", "movie was bad", "movie was not good", "not bad"], ["movie was great", "great great"], 2),
-]
-
-
-def _itos(v):
-    return list(v.itos) if hasattr(v, "itos") else list(v) if isinstance(v, (list, tuple)) else v
-
-
-def _grade_vocab(fn):
-    """The learner's make_vocab(train_texts, test_texts, min_freq) against Vocab.build on the training texts."""
-    for train, test, min_freq in VOCAB_CASES:
-        got = fn(list(train), list(test), min_freq)
-        if contains_placeholder(got):
-            raise NotAttempted()
-        got = _itos(got)
-        if not isinstance(got, list):
-            return wrong("make_vocab को एक Vocab (या शब्दों की list, itos) लौटाना है।",
-                         "make_vocab must return a Vocab (or the list of words, itos).")
-        expected = Vocab.build([tokenize(t) for t in train], min_freq=min_freq).itos
-        leaked = Vocab.build([tokenize(t) for t in train + test], min_freq=min_freq).itos
-        if got == expected:
-            continue
-        if got == leaked or any(w in got and w not in expected for w in {x for t in test for x in tokenize(t)}):
-            extra = sorted(w for w in got if w not in expected)
-            return wrong(f"आपकी vocabulary में test के शब्द हैं ({', '.join(extra[:4])})। Vocabulary केवल training "
-                         "sentences से बनती है: test के नए शब्दों को <unk> मिलना चाहिए, जैसे असली user के शब्दों को।",
-                         f"your vocabulary holds test words ({', '.join(extra[:4])}). The vocabulary comes from the "
-                         "training sentences only: new test words must get <unk>, like a real user's words.")
-        if got[:2] != ["<pad>", "<unk>"]:
-            return wrong(f"पहले दो tokens <pad> (0) और <unk> (1) होने चाहिए; मिले {got[:2]}।",
-                         f"the first two tokens must be <pad> (0) and <unk> (1); got {got[:2]}.")
-        return wrong(f"min_freq={min_freq} पर अपेक्षित {expected}, मिला {got}। Vocab.build([tokenize(t) for t in "
-                     "train_texts], min_freq=min_freq) इस्तेमाल कीजिए।",
-                     f"with min_freq={min_freq} expected {expected}, got {got}. Use Vocab.build([tokenize(t) for t in "
-                     "train_texts], min_freq=min_freq).")
-    return ok(f"सभी {len(VOCAB_CASES)} cases सही: vocabulary केवल training sentences से बनी।",
-              f"all {len(VOCAB_CASES)} cases pass: the vocabulary comes from the training sentences only.")
-
-
-def _vocab_with_test(train_texts, test_texts, min_freq=1):
-    """A known-wrong answer: builds the vocabulary from train + test."""
-    return Vocab.build([tokenize(t) for t in train_texts + test_texts], min_freq=min_freq)
-
-
-# ------------------------------------------------------------------ q9: encode and pad
-
-def _encode_and_pad(texts, vocab):
-    ids = [vocab.encode(tokenize(t)) for t in texts]
-    x = torch.full((len(ids), max(len(s) for s in ids)), vocab.pad_index, dtype=torch.long)
-    for i, s in enumerate(ids):
-        x[i, :len(s)] = torch.tensor(s)
-    return x
-
-
-def _pad_at_start(texts, vocab):
-    """A known-wrong answer: puts the padding before the words."""
-    ids = [vocab.encode(tokenize(t)) for t in texts]
-    width = max(len(s) for s in ids)
-    x = torch.full((len(ids), width), vocab.pad_index, dtype=torch.long)
-    for i, s in enumerate(ids):
-        x[i, width - len(s):] = torch.tensor(s)
-    return x
-
-
-_TOY_VOCAB = Vocab.build([tokenize(s) for s in TOY])
-ENCODE_CASES = [
-    Case((TOY, _TOY_VOCAB), about=T("source के तीन वाक्य", "the source's three sentences")),
-    Case((["movie was great", "not good"], _TOY_VOCAB),
-         about=T("\"great\" vocabulary में नहीं है: <unk> = 1", "\"great\" is not in the vocabulary: <unk> = 1")),
-    Case((["good", "movie was not bad", "was"], _TOY_VOCAB), about=T("तीन अलग लंबाइयाँ", "three different lengths")),
-]
-
-
-# ------------------------------------------------------------------ q10: accuracy
-
-def _accuracy(logits, labels):
-    return (logits.argmax(dim=1) == labels).float().mean().item()
-
-
-def _count_correct(logits, labels):
-    """A known-wrong answer: the number of correct predictions, not the fraction."""
-    return float((logits.argmax(dim=1) == labels).sum())
-
-
-_g = torch.Generator().manual_seed(16)
-ACC_CASES = [
-    Case((torch.tensor([[2.0, -1.0], [0.1, 0.3], [-0.5, 0.5], [1.0, 0.0]]), torch.tensor([0, 1, 0, 0])),
-         about=T("4 में से 3 सही", "3 out of 4 right")),
-    Case((torch.randn(50, 2, generator=_g), torch.randint(0, 2, (50,), generator=_g)),
-         about=T("50 random logits", "50 random logits")),
-    Case((torch.tensor([[0.2, 0.9], [3.0, -3.0]]), torch.tensor([1, 0])), about=T("सब सही", "all right")),
-]
-
 
 def questions():
     return [
@@ -171,11 +70,11 @@ def questions():
             mistakes={5: T("5 अलग शब्द हैं, पर `<pad>` और `<unk>` के भी index हैं: vector की लंबाई = vocabulary का पूरा "
                            "आकार।", "there are 5 distinct words, but `<pad>` and `<unk>` have indices too: the vector is "
                            "as long as the whole vocabulary."),
-                      4: T("source की तालिका में 4 लंबे vectors हैं, जो ग़लत है: 4 लंबाई में 5 शब्दों को अलग-अलग one-hot "
+                      4: T("source की table में 4 लंबाई के vectors हैं, जो गलत है: 4 लंबाई में 5 शब्दों को अलग-अलग one-hot "
                            "नहीं दिया जा सकता।", "the source's table uses 4-long vectors, which is wrong: 4 positions "
                            "cannot give 5 words separate one-hot vectors.")},
             hints=[T("`len(toy_vocab)` देखिए, या `toy_vocab.itos`।", "Look at `len(toy_vocab)`, or `toy_vocab.itos`."),
-                   T("5 शब्द + 2 ख़ास tokens।", "5 words + 2 special tokens.")],
+                   T("5 शब्द + 2 खास tokens।", "5 words + 2 special tokens.")],
             solution="q2_answer = len(toy_vocab)", wrong=4,
             explanation=T("One-hot की लंबाई = vocabulary का आकार = 7 (`<pad>`, `<unk>`, movie, was, good, bad, not); हर "
                           "vector में ठीक एक 1।",
@@ -202,7 +101,7 @@ def questions():
                     "The source's small RNN: `nn.RNN(input_size=5, hidden_size=3)` followed by `nn.Linear(3, 1)`. How "
                     "many parameters (weights + biases) are there in PyTorch?"),
             34, rel_tol=0, abs_tol=0,
-            mistakes={33: T("33 source की गिनती है (9 + 9 + 15), जो ग़लत है।",
+            mistakes={33: T("33 source की गिनती है (9 + 9 + 15), जो गलत है।",
                             "33 is the source's count (9 + 9 + 15), which is wrong."),
                       27: T("ये केवल weights हैं: 15 + 9 + 3। Biases भी गिनिए।",
                             "those are the weights only: 15 + 9 + 3. Count the biases too."),
@@ -220,14 +119,14 @@ def questions():
                           "longer sentence does not add any."),
         ),
         TrueFalse(
-            "q5", T("सही या ग़लत: labels इस्तेमाल नहीं होते, इसलिए vocabulary train और test दोनों sentences से बनाना ठीक है।",
+            "q5", T("सही या गलत: labels इस्तेमाल नहीं होते, इसलिए vocabulary train और test दोनों sentences से बनाना ठीक है।",
                     "True or false: the labels are not used, so it is fine to build the vocabulary from both the train "
                     "and the test sentences."),
             False,
             hints=[T("असली user ऐसे शब्द लिखेगा जो training में कभी नहीं थे। उन्हें कौन-सा index मिलेगा?",
                      "A real user will type words that were never in training. Which index will they get?")],
             solution="q5_answer = False", wrong=True,
-            explanation=T("ग़लत। Test set असली दुनिया की नक़ल है: test के नए शब्द `<unk>` होने चाहिए। Vocabulary में "
+            explanation=T("गलत। Test set असली दुनिया की नकल है: test के नए शब्द `<unk>` होने चाहिए। Vocabulary में "
                           "test शब्द डालने से test accuracy ज़्यादा अच्छी दिख सकती है (जैसे embedding table का आकार और "
                           "`<unk>` की दर बदल जाती है) — यह एक तरह का data leakage है।",
                           "False. The test set imitates the real world: new test words must be `<unk>`. Putting test "
@@ -239,7 +138,7 @@ def questions():
                     "चलाने पर क्या होता है?",
                     "In a padded batch the sentence \"बढ़िया !\" (2 tokens) is followed by 6 `<pad>`. What happens when "
                     "the RNN runs on it through `pack_padded_sequence`?"),
-            [T("RNN इस वाक्य के 2 steps ही चलाता है; उसकी आख़िरी hidden state वही है जो वाक्य अकेले चलाने पर मिलती",
+            [T("RNN इस वाक्य के 2 steps ही चलाता है; उसकी आखिरी hidden state वही है जो वाक्य अकेले चलाने पर मिलती",
                "the RNN runs only 2 steps for this sentence; its last hidden state is the one the sentence gets alone"),
              T("RNN सारे 8 steps चलाता है, पर `<pad>` के embeddings शून्य हैं इसलिए hidden state नहीं बदलती",
                "the RNN runs all 8 steps, but the `<pad>` embeddings are zero so the hidden state does not change"),
@@ -257,12 +156,12 @@ def questions():
                      "Look at the output of section 6 in the notebook: with packing / without packing.")],
             solution='q6_answer = "a"', wrong="b",
             explanation=T("Packing हर वाक्य की असली लंबाई RNN को देता है; हर step पर केवल चालू वाक्य आगे बढ़ते हैं "
-                          "(`batch_sizes`)। इसलिए `h_n` हर वाक्य के अपने आख़िरी शब्द के बाद की state है।",
+                          "(`batch_sizes`)। इसलिए `h_n` हर वाक्य के अपने आखिरी शब्द के बाद की state है।",
                           "Packing gives the RNN each sentence's true length; at each step only the running sentences "
                           "move on (`batch_sizes`). So `h_n` is each sentence's state after its own last word."),
         ),
         TrueFalse(
-            "q7", T("सही या ग़लत: `nn.Embedding` से index $i$ की पंक्ति उठाना वही है जो one-hot vector (लंबाई $|V|$) को "
+            "q7", T("सही या गलत: `nn.Embedding` से index $i$ की पंक्ति उठाना वही है जो one-hot vector (लंबाई $|V|$) को "
                     "embedding matrix $E$ ($|V| \\times d$) से गुणा करना।",
                     "True or false: picking row $i$ with `nn.Embedding` is the same as multiplying the one-hot vector "
                     "(length $|V|$) by the embedding matrix $E$ ($|V| \\times d$)."),
@@ -292,7 +191,7 @@ def questions():
             solution=("def make_vocab(train_texts, test_texts, min_freq=1):\n"
                       "    # test_texts are not used: their new words must become <unk>\n"
                       "    return Vocab.build([tokenize(t) for t in train_texts], min_freq=min_freq)"),
-            wrong=_vocab_with_test,
+            wrongs=[_wrong_vocab_with_test, _wrong_ignores_min_freq, _wrong_min_freq_strict, _wrong_split],
             hints=[T("Vocabulary किन sentences से बनती है? (प्रश्न 5 देखिए।)",
                      "Which sentences does the vocabulary come from? (See question 5.)"),
                    T("`Vocab.build([tokenize(t) for t in train_texts], min_freq=min_freq)`।",
@@ -302,16 +201,16 @@ def questions():
                           "Ignore `test_texts`. New test words become `<unk>` — in the notebook about one test token in "
                           "6 or 7, in Hindi and in English."),
         ),
-        Code(
+        CodeWithMistakes(
             "q9", T("`encode_and_pad(texts, vocab)` लिखिए: हर वाक्य को `tokenize` करके `vocab.encode` से indices में "
                     "बदलिए, और एक `(B, T)` LongTensor लौटाइए जिसमें हर पंक्ति की शुरुआत में वाक्य के indices हों और "
-                    "बाक़ी जगह `vocab.pad_index` (T = सबसे लंबे वाक्य की लंबाई)। `pad_batch` इस्तेमाल मत कीजिए: starter "
-                    "के दो ख़ाली हिस्से भरिए।",
+                    "बाकी जगह `vocab.pad_index` (T = सबसे लंबे वाक्य की लंबाई)। `pad_batch` इस्तेमाल मत कीजिए: starter "
+                    "के दो खाली हिस्से भरिए।",
                     "Write `encode_and_pad(texts, vocab)`: `tokenize` each sentence, turn it into indices with "
                     "`vocab.encode`, and return a `(B, T)` LongTensor in which each row starts with the sentence's "
                     "indices and the rest is `vocab.pad_index` (T = the length of the longest sentence). Do not use "
                     "`pad_batch`: fill in the two blanks of the starter."),
-            reference=_encode_and_pad, cases=ENCODE_CASES, answer_name="encode_and_pad",
+            reference=_encode_and_pad, cases=ENCODE_CASES, mistakes=ENCODE_MISTAKES, answer_name="encode_and_pad",
             starter=("def encode_and_pad(texts, vocab):\n"
                      "    ids = [vocab.encode(tokenize(t)) for t in texts]               # lists of indices\n"
                      "    T = ____                                                       # the longest length\n"
@@ -322,8 +221,8 @@ def questions():
                       "    T = max(len(s) for s in ids)                                   # the longest length\n"
                       "    padded = [s + [vocab.pad_index] * (T - len(s)) for s in ids]   # <pad> at the end\n"
                       "    return torch.tensor(padded, dtype=torch.long)                  # (B, T)"),
-            wrong=_pad_at_start,
-            hints=[T("सबसे लंबी लंबाई: `max(len(s) for s in ids)`।", "The longest length: `max(len(s) for s in ids)`."),
+            wrongs=[_wrong_float_ids, _wrong_list_of_lists],
+            hints=[T("अधिकतम लंबाई: `max(len(s) for s in ids)`।", "The longest length: `max(len(s) for s in ids)`."),
                    T("Lists की list से tensor: `torch.tensor(padded, dtype=torch.long)`।",
                      "A tensor from a list of lists: `torch.tensor(padded, dtype=torch.long)`.")],
             explanation=T("अंत में padding और असली लंबाइयाँ — यही `pack_padded_sequence` को चाहिए। `toy_vocab` में "
@@ -331,20 +230,19 @@ def questions():
                           "Padding at the end plus the true lengths — exactly what `pack_padded_sequence` needs. "
                           "\"great\" is not in `toy_vocab`, so it gets `<unk>` = 1."),
         ),
-        Code(
+        CodeWithMistakes(
             "q10", T("`accuracy(logits, labels)` लिखिए: `logits` का shape `(N, 2)` है, `labels` का `(N,)`। हर उदाहरण की "
                      "predicted class = सबसे बड़े logit वाली class; लौटाइए सही predictions का अंश (fraction), एक float।",
                      "Write `accuracy(logits, labels)`: `logits` has shape `(N, 2)`, `labels` `(N,)`. Each example's "
                      "predicted class = the class with the largest logit; return the fraction of correct predictions, "
                      "a float."),
-            reference=_accuracy, cases=ACC_CASES, answer_name="accuracy",
+            reference=_accuracy, cases=ACC_CASES, mistakes=ACC_MISTAKES, answer_name="accuracy",
             starter=("def accuracy(logits, labels):\n"
                      "    predictions = ____     # (N,) the class with the largest logit\n"
                      "    return ____            # fraction of predictions equal to labels"),
             solution=("def accuracy(logits, labels):\n"
                       "    predictions = logits.argmax(dim=1)     # (N,)\n"
                       "    return (predictions == labels).float().mean().item()"),
-            wrong=_count_correct,
             hints=[T("`logits.argmax(dim=1)` हर पंक्ति की सबसे बड़ी class देता है।",
                      "`logits.argmax(dim=1)` gives each row's largest class."),
                    T("Boolean tensor का `.float().mean()` = True का अंश।",
@@ -354,7 +252,7 @@ def questions():
         ),
         Numeric(
             "q11", T("एक bag-of-words model का score $s = b + \\sum_v w_v c_v$ है ($s > 0$ = सकारात्मक)। सीखे गए मान: "
-                     "$b = 0.1$, $w_{\\text{good}} = 2.0$, $w_{\\text{not}} = -0.5$, बाक़ी शब्दों के weights 0। "
+                     "$b = 0.1$, $w_{\\text{good}} = 2.0$, $w_{\\text{not}} = -0.5$, बाकी शब्दों के weights 0। "
                      "\"the food was not good\" का score क्या है?",
                      "A bag-of-words model's score is $s = b + \\sum_v w_v c_v$ ($s > 0$ = positive). Learned values: "
                      "$b = 0.1$, $w_{\\text{good}} = 2.0$, $w_{\\text{not}} = -0.5$, all other weights 0. What is the "
@@ -365,7 +263,7 @@ def questions():
             hints=[T("हर शब्द एक बार आया है: $s = b + w_{\\text{not}} + w_{\\text{good}}$।",
                      "Each word occurs once: $s = b + w_{\\text{not}} + w_{\\text{good}}$.")],
             solution="q11_answer = 0.1 + 2.0 - 0.5", wrong=2.1,
-            explanation=T("$s = 1.6 > 0$: model इसे सकारात्मक कहता है, जो ग़लत है। \"not\" केवल 0.5 घटाता है, चाहे वह "
+            explanation=T("$s = 1.6 > 0$: model इसे सकारात्मक कहता है, जो गलत है। \"not\" केवल 0.5 घटाता है, चाहे वह "
                           "\"good\" को नकारे या किसी और शब्द को।",
                           "$s = 1.6 > 0$: the model calls it positive, which is wrong. \"not\" only subtracts 0.5, "
                           "whatever word it negates."),
@@ -419,7 +317,7 @@ def questions():
             "q14", T("Source notes (`002`, `004`) RNN, LSTM/GRU और libraries के बारे में कई बातें कहते हैं। कौन-से कथन सही हैं?",
                      "The source notes (`002`, `004`) make several claims about RNNs, LSTM/GRU and libraries. Which "
                      "statements are right?"),
-            [T("LSTM और GRU के gates vanishing gradients को कम करते हैं, पर पूरी तरह ख़त्म नहीं करते",
+            [T("LSTM और GRU के gates vanishing gradients को कम करते हैं, पर पूरी तरह खत्म नहीं करते",
                "the gates of LSTM and GRU reduce vanishing gradients, but do not remove them"),
              T("Exploding gradients के लिए RNNs में आम तौर पर gradient clipping लगाई जाती है",
                "RNNs usually use gradient clipping against exploding gradients"),

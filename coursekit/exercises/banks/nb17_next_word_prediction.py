@@ -3,135 +3,35 @@ libraries; perplexity, smoothing, temperature; then code: perplexity from probab
 counting, temperature on logits, and top-k suggestions from a probability vector."""
 import math
 
-import torch
-
 from ...i18n import T
-from ..core import (
-    Case,
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Open,
-    Shape,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    wrong,
+from ..core import Code, MultipleChoice, Numeric, Open, Shape, TrueFalse
+from ._mistakes import CodeWithMistakes
+from ._nb17_graders import (
+    BIGRAM_CASES,
+    BIGRAM_MISTAKES,
+    PPL_CASES,
+    PPL_MISTAKES,
+    TEMP_CASES,
+    TEMP_MISTAKES,
+    _bigram_prob,
+    _grade_top_k,
+    _perplexity,
+    _with_temperature,
+    _wrong_indices,
+    _wrong_smallest,
+    _wrong_top_k_ascending,
+    _wrong_words_only,
 )
 
 TITLE = T("अगले शब्द का अनुमान", "Next-word prediction")
 INTRO = T(
     "पहले source notes के हर हिस्से पर प्रश्न (अगले शब्द का उदाहरण, RNN के समीकरण, तकनीकें, libraries, सीमाएँ), फिर "
-    "perplexity, smoothing और temperature, और आख़िर में चार code exercises। `math` और `torch` पहले से import हैं।",
+    "perplexity, smoothing और temperature, और आखिर में चार code exercises। `math` और `torch` पहले से import हैं।",
     "First questions on every part of the source notes (the next-word example, the RNN equations, techniques, "
     "libraries, limitations), then perplexity, smoothing and temperature, and finally four code exercises. `math` "
     "and `torch` are already imported.",
 )
 SETUP = "import math\nimport torch"
-
-
-# ------------------------------------------------------------------------------------------ references
-
-def _perplexity(probs):
-    return math.exp(-sum(math.log(p) for p in probs) / len(probs))
-
-
-def _perplexity_no_mean(probs):
-    """A known-wrong answer: forgets to divide by N."""
-    return math.exp(-sum(math.log(p) for p in probs))
-
-
-def _bigram_prob(sentences, prev, word, k=0.0, V=None):
-    pairs = [(s[i], s[i + 1]) for s in sentences for i in range(len(s) - 1)]
-    c_pair = sum(1 for a, b in pairs if a == prev and b == word)
-    c_prev = sum(1 for a, _ in pairs if a == prev)
-    return (c_pair + k) / (c_prev + k * (V or 0))
-
-
-def _bigram_wrong(sentences, prev, word, k=0.0, V=None):
-    """A known-wrong answer: divides by the number of all pairs instead of c(prev)."""
-    pairs = [(s[i], s[i + 1]) for s in sentences for i in range(len(s) - 1)]
-    c_pair = sum(1 for a, b in pairs if a == prev and b == word)
-    return (c_pair + k) / (len(pairs) + k * (V or 0))
-
-
-SENTS = [["<bos>", "i", "am", "going", "to", "the", "market", ".", "<eos>"],
-         ["<bos>", "i", "am", "going", "to", "the", "office", ".", "<eos>"],
-         ["<bos>", "she", "is", "going", "to", "school", ".", "<eos>"],
-         ["<bos>", "close", "the", "window", ".", "<eos>"],
-         ["<bos>", "it", "is", "the", "market", ".", "<eos>"],
-         ["<bos>", "the", "end", "is", "the", "<eos>"]]
-BIGRAM_CASES = [
-    Case((SENTS, "the", "market"), about=T("k = 0: 2 / 6", "k = 0: 2 / 6")),
-    Case((SENTS, "going", "to"), about=T("'going' के बाद हमेशा 'to'", "'going' is always followed by 'to'")),
-    Case((SENTS, "the", "school"), about=T("अनदेखी जोड़ी, k = 0: probability 0", "an unseen pair, k = 0: probability 0")),
-    Case((SENTS, "the", "school", 0.5, 20), about=T("add-k, k = 0.5, V = 20", "add-k, k = 0.5, V = 20")),
-    Case((SENTS, "the", "market", 1.0, 20), about=T("Laplace, k = 1, V = 20", "Laplace, k = 1, V = 20")),
-]
-
-
-def _with_temperature(logits, T):
-    return torch.softmax(torch.as_tensor(logits, dtype=torch.float32) / T, dim=-1)
-
-
-def _temperature_wrong(logits, T):
-    """A known-wrong answer: multiplies by T instead of dividing."""
-    return torch.softmax(torch.as_tensor(logits, dtype=torch.float32) * T, dim=-1)
-
-
-TEMP_CASES = [
-    Case((torch.tensor([2.0, 1.0, 0.0]), 1.0), about=T("T = 1: साधारण softmax", "T = 1: the plain softmax")),
-    Case((torch.tensor([2.0, 1.0, 0.0]), 0.5), about=T("T = 0.5: distribution नुकीली", "T = 0.5: a sharper distribution")),
-    Case((torch.tensor([2.0, 1.0, 0.0]), 2.0), about=T("T = 2: distribution चपटी", "T = 2: a flatter distribution")),
-    Case((torch.tensor([[1.0, 3.0, 0.5, -1.0], [0.0, 0.0, 0.0, 0.0]]), 1.5),
-         about=T("एक batch: आख़िरी axis पर softmax", "a batch: softmax over the last axis")),
-]
-
-
-WORDS = ["market", "office", "station", "rain", "school", "kitchen"]
-TOPK_CASES = [
-    (torch.tensor([0.30, 0.10, 0.05, 0.20, 0.25, 0.10]), 3),
-    (torch.tensor([0.05, 0.50, 0.15, 0.05, 0.05, 0.20]), 1),
-    (torch.tensor([0.10, 0.20, 0.30, 0.15, 0.05, 0.20]), 4),
-]
-
-
-def _top_k_words(probs, words, k):
-    vals, idx = torch.topk(torch.as_tensor(probs), k)
-    return [(words[int(i)], float(v)) for i, v in zip(idx, vals)]
-
-
-def _top_k_ascending(probs, words, k):
-    """A known-wrong answer: the k largest, but smallest first."""
-    return _top_k_words(probs, words, k)[::-1]
-
-
-def _grade_top_k(fn):
-    for probs, k in TOPK_CASES:
-        got = fn(probs.clone(), list(WORDS), k)
-        if contains_placeholder(got):
-            raise NotAttempted()
-        expected = _top_k_words(probs, WORDS, k)
-        shown = ", ".join(f"{w} {p:.2f}" for w, p in expected)
-        if not isinstance(got, (list, tuple)) or len(got) != k:
-            return wrong(f"k = {k} के लिए {k} जोड़ों (शब्द, probability) की list लौटनी चाहिए; मिला: {got!r}",
-                         f"for k = {k} the function must return a list of {k} (word, probability) pairs; got {got!r}")
-        try:
-            got_words = [w for w, _ in got]
-            got_probs = [float(p) for _, p in got]
-        except (TypeError, ValueError):
-            return wrong("हर हिस्सा (शब्द, probability) का जोड़ा होना चाहिए, जैसे ('market', 0.3)।",
-                         "every item must be a (word, probability) pair, such as ('market', 0.3).")
-        if got_words != [w for w, _ in expected]:
-            if sorted(got_words) == sorted(w for w, _ in expected):
-                return wrong(f"शब्द सही हैं पर क्रम नहीं: सबसे बड़ी probability पहले आनी चाहिए ({shown})।",
-                             f"the words are right but not their order: the largest probability comes first ({shown}).")
-            return wrong(f"k = {k} पर अपेक्षित {shown}; मिला {got_words}।", f"for k = {k} expected {shown}; got {got_words}.")
-        if not all(math.isclose(a, b, abs_tol=1e-6) for a, (_, b) in zip(got_probs, expected)):
-            return wrong(f"शब्द सही हैं, पर probabilities नहीं ({shown})।", f"the words are right but the probabilities are not ({shown}).")
-    return ok(f"सभी {len(TOPK_CASES)} cases सही: यही keyboard के सुझाव हैं।",
-              f"all {len(TOPK_CASES)} cases pass: these are the keyboard's suggestions.")
 
 
 # ------------------------------------------------------------------------------------------ questions
@@ -221,7 +121,7 @@ def questions():
                    T("Input $x$ और target $y$ की लंबाई एक है, एक शब्द खिसकी हुई।", "Input $x$ and target $y$ have the same length, shifted by one word.")],
             solution='q4_answer = "d"', wrong="c",
             explanation=T("Input और output दोनों sequences हैं, बराबर लंबाई के (source `002` का \"fixed length "
-                          "sequence2sequence\"): हर step पर अगला शब्द। Keyboard पर इस्तेमाल करते समय हम केवल आख़िरी step का output "
+                          "sequence2sequence\"): हर step पर अगला शब्द। Keyboard पर इस्तेमाल करते समय हम केवल आखिरी step का output "
                           "देखते हैं।",
                           "Input and output are both sequences of the same length (source `002`'s \"fixed length "
                           "sequence2sequence\"): the next word at every step. When a keyboard uses the model, we look "
@@ -261,10 +161,10 @@ def questions():
              T("PyTorch में `nn.Embedding`, `nn.LSTM` और `nn.Linear` से word-level language model बनता है",
                "in PyTorch a word-level language model is built from `nn.Embedding`, `nn.LSTM` and `nn.Linear`")],
             ["b", "c", "d"],
-            why={"a": T("Source `002` की यह बात ग़लत है: Theano MILA (Montréal) का था, और 2017 से उसका विकास रुका हुआ है।",
+            why={"a": T("Source `002` की यह बात गलत है: Theano MILA (Montréal) का था, और 2017 से उसका विकास रुका हुआ है।",
                         "this claim of source `002` is wrong: Theano came from MILA (Montréal), and its development has "
                         "stopped since 2017.")},
-            hints=[T("एक कथन source `002` से लिया गया है और ग़लत है।", "One statement comes from source `002` and is wrong."),
+            hints=[T("एक कथन source `002` से लिया गया है और गलत है।", "One statement comes from source `002` and is wrong."),
                    T("notebook 17 का section 13 देखिए।", "See section 13 of notebook 17.")],
             solution='q6_answer = ["b", "c", "d"]', wrong=["a", "c"],
             explanation=T("Theano: MILA, 2017 में बंद (शाखा: PyTensor)। Keras 3 (2023): कई backends। PyTorch: Embedding → LSTM "
@@ -347,7 +247,7 @@ def questions():
                           "\"how many equally likely choices\" meaning."),
         ),
         Numeric(
-            "q11", T("Training के आख़िर में validation cross-entropy loss 2.5 (nats, प्रति token) है। Validation perplexity कितनी है?",
+            "q11", T("Training के आखिर में validation cross-entropy loss 2.5 (nats, प्रति token) है। Validation perplexity कितनी है?",
                      "At the end of training the validation cross-entropy loss is 2.5 (nats, per token). What is the "
                      "validation perplexity?"),
             math.exp(2.5), rel_tol=1e-3,
@@ -368,7 +268,7 @@ def questions():
                "लगाइए और $k$ validation पर चुनिए",
                "the validation set held a pair never seen in training: probability 0, $\\log 0 = -\\infty$; use add-k "
                "smoothing and choose $k$ on the validation set"),
-             T("Model का कोड ग़लत है; bigram की perplexity कभी inf नहीं होती",
+             T("Model का code गलत है; bigram की perplexity कभी inf नहीं होती",
                "the code is wrong; a bigram's perplexity is never inf"),
              T("हमेशा $k = 1$ (Laplace) लीजिए, वही सबसे अच्छा है", "always take $k = 1$ (Laplace); it is the best"),
              T("Validation से `<unk>` tokens हटा दीजिए", "remove the `<unk>` tokens from the validation set")],
@@ -430,7 +330,7 @@ def questions():
                 "हर शब्द का embedding LSTM में जाता है और hidden state $h_t$ (एक तय आकार का vector) को update करता है; उससे "
                 "softmax पूरी vocabulary पर अगले शब्द की distribution देता है। \"the\" के बाद वाक्य का ढाँचा (\"I am going to "
                 "the ___\") जगह माँगता है, इसलिए market/office/station। \"station to\" के बाद hidden state में यह सारांश है कि "
-                "कोई कहीं किसी काम से जा रहा है, तो अब क्रियाएँ आती हैं (buy, meet, catch …)। Bigram केवल आख़िरी शब्द \"to\" "
+                "कोई कहीं किसी काम से जा रहा है, तो अब क्रियाएँ आती हैं (buy, meet, catch …)। Bigram केवल आखिरी शब्द \"to\" "
                 "देखता है, इसलिए उसकी सबसे ऊपर की पसंद अक्सर \"the\" होती है, और वह \"going to the station\" का संदर्भ इस्तेमाल "
                 "नहीं कर सकता।",
                 "Each word's embedding enters the LSTM and updates the hidden state $h_t$ (a vector of fixed size); from it "
@@ -444,23 +344,19 @@ def questions():
                    T("notebook 17 में `suggest` से दोनों prefixes आज़माइए।", "Try both prefixes with `suggest` in notebook 17.")],
         ),
         # ------------------------------------------------------------------ code
-        Code(
+        CodeWithMistakes(
             "q16", T("`perplexity_of(probs)` लिखिए: `probs` उन probabilities की list है जो model ने $N$ असली अगले शब्दों को दीं। "
                      "लौटाइए $\\mathrm{PPL} = \\exp\\left(-\\frac{1}{N} \\sum_{t} \\log p_t\\right)$।",
                      "Write `perplexity_of(probs)`: `probs` is the list of probabilities a model gave to the $N$ true next "
                      "words. Return $\\mathrm{PPL} = \\exp\\left(-\\frac{1}{N} \\sum_{t} \\log p_t\\right)$."),
             reference=_perplexity, atol=1e-6, answer_name="perplexity_of",
-            cases=[Case(([0.5, 0.25, 0.125],), about=T("हाथ का उदाहरण: उत्तर 4", "the hand example: the answer is 4")),
-                   Case(([1 / 500] * 7,), about=T("बराबर probability: उत्तर 500", "equal probabilities: the answer is 500")),
-                   Case(([0.9, 0.6, 0.05, 0.3, 0.99],), about=T("मिली-जुली probabilities", "mixed probabilities")),
-                   Case(([1.0],), about=T("पक्का अनुमान: उत्तर 1", "a certain guess: the answer is 1"))],
+            cases=PPL_CASES, mistakes=PPL_MISTAKES,
             starter=("def perplexity_of(probs):\n"
                      "    H = ____          # mean negative log-probability (cross-entropy)\n"
                      "    return ____       # perplexity = exp(H)"),
             solution=("def perplexity_of(probs):\n"
                       "    H = -sum(math.log(p) for p in probs) / len(probs)\n"
                       "    return math.exp(H)"),
-            wrong=_perplexity_no_mean,
             hints=[T("पहले cross-entropy: `H = -sum(math.log(p) for p in probs) / len(probs)`।",
                      "First the cross-entropy: `H = -sum(math.log(p) for p in probs) / len(probs)`."),
                    T("फिर `math.exp(H)`। $N$ से भाग देना मत भूलिए — वरना लंबे text की perplexity अपने-आप बढ़ेगी।",
@@ -470,7 +366,7 @@ def questions():
                           "For [1/2, 1/4, 1/8], $H = \\ln 4$ and the perplexity is 4: as if the model chose among 4 equally "
                           "likely options at every step."),
         ),
-        Code(
+        CodeWithMistakes(
             "q17", T("गिनती से bigram probability: `bigram_prob(sentences, prev, word, k=0.0, V=None)` लिखिए। `sentences` tokens की "
                      "lists हैं (`<bos>` और `<eos>` के साथ)। हर वाक्य में लगातार आने वाली जोड़ियाँ $(s_i, s_{i+1})$ गिनिए और लौटाइए "
                      "$P(w \\mid v) = \\frac{c(v, w) + k}{c(v) + k V}$, जहाँ $c(v)$ = जोड़ियों में $v$ कितनी बार **पहले** आया "
@@ -479,7 +375,7 @@ def questions():
                      "`sentences` are lists of tokens (with `<bos>` and `<eos>`). Count the consecutive pairs "
                      "$(s_i, s_{i+1})$ inside each sentence and return $P(w \\mid v) = \\frac{c(v, w) + k}{c(v) + k V}$, "
                      "where $c(v)$ = how often $v$ comes **first** in a pair (with $k = 0$, `V` is not needed)."),
-            reference=_bigram_prob, cases=BIGRAM_CASES, atol=1e-9, answer_name="bigram_prob",
+            reference=_bigram_prob, cases=BIGRAM_CASES, mistakes=BIGRAM_MISTAKES, atol=1e-9, answer_name="bigram_prob",
             starter=("def bigram_prob(sentences, prev, word, k=0.0, V=None):\n"
                      "    pairs = [(s[i], s[i + 1]) for s in sentences for i in range(len(s) - 1)]\n"
                      "    c_pair = ____     # how often (prev, word) occurs\n"
@@ -490,7 +386,6 @@ def questions():
                       "    c_pair = sum(1 for a, b in pairs if a == prev and b == word)\n"
                       "    c_prev = sum(1 for a, _ in pairs if a == prev)\n"
                       "    return (c_pair + k) / (c_prev + k * (V or 0))"),
-            wrong=_bigram_wrong,
             hints=[T("`c_pair = sum(1 for a, b in pairs if a == prev and b == word)`।",
                      "`c_pair = sum(1 for a, b in pairs if a == prev and b == word)`."),
                    T("भाजक $c(v)$ है — वे जोड़ियाँ जिनमें $v$ पहले है — सारी जोड़ियों की संख्या नहीं; वरना आपको "
@@ -504,20 +399,19 @@ def questions():
                           "$P(\\text{market} \\mid \\text{the}) = 2/6$. Smoothing gives the unseen pair (\"the school\") a little "
                           "probability too."),
         ),
-        Code(
-            "q18", T("`with_temperature(logits, T)` लिखिए: logits (आख़िरी axis पर शब्द) को temperature $T$ से बदलकर probabilities "
-                     "लौटाइए: $p_T(j) = \\frac{\\exp(z_j / T)}{\\sum_{u} \\exp(z_u / T)}$ (आख़िरी axis पर softmax)।",
+        CodeWithMistakes(
+            "q18", T("`with_temperature(logits, T)` लिखिए: logits (आखिरी axis पर शब्द) को temperature $T$ से बदलकर probabilities "
+                     "लौटाइए: $p_T(j) = \\frac{\\exp(z_j / T)}{\\sum_{u} \\exp(z_u / T)}$ (आखिरी axis पर softmax)।",
                      "Write `with_temperature(logits, T)`: reshape the logits (words on the last axis) with the temperature "
                      "$T$ and return probabilities: $p_T(j) = \\frac{\\exp(z_j / T)}{\\sum_{u} \\exp(z_u / T)}$ (a softmax "
                      "over the last axis)."),
-            reference=_with_temperature, cases=TEMP_CASES, atol=1e-5, answer_name="with_temperature",
+            reference=_with_temperature, cases=TEMP_CASES, mistakes=TEMP_MISTAKES, atol=1e-5, answer_name="with_temperature",
             starter=("def with_temperature(logits, T):\n"
                      "    scaled = ____                  # divide the logits by T\n"
                      "    return torch.softmax(____, dim=-1)"),
             solution=("def with_temperature(logits, T):\n"
                       "    scaled = logits / T\n"
                       "    return torch.softmax(scaled, dim=-1)"),
-            wrong=_temperature_wrong,
             hints=[T("`logits / T`, फिर `torch.softmax(..., dim=-1)`।", "`logits / T`, then `torch.softmax(..., dim=-1)`."),
                    T("$T$ से **भाग** दीजिए: $T < 1$ पर फ़ासले बढ़ने चाहिए।", "**Divide** by $T$: with $T < 1$ the gaps must grow.")],
             explanation=T("[2, 1, 0] पर $T = 1$ से softmax ≈ [0.665, 0.245, 0.090]; $T = 0.5$ पर पहला शब्द ≈ 0.867; $T = 2$ पर ≈ 0.506।",
@@ -537,7 +431,7 @@ def questions():
             solution=("def top_k_words(probs, words, k):\n"
                       "    values, indices = torch.topk(probs, k)\n"
                       "    return [(words[int(i)], float(v)) for i, v in zip(indices, values)]"),
-            wrong=_top_k_ascending,
+            wrongs=[_wrong_top_k_ascending, _wrong_words_only, _wrong_indices, _wrong_smallest],
             hints=[T("`torch.topk(probs, k)` `(values, indices)` लौटाता है, बड़े से छोटे क्रम में।",
                      "`torch.topk(probs, k)` returns `(values, indices)`, from largest to smallest."),
                    T("बिना torch के: `sorted(range(len(probs)), key=lambda i: -probs[i])[:k]`।",

@@ -2,26 +2,30 @@
 seasonal-naive RMSE by hand, RMSE versus MAE, the recursive forecast, and honest questions on trends and prices."""
 import math
 
-import numpy as np
-
 from ...i18n import T
-from ..core import (
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Open,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    to_cpu,
-    wrong,
+from ..core import Code, MultipleChoice, Numeric, Open, TrueFalse
+from ._nb18_graders import (
+    _grade_recursive,
+    _grade_scale,
+    _grade_split,
+    _wrong_ddof1_scale,
+    _wrong_floor_split,
+    _wrong_growing_window,
+    _wrong_leaky_scale,
+    _wrong_no_slide,
+    _wrong_one_step_too_many,
+    _wrong_overlap_split,
+    _wrong_own_stats_scale,
+    _wrong_prepend,
+    _wrong_shuffled_split,
+    _wrong_test_before_val,
+    _wrong_test_unscaled,
 )
 
 TITLE = T("समय-श्रृंखला का पूर्वानुमान", "Time-series forecasting")
 INTRO = T(
-    "Notebook 18 के क़दम अपने हाथ से: समय से बँटवारा, केवल train पर scaling, baselines का RMSE, recursive forecast, और "
-    "trend व शेयर भावों पर ईमानदार प्रश्न। `np` (NumPy) और coursekit.timeseries से `split_by_time` पहले से import हैं।",
+    "Notebook 18 के कदम अपने हाथ से: समय से बँटवारा, केवल train पर scaling, baselines का RMSE, recursive forecast, और "
+    "trend व शेयर भावों पर साफ़-साफ़ प्रश्न। `np` (NumPy) और coursekit.timeseries से `split_by_time` पहले से import हैं।",
     "The steps of notebook 18 by your own hand: the split by time, scaling on train only, the RMSE of the baselines, "
     "the recursive forecast, and honest questions on trends and share prices. `np` (NumPy) and `split_by_time` from "
     "coursekit.timeseries are already imported.",
@@ -29,153 +33,11 @@ INTRO = T(
 SETUP = "import numpy as np\nfrom coursekit.timeseries import split_by_time"
 
 
-def _arr(a):
-    a, _ = to_cpu(a)
-    if hasattr(a, "detach"):
-        a = a.detach().numpy()
-    return np.asarray(a, dtype=float).ravel()
-
-
-# ------------------------------------------------------------------ q1: leak-free split
-
-def _reference_split(values, val, test):
-    n = len(values)
-    i_test = n - int(round(test * n))
-    i_val = i_test - int(round(val * n))
-    return values[:i_val], values[i_val:i_test], values[i_test:]
-
-
-def _grade_split(fn):
-    rng = np.random.default_rng(0)
-    for values, val, test in ((np.arange(100.0), 0.15, 0.15), (np.arange(40.0) * 2, 0.25, 0.25),
-                              (np.round(rng.normal(size=60), 3), 0.1, 0.2)):
-        out = fn(values.copy(), val, test)
-        if contains_placeholder(out):
-            raise NotAttempted()
-        if not (isinstance(out, (tuple, list)) and len(out) == 3):
-            return wrong("function को तीन हिस्से लौटाने हैं: (train, val, test)।",
-                         "the function must return three parts: (train, val, test).")
-        parts = [_arr(p) for p in out]
-        expected = _reference_split(values, val, test)
-        if sorted(np.concatenate(parts).tolist()) != sorted(values.tolist()) or sum(map(len, parts)) != len(values):
-            return wrong("तीनों हिस्से मिलाकर पूरी series होनी चाहिए — कोई मान दोहराया या छूटा नहीं।",
-                         "the three parts together must be the whole series — no value repeated or lost.")
-        if not np.array_equal(np.concatenate(parts), values):
-            return wrong("हिस्से समय के क्रम में नहीं हैं: train पहले, फिर val, फिर test, और हर हिस्से के अंदर भी वही क्रम। "
-                         "फेंटना (shuffle) भविष्य को training में ले आता है।",
-                         "the parts are not in time order: train first, then val, then test, and the same order inside "
-                         "each part. Shuffling brings the future into training.")
-        sizes = [len(p) for p in parts]
-        want = [len(p) for p in expected]
-        if sizes != want:
-            return wrong(f"{len(values)} मानों के लिए हिस्सों के आकार {want} होने चाहिए (test = round(test · n), "
-                         f"val = round(val · n)); मिले {sizes}।",
-                         f"for {len(values)} values the part sizes should be {want} (test = round(test · n), "
-                         f"val = round(val · n)); got {sizes}.")
-    return ok("आपका बँटवारा split_by_time के बराबर है: समय के क्रम में, बिना overlap।",
-              "your split equals split_by_time: in time order, without overlap.")
-
-
-def _shuffled_split(values, val, test):
-    """A known-wrong answer: shuffles before splitting."""
-    v = np.random.default_rng(0).permutation(values)
-    return _reference_split(v, val, test)
-
-
-# ------------------------------------------------------------------ q2: scaler on train only
-
-def _grade_scale(fn):
-    rng = np.random.default_rng(1)
-    train = rng.normal(10, 2, 200)
-    test = rng.normal(30, 5, 50)                     # the future looks different
-    out = fn(train.copy(), test.copy())
-    if contains_placeholder(out):
-        raise NotAttempted()
-    if not (isinstance(out, (tuple, list)) and len(out) == 2):
-        return wrong("function को दो चीज़ें लौटानी हैं: (z_train, z_test)।", "the function must return (z_train, z_test).")
-    z_train, z_test = _arr(out[0]), _arr(out[1])
-    mu, sd = train.mean(), train.std()
-    if z_train.shape != train.shape or z_test.shape != test.shape:
-        return wrong("z_train और z_test के shapes train और test जैसे होने चाहिए।",
-                     "z_train and z_test must have the shapes of train and test.")
-    both = np.concatenate([train, test])
-    if np.allclose(z_test, (test - both.mean()) / both.std(), atol=1e-6):
-        return wrong("आपने mean और std पूरी series (train + test) से लिए: test का भविष्य training में रिस गया (leakage)। "
-                     "केवल train के आँकड़े लीजिए।",
-                     "you took the mean and std from the whole series (train + test): the future of the test part "
-                     "leaked into training. Use the statistics of train only.")
-    if np.allclose(z_test, (test - test.mean()) / test.std(), atol=1e-6):
-        return wrong("test को उसके अपने mean/std से scale किया: test पर वही संख्याएँ लगनी चाहिए जो train से निकलीं।",
-                     "you scaled test with its own mean/std: test must get the same numbers that came from train.")
-    if not np.allclose(z_train, (train - mu) / sd, atol=1e-6):
-        return wrong("z_train = (train − mean_train) / std_train होना चाहिए (std: np.std, ddof = 0)।",
-                     "z_train must be (train − mean_train) / std_train (std: np.std, ddof = 0).")
-    if not np.allclose(z_test, (test - mu) / sd, atol=1e-6):
-        return wrong("z_test = (test − mean_train) / std_train होना चाहिए।", "z_test must be (test − mean_train) / std_train.")
-    return ok(f"सही: test का scaled mean {z_test.mean():.1f} है — भविष्य सचमुच training से अलग है, और model को यह "
-              "पहले से पता नहीं।",
-              f"right: the scaled test mean is {z_test.mean():.1f} — the future really differs from training, and the "
-              "model does not know it in advance.")
-
-
-def _leaky_scale(train, test):
-    """A known-wrong answer: fits on train + test."""
-    both = np.concatenate([train, test])
-    return (train - both.mean()) / both.std(), (test - both.mean()) / both.std()
-
-
-# ------------------------------------------------------------------ q6: the recursive forecast
-
-def _step(window):
-    """The one-step model of the question: ŷ = 0.5 · last + 0.3 · second-to-last + 1."""
-    return 0.5 * window[-1] + 0.3 * window[-2] + 1.0
-
-
-def _recursive(step_fn, window, steps):
-    w, out = list(window), []
-    for _ in range(steps):
-        nxt = float(step_fn(w))
-        out.append(nxt)
-        w = w[1:] + [nxt]
-    return out
-
-
-def _no_slide(step_fn, window, steps):
-    """A known-wrong answer: never moves the window, so every step repeats the first forecast."""
-    return [float(step_fn(list(window))) for _ in range(steps)]
-
-
-def _grade_recursive(fn):
-    for window, steps in (([2.0, 4.0, 6.0], 5), ([10.0, 0.0], 4), ([1.0, 1.0, 1.0, 1.0], 1)):
-        out = fn(_step, list(window), steps)
-        if contains_placeholder(out):
-            raise NotAttempted()
-        try:
-            got = _arr(out)
-        except (TypeError, ValueError):
-            return wrong("forecasts की एक list लौटाइए।", "return a list of forecasts.")
-        expected = np.array(_recursive(_step, window, steps))
-        if got.shape != expected.shape:
-            return wrong(f"{steps} steps के लिए {steps} forecasts चाहिए; मिले {got.size}।",
-                         f"{steps} steps need {steps} forecasts; got {got.size}.")
-        if not np.allclose(got, expected, atol=1e-9):
-            if steps > 1 and np.allclose(got, expected[0]):
-                return wrong("हर step पर वही अनुमान: window खिसकाइए — नया अनुमान अंत में जोड़िए और सबसे पुराना मान हटाइए।",
-                             "the same forecast at every step: slide the window — append the new forecast and drop "
-                             "the oldest value.")
-            return wrong(f"window {window}, {steps} steps: अपेक्षित {np.round(expected, 4).tolist()}, मिला "
-                         f"{np.round(got, 4).tolist()}।",
-                         f"window {window}, {steps} steps: expected {np.round(expected, 4).tolist()}, got "
-                         f"{np.round(got, 4).tolist()}.")
-    return ok("आपका recursive forecast सही है: हर step पिछले अनुमान पर खड़ा है।",
-              "your recursive forecast is right: every step stands on the previous forecast.")
-
-
 def questions():
     return [
         Code(
             "q1", T("Leak-free बँटवारा: `time_split(values, val, test)` एक 1-D array को **स्थान (position) से** तीन हिस्सों में "
-                    "बाँटे — पहले train, फिर validation, फिर test — जहाँ test में आख़िरी `round(test · n)` मान हों और "
+                    "बाँटे — पहले train, फिर validation, फिर test — जहाँ test में आखिरी `round(test · n)` मान हों और "
                     "validation में उससे ठीक पहले के `round(val · n)`। कोई फेंटना नहीं। (train, val, test) लौटाइए।",
                     "A leak-free split: `time_split(values, val, test)` splits a 1-D array **by position** into three "
                     "parts — train first, then validation, then test — where test holds the last `round(test · n)` "
@@ -192,8 +54,8 @@ def questions():
                       "    i_test = n - round(test * n)\n"
                       "    i_val = i_test - round(val * n)\n"
                       "    return values[:i_val], values[i_val:i_test], values[i_test:]"),
-            wrong=_shuffled_split,
-            hints=[T("test आख़िरी हिस्सा है: `i_test = n - round(test * n)`।", "Test is the last part: "
+            wrongs=[_wrong_shuffled_split, _wrong_floor_split, _wrong_overlap_split, _wrong_test_before_val],
+            hints=[T("test आखिरी हिस्सा है: `i_test = n - round(test * n)`।", "Test is the last part: "
                      "`i_test = n - round(test * n)`."),
                    T("validation ठीक उससे पहले: `i_val = i_test - round(val * n)`।",
                      "Validation comes right before it: `i_val = i_test - round(val * n)`."),
@@ -218,7 +80,7 @@ def questions():
             solution=("def scale(train, test):\n"
                       "    mu, sd = train.mean(), train.std()\n"
                       "    return (train - mu) / sd, (test - mu) / sd"),
-            wrong=_leaky_scale,
+            wrongs=[_wrong_leaky_scale, _wrong_ddof1_scale, _wrong_own_stats_scale, _wrong_test_unscaled],
             hints=[T("`train.mean()` और `train.std()` — test को छुए बिना।", "`train.mean()` and `train.std()` — without "
                      "touching test."),
                    T("यह `coursekit.timeseries.Scaler().fit(train)` जैसा है।",
@@ -235,26 +97,26 @@ def questions():
                     "($\\hat{y}_{t+1} = y_t$) का RMSE कितना है?",
                     "The RMSE of persistence by hand: five days of temperature are [20, 22, 21, 25, 24]. What is the "
                     "RMSE of persistence ($\\hat{y}_{t+1} = y_t$) for days 2 to 5?"),
-            math.sqrt(5.5), rel_tol=1e-3,
+            math.sqrt(5.5), rel_tol=0, abs_tol=0.005,      # 2.35, the rounding of the explanation, passes
             mistakes={5.5: T("यह MSE है; RMSE उसका वर्गमूल है।", "that is the MSE; the RMSE is its square root."),
                       2.0: T("यह MAE है (|2| + |−1| + |4| + |−1|) / 4; RMSE में पहले वर्ग कीजिए।",
                              "that is the MAE (|2| + |−1| + |4| + |−1|) / 4; for the RMSE square first."),
-                      math.sqrt(22 / 5): T("4 ग़लतियाँ हैं (दिन 2 से 5), 5 नहीं: 22 / 4।",
+                      math.sqrt(22 / 5): T("4 गलतियाँ हैं (दिन 2 से 5), 5 नहीं: 22 / 4।",
                                            "there are 4 errors (days 2 to 5), not 5: 22 / 4.")},
             hints=[T("अनुमान: [20, 22, 21, 25]; असली: [22, 21, 25, 24]।", "Forecasts: [20, 22, 21, 25]; truth: "
                      "[22, 21, 25, 24]."),
-                   T("ग़लतियाँ 2, −1, 4, −1; वर्गों का औसत 22 / 4।", "Errors 2, −1, 4, −1; the mean of the squares is 22 / 4.")],
-            solution="q3_answer = ((4 + 1 + 16 + 1) / 4) ** 0.5", wrong=2.0,
+                   T("गलतियाँ 2, −1, 4, −1; वर्गों का औसत 22 / 4।", "Errors 2, −1, 4, −1; the mean of the squares is 22 / 4.")],
+            solution="q3_answer = ((4 + 1 + 16 + 1) / 4) ** 0.5", wrongs=[2.0, 5.5, math.sqrt(22 / 5)],
             explanation=T("√(22/4) = √5.5 ≈ 2.35 °C। Seattle के असली test हिस्से पर persistence का RMSE लगभग 2.9 °C था।",
                           "√(22/4) = √5.5 ≈ 2.35 °C. On Seattle's real test part the RMSE of persistence was about 2.9 °C."),
         ),
         Numeric(
             "q4", T("Seasonal naive का RMSE हाथ से: एक तिमाही (quarterly) series, $m = 4$: "
-                    "[10, 20, 30, 15, 12, 21, 33, 14]। आख़िरी चार तिमाहियों के लिए seasonal naive "
+                    "[10, 20, 30, 15, 12, 21, 33, 14]। आखिरी चार तिमाहियों के लिए seasonal naive "
                     "($\\hat{y}_t = y_{t-4}$) का RMSE कितना है?",
                     "The RMSE of seasonal naive by hand: a quarterly series, $m = 4$: [10, 20, 30, 15, 12, 21, 33, 14]. "
                     "What is the RMSE of seasonal naive ($\\hat{y}_t = y_{t-4}$) for the last four quarters?"),
-            math.sqrt(3.75), rel_tol=1e-3,
+            math.sqrt(3.75), rel_tol=0, abs_tol=0.005,     # 1.94, the rounding of the explanation, passes
             mistakes={3.75: T("यह MSE है; वर्गमूल लीजिए।", "that is the MSE; take the square root."),
                       1.75: T("यह MAE है।", "that is the MAE."),
                       math.sqrt((9 + 81 + 144 + 361) / 4): T("यह persistence ($y_{t-1}$) का RMSE है, seasonal naive का नहीं।",
@@ -262,15 +124,16 @@ def questions():
                                                              "seasonal naive.")},
             hints=[T("अनुमान = एक साल (4 तिमाही) पहले के मान: [10, 20, 30, 15]; असली: [12, 21, 33, 14]।",
                      "Forecasts = the values one year (4 quarters) earlier: [10, 20, 30, 15]; truth: [12, 21, 33, 14]."),
-                   T("ग़लतियाँ −2, −1, −3, 1।", "Errors −2, −1, −3, 1.")],
-            solution="q4_answer = ((4 + 1 + 9 + 1) / 4) ** 0.5", wrong=math.sqrt((9 + 81 + 144 + 361) / 4),
+                   T("गलतियाँ −2, −1, −3, 1।", "Errors −2, −1, −3, 1.")],
+            solution="q4_answer = ((4 + 1 + 9 + 1) / 4) ** 0.5",
+            wrongs=[math.sqrt((9 + 81 + 144 + 361) / 4), 3.75, 1.75],
             explanation=T("√3.75 ≈ 1.94, जबकि यहाँ persistence का RMSE √148.75 ≈ 12.2 है: मज़बूत season वाली series पर seasonal "
                           "naive एक कठिन baseline है।",
                           "√3.75 ≈ 1.94, while persistence has an RMSE of √148.75 ≈ 12.2 here: on a series with a strong "
                           "season, seasonal naive is a hard baseline."),
         ),
         MultipleChoice(
-            "q5", T("RMSE बनाम MAE: चार दिनों पर model A की ग़लतियाँ [1, 1, 1, 1] °C और model B की [0, 0, 0, 4] °C हैं। "
+            "q5", T("RMSE बनाम MAE: चार दिनों पर model A की गलतियाँ [1, 1, 1, 1] °C और model B की [0, 0, 0, 4] °C हैं। "
                     "कौन-सा कथन सही है?",
                     "RMSE versus MAE: over four days model A misses by [1, 1, 1, 1] °C and model B by [0, 0, 0, 4] °C. "
                     "Which statement is right?"),
@@ -286,8 +149,8 @@ def questions():
                  "d": T("उल्टा: हमेशा MAE ≤ RMSE।", "the other way round: always MAE ≤ RMSE.")},
             hints=[T("RMSE = √(mean(e²)), MAE = mean(|e|)।", "RMSE = √(mean(e²)), MAE = mean(|e|).")],
             solution='q5_answer = "a"', wrong="b",
-            explanation=T("किसे चुनें? अगर एक बड़ी ग़लती कई छोटी से ज़्यादा नुक़सान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर "
-                          "इकाई की ग़लती बराबर महँगी है, तो MAE। दोनों बताना ईमानदार है।",
+            explanation=T("किसे चुनें? अगर एक बड़ी गलती कई छोटी से ज़्यादा नुकसान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर "
+                          "इकाई की गलती बराबर महँगी है, तो MAE। दोनों बताना ही निष्पक्ष है।",
                           "Which to choose? If one big miss hurts more than several small ones (e.g. electricity demand), "
                           "the RMSE; if every unit of error costs the same, the MAE. Reporting both is honest."),
         ),
@@ -314,16 +177,16 @@ def questions():
                       "        forecasts.append(nxt)\n"
                       "        window = window[1:] + [nxt]\n"
                       "    return forecasts"),
-            wrong=_no_slide,
+            wrongs=[_wrong_no_slide, _wrong_growing_window, _wrong_prepend, _wrong_one_step_too_many],
             hints=[T("`window[1:]` सबसे पुराना मान हटाता है; `+ [nxt]` नया जोड़ता है।",
                      "`window[1:]` drops the oldest value; `+ [nxt]` appends the new one.")],
             explanation=T("यही `coursekit.forecast.recursive_forecast` करता है। step 2 से आगे हर अनुमान पिछले **अनुमान** पर खड़ा "
-                          "है, इसलिए ग़लतियाँ horizon के साथ जुड़ती जाती हैं।",
+                          "है, इसलिए गलतियाँ horizon के साथ जुड़ती जाती हैं।",
                           "This is what `coursekit.forecast.recursive_forecast` does. From step 2 on every forecast stands "
                           "on a previous **forecast**, so the errors add up with the horizon."),
         ),
         MultipleChoice(
-            "q7", T("Notebook 18 में CO₂ के levels पढ़ने वाला \"सीधा\" LSTM test सालों पर persistence से कहीं ख़राब था, जबकि "
+            "q7", T("Notebook 18 में CO₂ के levels पढ़ने वाला \"सीधा\" LSTM test सालों पर persistence से कहीं खराब था, जबकि "
                     "बदलाव सीखने वाला LSTM बेहतर। सबसे अच्छा कारण कौन-सा है?",
                     "In notebook 18 the \"plain\" LSTM reading CO₂ levels was far worse than persistence on the test "
                     "years, while the LSTM learning the change was better. Which is the best reason?"),
@@ -362,10 +225,10 @@ def questions():
             why={"b": T("औसत पुराने भावों की ओर खींचता है; random walk का कोई स्थिर औसत नहीं जिसकी ओर वह लौटे।",
                         "the mean pulls towards old prices; a random walk has no fixed mean to return to."),
                  "c": T("अगर बदलाव स्वतंत्र हैं तो अतीत में कोई पैटर्न नहीं जिसे LSTM सीखे; ज़्यादा से ज़्यादा वह persistence "
-                        "के बराबर आएगा (notebook 18 में MSFT पर वह ख़राब था)।",
+                        "के बराबर आएगा (notebook 18 में MSFT पर वह खराब था)।",
                         "if the changes are independent there is no pattern in the past for the LSTM to learn; at best it "
                         "ties with persistence (in notebook 18 it was worse on MSFT)."),
-                 "d": T("पिछला बदलाव अगले के बारे में कुछ नहीं बताता (returns का $r_1 \\approx 0$); इससे ग़लती बढ़ती है।",
+                 "d": T("पिछला बदलाव अगले के बारे में कुछ नहीं बताता (returns का $r_1 \\approx 0$); इससे गलती बढ़ती है।",
                         "the last change says nothing about the next (returns have $r_1 \\approx 0$); this adds error.")},
             hints=[T("$\\mathbb{E}[y_{t+1} \\mid y_1, \\dots, y_t] = y_t + \\mathbb{E}[\\varepsilon_{t+1}]$।",
                      "$\\mathbb{E}[y_{t+1} \\mid y_1, \\dots, y_t] = y_t + \\mathbb{E}[\\varepsilon_{t+1}]$.")],
@@ -376,7 +239,7 @@ def questions():
                           "$\\varepsilon$ — no model can lower it."),
         ),
         TrueFalse(
-            "q9", T("सही या ग़लत: \"training हिस्से के **अंदर** training windows को हर epoch में फेंटना (shuffle) leakage है।\"",
+            "q9", T("सही या गलत: \"training हिस्से के **अंदर** training windows को हर epoch में फेंटना (shuffle) leakage है।\"",
                     "True or false: \"Shuffling the training windows **inside** the training part every epoch is "
                     "leakage.\""),
             False,
@@ -389,7 +252,7 @@ def questions():
                           "test part; showing them in any order is fine. Leakage is shuffling **before** the split."),
         ),
         MultipleChoice(
-            "q10", T("तापमान का forecast करने वाले network की आख़िरी layer कैसी होनी चाहिए?",
+            "q10", T("तापमान का forecast करने वाले network की आखिरी layer कैसी होनी चाहिए?",
                      "What should the last layer of a network that forecasts a temperature look like?"),
             [T("linear (कोई activation नहीं), MSE loss के साथ", "linear (no activation), with the MSE loss"),
              T("sigmoid, ताकि output probability हो", "a sigmoid, so that the output is a probability"),
