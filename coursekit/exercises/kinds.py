@@ -189,7 +189,7 @@ class Numeric(Question):
             return Result(PASS, self.explanation or T("", ""))
         for bad, why in self.mistakes.items():
             if math.isclose(value, bad, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
-                return wrong(f"आपका उत्तर {value:g} है। {why.hi}", f"you answered {value:g}. {why.en}")
+                return wrong(f"आपका उत्तर {value:g} है। {why.hi}", f"you answered {value:g}. {why.en[:1].upper()}{why.en[1:]}")
         direction = T("बहुत बड़ा", "too large") if value > self.answer else T("बहुत छोटा", "too small")
         return wrong(f"आपका उत्तर {value:g} {direction.hi} है।", f"your answer {value:g} is {direction.en}.")
 
@@ -369,6 +369,10 @@ def _short(value) -> str:
         return f"tensor(shape={tuple(value.shape)}, dtype={str(value.dtype).replace('torch.', '')})"
     if isinstance(value, float):
         return f"{value:.4g}"
+    if type(value).__name__ == "ndarray":
+        if value.size <= 8 and value.ndim == 1 and value.dtype.kind in "biuf":
+            return "array([" + ", ".join(f"{v:.4g}" for v in value.tolist()) + "])"
+        return f"array(shape={value.shape}, dtype={value.dtype})"
     return _clip(value)
 
 
