@@ -3,7 +3,8 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse, ok, wrong
+from ..core import Case, Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse, ok, to_cpu, wrong
+from ..modcheck import random_inputs
 
 TITLE = T("स्वागत — अभ्यास प्रणाली से परिचय", "Welcome — a tour of the practice system")
 INTRO = T(
@@ -20,29 +21,87 @@ def _sigmoid_derivative(x):
     return s * (1 - s)
 
 
+def _wrong_sigmoid_itself(x):
+    return torch.sigmoid(x)
+
+
+def _wrong_one_minus_x(x):
+    s = torch.sigmoid(x)
+    return s * (1 - x)                      # 1 − x instead of 1 − σ(x)
+
+
+def _wrong_tanh_derivative(x):
+    return 1 - torch.tanh(x) ** 2
+
+
+def _wrong_zeroes_its_input(x):
+    x.zero_()                               # changes the caller's tensor: σ'(0) = 0.25 everywhere
+    s = torch.sigmoid(x)
+    return s * (1 - s)
+
+
 def _grade_linear(cls):
-    """The learner's MyLinear must have weight (out, in), bias (out,) and match nn.Linear."""
-    torch.manual_seed(0)
-    layer = cls(3, 2)
-    shapes = {name: tuple(p.shape) for name, p in layer.named_parameters()}
-    if shapes.get("weight") != (2, 3) or shapes.get("bias") != (2,):
-        return wrong(f"MyLinear(3, 2) के parameters के shape weight: (2, 3) = (out, in) और bias: (2,) होने चाहिए; "
-                     f"मिले: {shapes}",
-                     f"MyLinear(3, 2) must have parameters weight: (2, 3) = (out, in) and bias: (2,); got {shapes}")
-    ref = nn.Linear(3, 2)
-    with torch.no_grad():
-        ref.weight.copy_(layer.weight)
-        ref.bias.copy_(layer.bias)
-    x = torch.randn(4, 3)
-    got = layer(x)
-    if tuple(got.shape) != (4, 2):
-        return wrong(f"(4, 3) के input पर output का shape (4, 2) = (batch, out) होना चाहिए; मिला {tuple(got.shape)}",
-                     f"for an input of shape (4, 3) the output must be (4, 2) = (batch, out); got {tuple(got.shape)}")
-    if not torch.allclose(got, ref(x), atol=1e-6):
-        return wrong("shape सही है, पर मान nn.Linear से नहीं मिलते: y = x Wᵀ + b याद कीजिए (W का transpose)।",
-                     "the shape is right but the values differ from nn.Linear: remember y = x Wᵀ + b (W transposed).")
+    """MyLinear(n_in, n_out) must hold weight (out, in) and bias (out,) as parameters and equal nn.Linear."""
+    for n_in, n_out in ((3, 2), (5, 4), (1, 1)):
+        torch.manual_seed(0)
+        layer = cls(n_in, n_out)
+        shapes = {name: tuple(p.shape) for name, p in layer.named_parameters()}
+        if shapes.get("weight") != (n_out, n_in) or shapes.get("bias") != (n_out,):
+            missing = not {"weight", "bias"} <= set(shapes)
+            why = T(" दोनों को nn.Parameter में रखिए, तभी optimizer उन्हें सीख पाएगा।",
+                    " Wrap both in nn.Parameter, so that an optimizer can learn them.") if missing else T("", "")
+            return wrong(f"MyLinear({n_in}, {n_out}) के parameters weight: {(n_out, n_in)} = (out, in) और bias: "
+                         f"({n_out},) होने चाहिए; मिले: {shapes}।{why.hi}",
+                         f"MyLinear({n_in}, {n_out}) must have parameters weight: {(n_out, n_in)} = (out, in) and bias: "
+                         f"({n_out},); got {shapes}.{why.en}")
+        ref = nn.Linear(n_in, n_out)
+        with torch.no_grad():                    # random weights *and* bias: a zero bias would hide a missing "+ b"
+            for p, q in ((layer.weight, ref.weight), (layer.bias, ref.bias)):
+                p.copy_(torch.randn(q.shape))
+                q.copy_(p.detach().cpu())
+        for x in random_inputs((n_in,), batches=(1, 4, 16)):
+            got, _ = to_cpu(layer(x.to(layer.weight.device)))
+            if tuple(got.shape) != (x.shape[0], n_out):
+                return wrong(f"{tuple(x.shape)} के input पर output का shape {(x.shape[0], n_out)} = (batch, out) होना "
+                             f"चाहिए; मिला {tuple(got.shape)}",
+                             f"for an input of shape {tuple(x.shape)} the output must be {(x.shape[0], n_out)} = "
+                             f"(batch, out); got {tuple(got.shape)}")
+            if not torch.allclose(got.float(), ref(x), atol=1e-5):
+                return wrong(f"MyLinear({n_in}, {n_out}): shape सही है, पर मान nn.Linear (वही weights) से नहीं मिलते: "
+                             "y = x Wᵀ + b याद कीजिए (W का transpose, और bias जोड़ना)।",
+                             f"MyLinear({n_in}, {n_out}): the shape is right but the values differ from nn.Linear with "
+                             "the same weights: remember y = x Wᵀ + b (W transposed, and the bias added).")
     return ok("आपकी layer nn.Linear के बराबर है (same weights → same output)।",
               "your layer equals nn.Linear (same weights → same output).")
+
+
+class _WrongLinearNoBias(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(n_out, n_in) * 0.1)
+        self.bias = nn.Parameter(torch.zeros(n_out))
+
+    def forward(self, x):
+        return x @ self.weight.T                 # the bias is never added
+
+
+class _WrongLinearInOut(_WrongLinearNoBias):
+    def __init__(self, n_in, n_out):
+        super().__init__(n_in, n_out)
+        self.weight = nn.Parameter(torch.randn(n_in, n_out) * 0.1)   # (in, out): not nn.Linear's layout
+
+    def forward(self, x):
+        return x @ self.weight + self.bias
+
+
+class _WrongLinearPlainTensors(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.weight = torch.randn(n_out, n_in) * 0.1   # plain tensors: not parameters, never learned
+        self.bias = torch.zeros(n_out)
+
+    def forward(self, x):
+        return x @ self.weight.T + self.bias
 
 
 def questions():
@@ -75,8 +134,8 @@ def questions():
         Numeric(
             "q4", T("`nn.Linear(784, 512)` में कितने parameters हैं? (weights और biases दोनों गिनिए)",
                     "How many parameters does `nn.Linear(784, 512)` have? (count weights and biases)"),
-            784 * 512 + 512, rel_tol=0, abs_tol=0.5,
-            mistakes={784 * 512: T("यह केवल weights हैं — 512 biases भी जोड़िए।", "that is the weights only — add the 512 biases."),
+            784 * 512 + 512, rel_tol=0, abs_tol=1e-6,   # a count is a whole number: 401920.4 is not it
+            mistakes={784 * 512: T("ये केवल weights हैं — 512 biases भी जोड़िए।", "that is the weights only — add the 512 biases."),
                       784 + 512: T("weights की संख्या गुणा से आती है, जोड़ से नहीं।", "the weights multiply, they do not add.")},
             hints=[T("weight matrix का shape (512, 784) है।", "The weight matrix has shape (512, 784)."),
                    T("हर output neuron का एक bias होता है।", "Every output neuron has one bias.")],
@@ -86,9 +145,9 @@ def questions():
             "q5", T("`torch.zeros(32, 1, 8, 8).flatten(1)` का shape क्या है?",
                     "What is the shape of `torch.zeros(32, 1, 8, 8).flatten(1)`?"),
             (32, 64), meaning="(batch, features)",
-            hints=[T("`flatten(1)` पहली dimension (batch) को छोड़ देता है।", "`flatten(1)` keeps the first (batch) dimension."),
+            hints=[T("`flatten(1)` पहली dimension (batch) को नहीं छूता, उसे वैसा ही रहने देता है।", "`flatten(1)` keeps the first (batch) dimension."),
                    T("1 × 8 × 8 = ?", "1 × 8 × 8 = ?")],
-            solution="q5_answer = (32, 64)", wrong=(32, 8, 8),
+            solution="q5_answer = (32, 64)", wrong=(32, 8, 8), wrongs=[(32.9, 64.7), (64, 32)],
         ),
         TensorValues(
             "q6", T("`x = torch.tensor([-2.0, -0.5, 0.0, 1.5])` पर ReLU लगाइए। परिणाम (tensor) लिखिए।",
@@ -103,11 +162,15 @@ def questions():
             reference=_sigmoid_derivative, atol=1e-6,
             cases=[Case((torch.tensor(0.0),), about=T("x = 0 पर sigmoid का derivative सबसे बड़ा, 0.25, होता है",
                                                       "the sigmoid derivative peaks at x = 0")),
-                   Case((torch.tensor([-3.0, 2.0, 10.0]),))],
+                   Case((torch.tensor([-3.0, 2.0, 10.0]),)),
+                   Case((torch.tensor([[-20.0, 0.5], [1.0, -0.1]]),),
+                        about=T("2-D tensor; x = −20 पर σ' लगभग 0 (saturation)", "a 2-D tensor; σ' is almost 0 at x = −20 "
+                                "(saturation)"))],
             answer_name="sigmoid_derivative",
             starter="def sigmoid_derivative(x):\n    s = torch.sigmoid(x)\n    return ____",
             solution="def sigmoid_derivative(x):\n    s = torch.sigmoid(x)\n    return s * (1 - s)",
-            wrong=lambda x: torch.sigmoid(x),
+            wrongs=[_wrong_sigmoid_itself, _wrong_one_minus_x, _wrong_tanh_derivative, _wrong_zeroes_its_input,
+                    lambda x: torch.full_like(x, 0.25)],
             hints=[T("पहले s = σ(x) निकालिए।", "First compute s = σ(x)."), T("फिर s * (1 - s) लौटाइए।", "Then return s * (1 - s).")],
         ),
         Code(
@@ -124,7 +187,7 @@ def questions():
                       "        self.weight = nn.Parameter(torch.randn(n_out, n_in) * 0.1)\n"
                       "        self.bias = nn.Parameter(torch.zeros(n_out))\n\n"
                       "    def forward(self, x):\n        return x @ self.weight.T + self.bias  # (B, in) @ (in, out) -> (B, out)"),
-            wrong=nn.Bilinear,
+            wrongs=[nn.Bilinear, _WrongLinearNoBias, _WrongLinearInOut, _WrongLinearPlainTensors],
             hints=[T("x का shape (batch, n_in) है।", "x has shape (batch, n_in)."),
                    T("`x @ self.weight.T + self.bias`", "`x @ self.weight.T + self.bias`")],
         ),

@@ -1,11 +1,17 @@
 """Practice 01 (deep neural networks): the source notes' 9 practice questions and 4 coding exercises."""
-import copy
-
 import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, TrueFalse, ok, wrong
+from ..core import Case, Code, MultipleChoice, TrueFalse
+from ._nb01_graders import (
+    grade_make_dnn,
+    grade_train_step,
+    step_without_zero_grad,
+    wrong_step_loss_after_update,
+    wrong_step_returns_tensor,
+    wrong_step_zero_grad_after_backward,
+)
 
 TITLE = T("डीप न्यूरल नेटवर्क", "Deep neural networks")
 INTRO = T(
@@ -18,77 +24,51 @@ INTRO = T(
 SETUP = "import torch\nfrom torch import nn"
 
 
-# ----------------------------------------------------------------------------- q9: build a DNN
-def _make_dnn_solution(n_in, hidden, n_out):
-    layers = []
-    for h in hidden:
-        layers += [nn.Linear(n_in, h), nn.ReLU()]
-        n_in = h
-    layers.append(nn.Linear(n_in, n_out))
-    return nn.Sequential(*layers)
+# ----------------------------------------------------------------------------- q9: build a DNN (known-wrong)
+def _dnn_variant(act=nn.ReLU, extra=(), out=(), bias=True):
+    """make_dnn with one slip: another activation, extra layers after each activation or at the output, no bias."""
+    def make_dnn(n_in, hidden, n_out):
+        layers = []
+        for h in hidden:
+            layers += [nn.Linear(n_in, h, bias=bias), act(), *[make() for make in extra]]
+            n_in = h
+        return nn.Sequential(*layers, nn.Linear(n_in, n_out, bias=bias), *[make() for make in out])
+    return make_dnn
 
 
-def _grade_make_dnn(make_dnn):
-    """make_dnn(64, [512, 256], 10) must be the notebook's network: compare it with coursekit.MLP."""
-    from ...models import MLP, MLPConfig, count_parameters
+_wrong_dnn_softmax_output = _dnn_variant(out=[lambda: nn.Softmax(dim=1)])     # probabilities, not logits
+_wrong_dnn_sigmoid = _dnn_variant(act=nn.Sigmoid)
+_wrong_dnn_no_bias = _dnn_variant(bias=False)
+_wrong_dnn_dropout = _dnn_variant(extra=[lambda: nn.Dropout(0.5)])
 
-    torch.manual_seed(0)
-    net = make_dnn(64, [512, 256], 10)
-    if not isinstance(net, nn.Module):
-        return wrong(f"make_dnn को एक nn.Module (जैसे nn.Sequential) लौटाना चाहिए; मिला: {type(net).__name__}",
-                     f"make_dnn must return an nn.Module (such as nn.Sequential); got a {type(net).__name__}")
-    linears = [m for m in net.modules() if isinstance(m, nn.Linear)]
-    shapes = [tuple(m.weight.shape) for m in linears]
-    if shapes != [(512, 64), (256, 512), (10, 256)]:
-        return wrong(f"make_dnn(64, [512, 256], 10) में तीन nn.Linear layers चाहिए, weights के shapes (out, in) = "
-                     f"[(512, 64), (256, 512), (10, 256)]; मिले: {shapes}",
-                     f"make_dnn(64, [512, 256], 10) needs three nn.Linear layers with weight shapes (out, in) = "
-                     f"[(512, 64), (256, 512), (10, 256)]; got {shapes}")
-    n = count_parameters(net)
-    if n != 167_178:
-        return wrong(f"parameters 167,178 होने चाहिए (64·512+512 + 512·256+256 + 256·10+10); मिले {n:,}। "
-                     "क्या हर nn.Linear में bias है?",
-                     f"there should be 167,178 parameters (64·512+512 + 512·256+256 + 256·10+10); got {n:,}. "
-                     "Does every nn.Linear have a bias?")
-    relus = sum(isinstance(m, nn.ReLU) for m in net.modules())
-    if relus != 2:
-        return wrong(f"hidden layers के बाद 2 ReLU चाहिए (हर hidden layer के बाद एक); मिले {relus}। activation के बिना "
-                     "layers का ढेर एक ही linear layer के बराबर है।",
-                     f"there should be 2 ReLUs (one after each hidden layer); got {relus}. Without activations a "
-                     "stack of layers equals a single linear layer.")
-    x = torch.rand(5, 64)
-    out = net(x)
-    if tuple(out.shape) != (5, 10):
-        return wrong(f"(5, 64) के input पर output (5, 10) = (batch, classes) होना चाहिए; मिला {tuple(out.shape)}",
-                     f"for an input of shape (5, 64) the output must be (5, 10) = (batch, classes); got {tuple(out.shape)}")
-    if torch.all(out >= 0) and torch.allclose(out.sum(dim=1), torch.ones(5), atol=1e-5):
-        return wrong("आपका network probabilities (softmax) लौटा रहा है। logits लौटाइए: nn.CrossEntropyLoss softmax खुद "
-                     "लगाता है, और अंत में nn.Softmax लगाने से softmax दो बार लगेगा।",
-                     "your network returns probabilities (softmax). Return logits: nn.CrossEntropyLoss applies the "
-                     "softmax itself, and an nn.Softmax at the end would apply it twice.")
-    twin = MLP(MLPConfig(in_features=64, hidden=[512, 256], out_features=10))
-    with torch.no_grad():
-        for mine, ref in zip(linears, [m for m in twin.modules() if isinstance(m, nn.Linear)]):
-            ref.weight.copy_(mine.weight)
-            ref.bias.copy_(mine.bias)
-    if not torch.allclose(net(x), twin(x), atol=1e-5):
-        return wrong("shapes और parameters सही हैं, पर output coursekit.MLP (वही weights) से नहीं मिलता: क्रम "
-                     "Linear → ReLU → Linear → ReLU → Linear होना चाहिए।",
-                     "the shapes and parameters are right but the output differs from coursekit.MLP with the same "
-                     "weights: the order must be Linear → ReLU → Linear → ReLU → Linear.")
-    small = make_dnn(3, [4], 2)
-    if count_parameters(small) != 26:
-        return wrong(f"make_dnn(3, [4], 2) के 3·4+4 + 4·2+2 = 26 parameters होने चाहिए; मिले {count_parameters(small)}। "
-                     "क्या आपका function hidden की हर size इस्तेमाल करता है, या 512 और 256 लिखे हुए हैं?",
-                     f"make_dnn(3, [4], 2) should have 3·4+4 + 4·2+2 = 26 parameters; got {count_parameters(small)}. "
-                     "Does your function use the sizes in hidden, or are 512 and 256 written in?")
-    return ok("आपका network coursekit.MLP के बराबर है: वही shapes, 167,178 parameters, वही output।",
-              "your network equals coursekit.MLP: the same shapes, 167,178 parameters, the same output.")
+
+def _wrong_dnn_fixed_sizes(n_in, hidden, n_out):
+    return nn.Sequential(nn.Linear(64, 512), nn.ReLU(), nn.Linear(512, 256), nn.ReLU(), nn.Linear(256, 10))
 
 
 # ----------------------------------------------------------------------------- q10: count parameters
 def _count_dnn_params(sizes):
     return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+def _wrong_count_weights_only(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def _wrong_count_bias_per_input(sizes):
+    return sum(a * b + a for a, b in zip(sizes[:-1], sizes[1:]))      # n_in biases instead of n_out
+
+
+def _wrong_count_input_layer_bias(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) + sum(sizes)   # the input layer has no bias
+
+
+def _wrong_count_pops_no_bias(sizes):
+    total = 0
+    while len(sizes) > 1:                  # empties the caller's list, and forgets the biases
+        a = sizes.pop(0)
+        total += a * sizes[0]
+    return total
 
 
 # ----------------------------------------------------------------------------- q11: one neuron
@@ -97,7 +77,19 @@ def _neuron(x, w, b):
     with torch.no_grad():
         layer.weight.copy_(torch.as_tensor(w, dtype=torch.float32).view(1, -1))
         layer.bias.fill_(float(b))
-        return torch.relu(layer(torch.as_tensor(x, dtype=torch.float32))).squeeze(-1)
+        return torch.relu(layer(torch.as_tensor(x, dtype=torch.float32))).item()   # a number: max(0, z) is fine too
+
+
+def _wrong_neuron_no_bias(x, w, b):
+    return torch.relu(w @ x)
+
+
+def _wrong_neuron_sigmoid(x, w, b):
+    return torch.sigmoid(w @ x + b)
+
+
+def _wrong_neuron_relu_before_bias(x, w, b):
+    return torch.relu(w @ x) + b
 
 
 # ----------------------------------------------------------------------------- q12: softmax
@@ -109,70 +101,13 @@ def _softmax_naive(z):
     return torch.exp(z) / torch.exp(z).sum()
 
 
-# ----------------------------------------------------------------------------- q13: one training step
-def _train_step_solution(model, x, y, optimizer, loss_fn):
-    logits = model(x)
-    loss = loss_fn(logits, y)
-    optimizer.zero_grad()
-    loss.backward()
-    optimizer.step()
-    return loss.item()
+def _wrong_softmax_dim0(z):
+    return torch.softmax(z, dim=0)
 
 
-def _step_without_zero_grad(model, x, y, optimizer, loss_fn):
-    loss = loss_fn(model(x), y)
-    loss.backward()
-    optimizer.step()
-    return loss.item()
-
-
-def _grade_train_step(train_step):
-    """Run the learner's step and the reference step on identical copies; compare loss and weights."""
-    torch.manual_seed(0)
-    base = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))
-    x, y = torch.randn(6, 4), torch.tensor([0, 1, 2, 0, 1, 2])
-    loss_fn = nn.CrossEntropyLoss()
-    nets = {k: copy.deepcopy(base) for k in ("mine", "ref", "no_zero")}
-    for net in nets.values():            # gradients left over from an earlier step: a correct step clears them
-        for p in net.parameters():
-            p.grad = torch.ones_like(p)
-    before = [p.detach().clone() for p in base.parameters()]
-    opts = {k: torch.optim.SGD(net.parameters(), lr=0.1) for k, net in nets.items()}
-    expected = _train_step_solution(nets["ref"], x, y, opts["ref"], loss_fn)
-    _step_without_zero_grad(nets["no_zero"], x, y, opts["no_zero"], loss_fn)
-    got = train_step(nets["mine"], x, y, opts["mine"], loss_fn)
-
-    def same(a, b):
-        return all(torch.allclose(p, q, atol=1e-6) for p, q in zip(a, b))
-
-    mine = [p.detach() for p in nets["mine"].parameters()]
-    if same(mine, before):
-        return wrong("weights बिल्कुल नहीं बदले: क्या आपने optimizer.step() चलाया?",
-                     "the weights did not change at all: did you call optimizer.step()?")
-    if same(mine, [p.detach() for p in nets["no_zero"].parameters()]):
-        return wrong("weights बदले, पर पुराने gradients भी जुड़ गए: PyTorch gradients जोड़ता (accumulate) है, इसलिए "
-                     "loss.backward() से पहले optimizer.zero_grad() चलाइए।",
-                     "the weights changed, but old gradients were added in: PyTorch accumulates gradients, so call "
-                     "optimizer.zero_grad() before loss.backward().")
-    if not same(mine, [p.detach() for p in nets["ref"].parameters()]):
-        return wrong("weights reference step जैसे नहीं बदले। क्रम याद कीजिए: forward pass → loss → zero_grad → "
-                     "backward → optimizer.step(), और हर step एक ही बार।",
-                     "the weights did not change like the reference step. Remember the order: forward pass → loss → "
-                     "zero_grad → backward → optimizer.step(), each once.")
-    try:
-        value = float(got)
-    except (TypeError, ValueError):
-        return wrong(f"weights सही बदले, पर function को loss एक संख्या के रूप में लौटाना चाहिए (loss.item()); "
-                     f"मिला: {type(got).__name__}",
-                     f"the weights changed correctly, but the function must return the loss as a number "
-                     f"(loss.item()); got a {type(got).__name__}")
-    if abs(value - expected) > 1e-5:
-        return wrong(f"weights सही बदले, पर लौटाया गया loss {value:.5f} है, अपेक्षित {expected:.5f}: update से "
-                     "*पहले* वाला loss लौटाइए।",
-                     f"the weights changed correctly, but the returned loss is {value:.5f}, expected {expected:.5f}: "
-                     "return the loss computed *before* the update.")
-    return ok("सही! forward → loss → zero_grad → backward → step: यही coursekit.fit के अंदर हर batch पर होता है।",
-              "right! forward → loss → zero_grad → backward → step: this is what coursekit.fit does for every batch.")
+def _wrong_softmax_unstable(z):
+    e = torch.exp(z)                        # exp(1000) = inf in float32: inf / inf = nan
+    return e / e.sum(dim=-1, keepdim=True)
 
 
 def questions():
@@ -188,7 +123,7 @@ def questions():
              T("हर training example के सही उत्तर की एक lookup table, जिससे network जवाब पढ़ता है",
                "A lookup table of the correct answer for every training example, from which the network reads answers")],
             ["a", "b", "c", "d"],
-            why={"e": T("network उत्तर याद करके नहीं पढ़ता; वह weights में एक function सीखता है जो नए inputs पर भी चलता है।",
+            why={"e": T("network कहीं रखे हुए उत्तर नहीं पढ़ता; वह weights में एक function सीखता है जो नए inputs पर भी चलता है।",
                         "a network does not read stored answers; it learns a function in its weights that also works "
                         "on new inputs.")},
             hints=[T("notebook के Section 3 की components table देखिए: उसमें 7 rows हैं।",
@@ -291,9 +226,9 @@ def questions():
                         "network memorised 150 examples. Choose the width by measuring on the validation set too.")},
             hints=[T("data के तीन हिस्से हैं: train, validation, test। हर एक किस काम का है?",
                      "The data has three parts: train, validation, test. What is each one for?"),
-                   T("notebook के Section 8 का आख़िरी पैराग्राफ़ पढ़िए।", "Read the last paragraph of Section 8 of the notebook.")],
+                   T("notebook के Section 8 का आखिरी पैराग्राफ़ पढ़िए।", "Read the last paragraph of Section 8 of the notebook.")],
             solution='q5_answer = "b"', wrong="a",
-            explanation=T("Validation set चुनने के लिए, test set आख़िरी ईमानदार माप के लिए। छोटे experiments (कम epochs) से "
+            explanation=T("Validation set चुनने के लिए, test set आखिरी ईमानदार माप के लिए। छोटे experiments (कम epochs) से "
                           "शुरू कीजिए, एक बार में एक चीज़ बदलिए, और हो सके तो कई seeds पर दोहराइए।",
                           "The validation set is for choosing, the test set for the final honest measurement. Start with "
                           "small experiments (few epochs), change one thing at a time, and if you can, repeat with "
@@ -311,7 +246,7 @@ def questions():
                         "it has no hidden layer: it is a plain linear classifier."),
                  "b": T("इसमें केवल 1 hidden layer (128) है: यह shallow network है।",
                         "it has only 1 hidden layer (128): a shallow network.")},
-            hints=[T("पहली संख्या input है और आख़िरी output; बीच की संख्याएँ hidden layers हैं।",
+            hints=[T("पहली संख्या input है और आखिरी output; बीच की संख्याएँ hidden layers हैं।",
                      "The first number is the input and the last the output; the numbers in between are hidden layers."),
                    T("जिनमें बीच में 2 संख्याएँ हैं, वे DNN हैं।", "Those with 2 numbers in between are DNNs.")],
             solution='q6_answer = ["c", "d"]', wrong=["b", "c", "d"],
@@ -356,7 +291,7 @@ def questions():
              T("यह बहुत बड़े learning rate से होता है।", "It is caused by a learning rate that is too large."),
              T("और sigmoid layers जोड़ने से यह ठीक हो जाता है।", "Adding more sigmoid layers fixes it.")],
             ["a", "b", "c", "d"],
-            why={"e": T("बहुत बड़ा learning rate loss को फटने (diverge) की ओर ले जाता है; vanishing gradients network की "
+            why={"e": T("बहुत बड़ी learning rate से loss बेकाबू होकर बढ़ता (diverge करता) है; vanishing gradients network की "
                         "बनावट (activations, depth, initialization) से आते हैं।",
                         "a too-large learning rate makes the loss diverge; vanishing gradients come from the network's "
                         "make-up (activations, depth, initialization)."),
@@ -364,7 +299,7 @@ def questions():
                         "समस्या बढ़ाती हैं।",
                         "every sigmoid shrinks the gradient at least 4 times (its derivative is at most 0.25); more "
                         "layers make it worse.")},
-            hints=[T("chain rule में हर layer का एक गुणनखंड (factor) जुड़ता है। अगर हर factor < 1 हो तो?",
+            hints=[T("chain rule में हर layer का एक गुणक (factor) गुणा होता है। अगर हर factor < 1 हो तो?",
                      "The chain rule multiplies one factor per layer. What if every factor is < 1?"),
                    T("चार कथन सही हैं।", "Four statements are right.")],
             solution='q8_answer = ["a", "b", "c", "d"]', wrong=["a", "e", "f"],
@@ -382,7 +317,7 @@ def questions():
                     "`nn.Sequential`: `nn.Linear` + `nn.ReLU` for each size in `hidden`, then an output `nn.Linear` "
                     "(logits, no softmax). `make_dnn(64, [512, 256], 10)` is the notebook's network; the checker "
                     "compares it with `coursekit.MLP` (same weights)."),
-            grader=_grade_make_dnn, answer_name="make_dnn",
+            grader=grade_make_dnn, answer_name="make_dnn",
             starter=("def make_dnn(n_in, hidden, n_out):\n    layers = []\n    for h in hidden:\n"
                      "        layers += [____, nn.ReLU()]   # a Linear layer from n_in to h, then ReLU\n"
                      "        n_in = h\n    layers.append(____)             # the output layer: logits\n"
@@ -391,7 +326,8 @@ def questions():
                       "        layers += [nn.Linear(n_in, h), nn.ReLU()]   # (B, n_in) -> (B, h)\n"
                       "        n_in = h\n    layers.append(nn.Linear(n_in, n_out))      # (B, h) -> (B, n_out) logits\n"
                       "    return nn.Sequential(*layers)"),
-            wrong=lambda n_in, hidden, n_out: nn.Sequential(nn.Linear(n_in, n_out)),
+            wrongs=[lambda n_in, hidden, n_out: nn.Sequential(nn.Linear(n_in, n_out)), _wrong_dnn_softmax_output,
+                    _wrong_dnn_sigmoid, _wrong_dnn_fixed_sizes, _wrong_dnn_no_bias, _wrong_dnn_dropout],
             hints=[T("hidden layer: `nn.Linear(n_in, h)`; loop में `n_in = h` अगली layer का input size बनाता है।",
                      "A hidden layer: `nn.Linear(n_in, h)`; `n_in = h` in the loop makes it the next layer's input size."),
                    T("Output layer: `nn.Linear(n_in, n_out)` — उसके बाद कोई activation या softmax नहीं।",
@@ -418,7 +354,8 @@ def questions():
                      "    return sum(____ for n_in, n_out in pairs)   # weights + biases of each layer"),
             solution=("def count_dnn_params(sizes):\n    total = 0\n    for n_in, n_out in zip(sizes[:-1], sizes[1:]):\n"
                       "        total += n_in * n_out + n_out   # weights + biases of one layer\n    return total"),
-            wrong=lambda sizes: sum(a * b for a, b in zip(sizes[:-1], sizes[1:])),
+            wrongs=[_wrong_count_weights_only, _wrong_count_bias_per_input, _wrong_count_input_layer_bias,
+                    _wrong_count_pops_no_bias],
             hints=[T("`zip(sizes[:-1], sizes[1:])` हर layer का (n_in, n_out) जोड़ा देता है।",
                      "`zip(sizes[:-1], sizes[1:])` gives the (n_in, n_out) pair of every layer."),
                    T("weights: n_in * n_out; biases: n_out (हर output neuron का एक)।",
@@ -443,12 +380,12 @@ def questions():
             starter="def neuron(x, w, b):\n    z = ____          # weighted sum + bias\n    return ____       # ReLU",
             solution="def neuron(x, w, b):\n    z = w @ x + b            # dot product + bias -> scalar\n"
                      "    return torch.relu(z)",
-            wrong=lambda x, w, b: w @ x + b,
+            wrongs=[lambda x, w, b: w @ x + b, _wrong_neuron_no_bias, _wrong_neuron_sigmoid, _wrong_neuron_relu_before_bias],
             hints=[T("dot product: `w @ x` या `(w * x).sum()`।", "The dot product: `w @ x` or `(w * x).sum()`."),
                    T("ReLU: `torch.relu(z)` या `z.clamp(min=0)`।", "ReLU: `torch.relu(z)` or `z.clamp(min=0)`.")],
         ),
         Code(
-            "q12", T("`softmax(z)` लिखिए जो logits को आख़िरी dimension पर probabilities में बदले: "
+            "q12", T("`softmax(z)` लिखिए जो logits को आखिरी dimension पर probabilities में बदले: "
                      "$\\mathrm{softmax}(\\mathbf{z})_k = e^{z_k} / \\sum_j e^{z_j}$। यह 1-D (K,) और 2-D (B, K) दोनों "
                      "tensors पर चले, और बड़े logits (जैसे 1000) पर भी `nan` न दे। checker `torch.softmax` से मिलाता है।",
                      "Write `softmax(z)` turning logits into probabilities over the last dimension: "
@@ -463,12 +400,14 @@ def questions():
                                 "a (B, K) batch: each row must sum to 1 on its own — sum(dim=-1, keepdim=True)")),
                    Case((torch.tensor([1000.0, 1001.0, 1002.0]),),
                         about=T("exp(1000) float32 में inf है: पहले हर row का max घटाइए — परिणाम वही रहता है",
-                                "exp(1000) is inf in float32: subtract each row's max first — the result is unchanged"))],
+                                "exp(1000) is inf in float32: subtract each row's max first — the result is unchanged")),
+                   Case((torch.tensor([[5.0], [-2.0]]),),
+                        about=T("K = 1: एक ही class की probability हमेशा 1", "K = 1: a single class always has probability 1"))],
             answer_name="softmax",
             starter="def softmax(z):\n    # z: (..., K) logits -> (..., K) probabilities over the last dimension\n    return ____",
             solution=("def softmax(z):\n    z = z - z.max(dim=-1, keepdim=True).values   # (..., K) no overflow, same result\n"
                       "    e = torch.exp(z)\n    return e / e.sum(dim=-1, keepdim=True)       # (..., K)"),
-            wrong=_softmax_naive,
+            wrongs=[_softmax_naive, _wrong_softmax_dim0, _wrong_softmax_unstable, torch.sigmoid],
             hints=[T("सीधा सूत्र: `torch.exp(z) / torch.exp(z).sum(dim=-1, keepdim=True)`।",
                      "The plain formula: `torch.exp(z) / torch.exp(z).sum(dim=-1, keepdim=True)`."),
                    T("$e^{z_k - m} / \\sum_j e^{z_j - m}$ किसी भी $m$ के लिए वही है; $m$ = row का max लीजिए।",
@@ -484,7 +423,7 @@ def questions():
                      "on one batch (forward pass, loss, backward pass, optimizer step) and returns the loss before the "
                      "update as a number (`float`). Careful: the checker hands you a model with gradients left over "
                      "from a previous step."),
-            grader=_grade_train_step, answer_name="train_step",
+            grader=grade_train_step, answer_name="train_step",
             starter=("def train_step(model, x, y, optimizer, loss_fn):\n    logits = ____        # 1. forward pass\n"
                      "    loss = ____          # 2. loss\n    ____                 # clear old gradients\n"
                      "    ____                 # 3. backward pass\n    ____                 # 4. optimizer step\n"
@@ -493,7 +432,8 @@ def questions():
                       "    loss = loss_fn(logits, y)    # 2. loss (a scalar)\n    optimizer.zero_grad()        # clear old gradients\n"
                       "    loss.backward()              # 3. backward pass\n    optimizer.step()             # 4. optimizer step\n"
                       "    return loss.item()"),
-            wrong=_step_without_zero_grad,
+            wrongs=[step_without_zero_grad, wrong_step_zero_grad_after_backward, wrong_step_returns_tensor,
+                    wrong_step_loss_after_update],
             hints=[T("notebook के Section 5.1 का loop देखिए: loop के अंदर की पाँच lines।",
                      "Look at the loop in Section 5.1 of the notebook: the five lines inside the loop."),
                    T("`optimizer.zero_grad()` को `loss.backward()` से पहले चलाना है।",

@@ -5,11 +5,12 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, Numeric, TrueFalse, ok, wrong
+from ..core import Case, Code, MultipleChoice, Numeric, TrueFalse
+from ._nb02_graders import grade_default_init, grade_he_init
 
 TITLE = T("वेट इनिशियलाइज़ेशन", "Weight initialization")
 INTRO = T(
-    "पहले source notes के पाँच practice questions, फिर code: Xavier और He के formulas खुद लिखिए, एक layer में He "
+    "पहले स्रोत नोट्स के पाँच practice प्रश्न, फिर code: Xavier और He के formulas खुद लिखिए, एक layer में He "
     "initialization लगाइए, PyTorch का default दोबारा बनाइए, और symmetry का अनुमान लगाइए। `math`, `torch` और `nn` "
     "पहले से import हैं।",
     "First the source notes' five practice questions, then code: write the Xavier and He formulas yourself, put He "
@@ -27,82 +28,87 @@ def _he_uniform_bound(fan_in):
     return math.sqrt(6.0 / fan_in)
 
 
-def _run_on_fresh_layer(init_fn, fan_in: int, fan_out: int):
-    """Run the learner's init_fn on a fresh nn.Linear(fan_in, fan_out); return (layer, message or None)."""
-    torch.manual_seed(0)
-    layer = nn.Linear(fan_in, fan_out)
+# ---------------------------------------------------------------- known-wrong answers
+def _wrong_xavier_sqrt_fan_in(fan_in, fan_out):
+    return math.sqrt(1 / fan_in)                     # LeCun's std, not Xavier's
+
+
+def _wrong_xavier_uniform_bound(fan_in, fan_out):
+    return math.sqrt(6 / (fan_in + fan_out))         # the bound a of Xavier *uniform*, not the std
+
+
+def _wrong_xavier_he(fan_in, fan_out):
+    return math.sqrt(2 / fan_in)                     # He's std
+
+
+def _wrong_bound_default(fan_in):
+    return 1 / math.sqrt(fan_in)                     # PyTorch's default bound, not He's
+
+
+def _wrong_bound_no_relu_factor(fan_in):
+    return math.sqrt(3 / fan_in)                     # variance 1/fan_in: ReLU's factor 2 is missing
+
+
+def _wrong_bound_no_sqrt(fan_in):
+    return 6 / fan_in
+
+
+def _wrong_he_symmetric(layer):
+    """Every row the same He row: the symmetric init notebook 02 warns about (reliability review, 02 q5)."""
+    row = torch.randn(1, layer.in_features) * math.sqrt(2 / layer.in_features)
     with torch.no_grad():
-        layer.weight.fill_(7.0)
-        layer.bias.fill_(7.0)
-    out = init_fn(layer)
-    if out is not None and out is not layer and not isinstance(out, torch.Tensor):
-        return None, wrong(f"function को layer के weights बदलने हैं (in place) — कुछ लौटाना ज़रूरी नहीं; मिला {type(out).__name__}",
-                           f"the function must change the layer's weights in place — it need not return anything; "
-                           f"got {type(out).__name__}")
-    if torch.all(layer.weight == 7.0):
-        return None, wrong("layer.weight बदला ही नहीं। nn.init के `_` वाले functions (जैसे `kaiming_normal_`) tensor को "
-                           "उसी जगह (in place) बदलते हैं: `nn.init.kaiming_normal_(layer.weight, ...)`।",
-                           "layer.weight did not change. nn.init's functions ending in `_` (such as `kaiming_normal_`) "
-                           "change the tensor in place: `nn.init.kaiming_normal_(layer.weight, ...)`.")
-    return layer, None
+        layer.weight.copy_(row.expand_as(layer.weight))
+        layer.bias.zero_()
 
 
-def _grade_he_init(init_fn):
-    """He normal on nn.Linear(1024, 256): std √(2/1024) ≈ 0.0442 (fan_in = 1024, not fan_out = 256), bias 0."""
-    layer, msg = _run_on_fresh_layer(init_fn, 1024, 256)
-    if msg:
-        return msg
-    w = layer.weight.detach()
-    target = math.sqrt(2 / 1024)
-    std = w.std().item()
-    if abs(w.mean().item()) > 0.1 * target:
-        return wrong(f"weights का mean 0 के पास होना चाहिए; मिला {w.mean().item():.4f}।",
-                     f"the weights should have mean about 0; got {w.mean().item():.4f}.")
-    if abs(std - math.sqrt(2 / 256)) < 0.03 * target * 2:
-        return wrong(f"std {std:.4f} है = √(2/256): आपने fan_out (256) लिया। He में fan_in चाहिए — nn.Linear(1024, 256) "
-                     f"का fan_in 1024 है (weight का shape (256, 1024) = (out, in))।",
-                     f"the std is {std:.4f} = √(2/256): you used fan_out (256). He needs fan_in — nn.Linear(1024, 256) "
-                     f"has fan_in 1024 (its weight has shape (256, 1024) = (out, in)).")
-    if abs(std - target) > 0.03 * target:
-        return wrong(f"weights का std {std:.4f} है; He (ReLU) के लिए √(2/fan_in) = √(2/1024) = {target:.4f} चाहिए। "
-                     f"(Xavier होता तो √(2/1280) = {math.sqrt(2 / 1280):.4f}; PyTorch default {1 / math.sqrt(3 * 1024):.4f})",
-                     f"the weights have std {std:.4f}; He (ReLU) needs √(2/fan_in) = √(2/1024) = {target:.4f}. "
-                     f"(Xavier would give √(2/1280) = {math.sqrt(2 / 1280):.4f}; PyTorch's default {1 / math.sqrt(3 * 1024):.4f})")
-    if torch.count_nonzero(layer.bias) != 0:
-        return wrong("weights ठीक हैं, पर bias 0 नहीं है: `nn.init.zeros_(layer.bias)` लिखिए।",
-                     "the weights are right, but the bias is not 0: add `nn.init.zeros_(layer.bias)`.")
-    return ok(f"std {std:.4f} ≈ √(2/1024) = {target:.4f}, bias 0: यही nn.init.kaiming_normal_(w, nonlinearity='relu') है।",
-              f"std {std:.4f} ≈ √(2/1024) = {target:.4f}, bias 0: exactly nn.init.kaiming_normal_(w, nonlinearity='relu').")
+def _wrong_he_plus_minus_sigma(layer):
+    with torch.no_grad():                            # ±σ: the right std, but not a normal distribution
+        layer.weight.copy_(torch.sign(torch.randn_like(layer.weight)) * math.sqrt(2 / layer.in_features))
+        layer.bias.zero_()
 
 
-def _grade_default_init(init_fn):
-    """PyTorch's default on nn.Linear(1024, 512): weight and bias in U(-1/32, 1/32)."""
-    layer, msg = _run_on_fresh_layer(init_fn, 1024, 512)
-    if msg:
-        return msg
-    w, b = layer.weight.detach(), layer.bias.detach()
-    bound = 1 / math.sqrt(1024)
-    biggest = w.abs().max().item()
-    if biggest > bound * (1 + 1e-5):
-        return wrong(f"सबसे बड़ा |w| {biggest:.4f} है, पर default की सीमा 1/√fan_in = 1/√1024 = {bound:.4f} है। "
-                     f"(√(6/fan_in) = {math.sqrt(6 / 1024):.4f} He की सीमा है, √(6/(fan_in+fan_out)) = "
-                     f"{math.sqrt(6 / 1536):.4f} Xavier की।)",
-                     f"the largest |w| is {biggest:.4f}, but the default's limit is 1/√fan_in = 1/√1024 = {bound:.4f}. "
-                     f"(√(6/fan_in) = {math.sqrt(6 / 1024):.4f} is He's limit, √(6/(fan_in+fan_out)) = "
-                     f"{math.sqrt(6 / 1536):.4f} Xavier's.)")
-    if biggest < 0.98 * bound or abs(w.std().item() - bound / math.sqrt(3)) > 0.03 * bound / math.sqrt(3):
-        return wrong(f"weights uniform U(-{bound:.4f}, {bound:.4f}) जैसे नहीं हैं: std {w.std().item():.4f}, अपेक्षित "
-                     f"{bound / math.sqrt(3):.4f} (= bound/√3), सबसे बड़ा |w| {biggest:.4f}।",
-                     f"the weights do not look like U(-{bound:.4f}, {bound:.4f}): std {w.std().item():.4f}, expected "
-                     f"{bound / math.sqrt(3):.4f} (= bound/√3), largest |w| {biggest:.4f}.")
-    if torch.count_nonzero(b) < 500 or b.abs().max().item() > bound * (1 + 1e-5):
-        return wrong(f"weights ठीक हैं; PyTorch bias को भी U(-1/√fan_in, 1/√fan_in) = U(-{bound:.4f}, {bound:.4f}) से भरता है।",
-                     f"the weights are right; PyTorch also fills the bias from U(-1/√fan_in, 1/√fan_in) = "
-                     f"U(-{bound:.4f}, {bound:.4f}).")
-    return ok("weight और bias दोनों U(-1/√fan_in, 1/√fan_in) में हैं — यही nn.Linear का default "
-              "(kaiming_uniform_(w, a=math.sqrt(5))) है।",
-              "weight and bias are both in U(-1/√fan_in, 1/√fan_in) — that is nn.Linear's default "
-              "(kaiming_uniform_(w, a=math.sqrt(5))).")
+def _wrong_he_uniform(layer):
+    nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")
+    nn.init.zeros_(layer.bias)
+
+
+def _wrong_he_fan_out(layer):
+    nn.init.kaiming_normal_(layer.weight, mode="fan_out", nonlinearity="relu")
+    nn.init.zeros_(layer.bias)
+
+
+def _wrong_he_bias_left(layer):
+    nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")
+
+
+def _wrong_default_bias_constant(layer):
+    bound = 1 / math.sqrt(layer.in_features)
+    nn.init.uniform_(layer.weight, -bound, bound)
+    nn.init.constant_(layer.bias, 0.01)
+
+
+def _wrong_default_bias_positive(layer):
+    bound = 1 / math.sqrt(layer.in_features)
+    nn.init.uniform_(layer.weight, -bound, bound)
+    nn.init.uniform_(layer.bias, 0, bound)
+
+
+def _wrong_default_bias_fan_out(layer):
+    bound = 1 / math.sqrt(layer.in_features)
+    nn.init.uniform_(layer.weight, -bound, bound)
+    nn.init.uniform_(layer.bias, -1 / math.sqrt(layer.out_features), 1 / math.sqrt(layer.out_features))
+
+
+def _wrong_default_he_bound(layer):
+    bound = math.sqrt(6 / layer.in_features)
+    nn.init.uniform_(layer.weight, -bound, bound)
+    nn.init.uniform_(layer.bias, -bound, bound)
+
+
+def _wrong_default_bias_zero(layer):
+    bound = 1 / math.sqrt(layer.in_features)
+    nn.init.uniform_(layer.weight, -bound, bound)
+    nn.init.zeros_(layer.bias)
 
 
 def questions():
@@ -128,19 +134,19 @@ def questions():
                         "शुरू होगी।",
                         "Training changes the weights; the initialization decides where it starts and how easily it "
                         "gets going.")},
-            hints=[T("notebook के भाग 1 की table के तीनों 'गलत initialization' देखिए।",
+            hints=[T("notebook के section 1 की table के तीनों 'गलत initialization' देखिए।",
                      "Look at the three 'wrong initializations' in the table of section 1 of the notebook."),
                    T("एक कारण symmetry से जुड़ा है, दूसरा variance से।", "One reason is about symmetry, the other about variance.")],
             solution='q1_answer = ["a", "b"]', wrong=["a", "c"],
-            explanation=T("दोनों: symmetry तोड़ना (भाग 2) और variance बनाए रखना (भाग 3–7)।",
+            explanation=T("दोनों: symmetry तोड़ना (section 2) और variance बनाए रखना (sections 3–7)।",
                           "Both: breaking the symmetry (section 2) and keeping the variance steady (sections 3–7)."),
         ),
         MultipleChoice(
             "q2", T("Xavier (Glorot) initialization मूल रूप से किस तरह के activation functions के लिए बना है?",
                     "Which kind of activation functions was Xavier (Glorot) initialization designed for?"),
             [T("ReLU", "ReLU"),
-             T("tanh (और sigmoid) जैसे, जो 0 के आसपास लगभग linear और symmetric हैं",
-               "tanh (and sigmoid), which are roughly linear and symmetric around 0"),
+             T("tanh जैसे, जो 0 के आसपास symmetric और लगभग linear हैं (sigmoid के साथ भी इस्तेमाल होता है)",
+               "tanh-like ones, symmetric and roughly linear around 0 (it is used with sigmoid too)"),
              T("केवल output layer के softmax के लिए", "Only the softmax of the output layer"),
              T("किसी के लिए नहीं; यह केवल biases के लिए है", "None; it is for biases only")],
             "b",
@@ -183,7 +189,7 @@ def questions():
             [T("एक layer के सभी neurons को एक जैसा gradient मिलता है, इसलिए वे हमेशा एक जैसे रहते हैं (symmetry नहीं टूटती)",
                "All neurons of a layer get the same gradient, so they stay identical forever (the symmetry is never broken)"),
              T("ReLU network में सब-शून्य weights और biases के साथ hidden weights का gradient ठीक 0 होता है, तो केवल "
-               "आख़िरी bias सीखता है",
+               "आखिरी bias सीखता है",
                "In a ReLU network with all-zero weights and biases, the hidden weights get exactly zero gradient, so only "
                "the last bias learns"),
              T("0 पर loss NaN हो जाता है", "At 0 the loss becomes NaN"),
@@ -193,7 +199,7 @@ def questions():
                         "the loss is exactly ln 10 ≈ 2.303 (1/10 for each class), not NaN."),
                  "d": T("PyTorch मना नहीं करता; gradient ही 0 या एक जैसे होते हैं।",
                         "PyTorch does not refuse; the gradients themselves are 0 or identical.")},
-            hints=[T("notebook के भाग 2 का पहला cell: किन parameters का gradient 0 नहीं था?",
+            hints=[T("notebook के section 2 का पहला cell: किन parameters का gradient 0 नहीं था?",
                      "The first cell of section 2 of the notebook: which parameters had a non-zero gradient?"),
                    T("constant 0.01 वाले network की distinct rows गिनिए।",
                      "Count the distinct rows of the network that started at constant 0.01.")],
@@ -205,16 +211,18 @@ def questions():
         ),
         Code(
             "q5", T("PyTorch में He initialization: `he_init_(layer)` लिखिए, जो एक `nn.Linear` के weight में He (normal, "
-                    "ReLU के लिए) initialization लगाए और bias को 0 करे। grader इसे `nn.Linear(1024, 256)` पर चलाकर "
-                    "weights के आँकड़ों (std, mean) को He के formula से मिलाएगा।",
+                    "ReLU के लिए) initialization लगाए और bias को 0 करे। grader इसे `nn.Linear(1024, 256)` और दो और layers "
+                    "पर चलाकर weights के आँकड़ों (std, mean, हर neuron की row, बँटवारे का आकार) को He के formula से मिलाएगा।",
                     "He initialization in PyTorch: write `he_init_(layer)`, which puts He (normal, for ReLU) "
                     "initialization into an `nn.Linear`'s weight and sets its bias to 0. The grader runs it on "
-                    "`nn.Linear(1024, 256)` and compares the statistics of the weights (std, mean) with He's formula."),
-            grader=_grade_he_init, answer_name="he_init_",
+                    "`nn.Linear(1024, 256)` and two more layers and compares the statistics of the weights (std, mean, every "
+                    "neuron's row, the shape of the distribution) with He's formula."),
+            grader=grade_he_init, answer_name="he_init_",
             starter="def he_init_(layer):\n    nn.init.kaiming_normal_(layer.weight, nonlinearity=____)\n    ____",
             solution=("def he_init_(layer):\n    nn.init.kaiming_normal_(layer.weight, nonlinearity='relu')  # std √(2/fan_in)\n"
                       "    nn.init.zeros_(layer.bias)"),
-            wrong=lambda layer: nn.init.xavier_normal_(layer.weight),
+            wrongs=[lambda layer: nn.init.xavier_normal_(layer.weight), _wrong_he_symmetric, _wrong_he_plus_minus_sigma,
+                    _wrong_he_uniform, _wrong_he_fan_out, _wrong_he_bias_left],
             hints=[T("`nn.init.kaiming_normal_(tensor, nonlinearity='relu')` tensor को उसी जगह बदलता है।",
                      "`nn.init.kaiming_normal_(tensor, nonlinearity='relu')` changes the tensor in place."),
                    T("bias के लिए `nn.init.zeros_(layer.bias)`।", "For the bias: `nn.init.zeros_(layer.bias)`."),
@@ -234,7 +242,8 @@ def questions():
             answer_name="xavier_std",
             starter="def xavier_std(fan_in, fan_out):\n    return ____",
             solution="def xavier_std(fan_in, fan_out):\n    return math.sqrt(2 / (fan_in + fan_out))",
-            wrong=lambda fan_in, fan_out: 2 / (fan_in + fan_out),
+            wrongs=[lambda fan_in, fan_out: 2 / (fan_in + fan_out), _wrong_xavier_sqrt_fan_in, _wrong_xavier_uniform_bound,
+                    _wrong_xavier_he],
             hints=[T("पहले variance: 2 / (fan_in + fan_out)।", "First the variance: 2 / (fan_in + fan_out)."),
                    T("std = math.sqrt(variance)।", "std = math.sqrt(variance).")],
             explanation=T("जाँच: torch.nn.init.xavier_normal_(torch.empty(512, 64)).std() लगभग xavier_std(64, 512) = "
@@ -252,7 +261,8 @@ def questions():
             answer_name="he_uniform_bound",
             starter="def he_uniform_bound(fan_in):\n    return ____",
             solution="def he_uniform_bound(fan_in):\n    return math.sqrt(6 / fan_in)  # a^2 / 3 = 2 / fan_in",
-            wrong=lambda fan_in: math.sqrt(2 / fan_in),
+            wrongs=[lambda fan_in: math.sqrt(2 / fan_in), _wrong_bound_default, _wrong_bound_no_relu_factor,
+                    _wrong_bound_no_sqrt],
             hints=[T("a²/3 = 2/fan_in को a के लिए हल कीजिए।", "Solve a²/3 = 2/fan_in for a."),
                    T("a = √(6/fan_in)।", "a = √(6/fan_in).")],
             explanation=T("यही nn.init.kaiming_uniform_(w, nonlinearity='relu') की सीमा है: उसके tensor का सबसे बड़ा |w| "
@@ -263,16 +273,19 @@ def questions():
         Code(
             "q8", T("PyTorch का default दोबारा बनाइए: `default_init_(layer)` लिखिए, जो एक `nn.Linear` के weight और bias "
                     "दोनों को वैसे भरे जैसे `nn.Linear` खुद भरता है: U(-1/√fan_in, 1/√fan_in)। grader इसे "
-                    "`nn.Linear(1024, 512)` पर चलाकर सीमा और std जाँचेगा।",
+                    "`nn.Linear(1024, 512)` और दो और layers पर चलाकर weight और bias की सीमा, std और mean जाँचेगा।",
                     "Rebuild PyTorch's default: write `default_init_(layer)`, which fills both the weight and the bias of "
                     "an `nn.Linear` the way `nn.Linear` does itself: U(-1/√fan_in, 1/√fan_in). The grader runs it on "
-                    "`nn.Linear(1024, 512)` and checks the limit and the std."),
-            grader=_grade_default_init, answer_name="default_init_",
+                    "`nn.Linear(1024, 512)` and two more layers and checks the limit, the std and the mean of the weight "
+                    "and of the bias."),
+            grader=grade_default_init, answer_name="default_init_",
             starter=("def default_init_(layer):\n    bound = ____\n    nn.init.uniform_(layer.weight, -bound, bound)\n"
                      "    nn.init.uniform_(layer.bias, -bound, bound)"),
             solution=("def default_init_(layer):\n    bound = 1 / math.sqrt(layer.in_features)   # fan_in\n"
                       "    nn.init.uniform_(layer.weight, -bound, bound)\n    nn.init.uniform_(layer.bias, -bound, bound)"),
-            wrong=lambda layer: nn.init.xavier_uniform_(layer.weight),
+            wrongs=[lambda layer: nn.init.xavier_uniform_(layer.weight), _wrong_default_bias_constant,
+                    _wrong_default_bias_positive, _wrong_default_bias_fan_out, _wrong_default_he_bound,
+                    _wrong_default_bias_zero],
             hints=[T("fan_in = `layer.in_features` (= `layer.weight.shape[1]`)।",
                      "fan_in = `layer.in_features` (= `layer.weight.shape[1]`)."),
                    T("bound = 1 / math.sqrt(fan_in)।", "bound = 1 / math.sqrt(fan_in)."),
@@ -286,7 +299,7 @@ def questions():
                     "Predict the symmetry: a network `nn.Linear(64, 8)` → ReLU → `nn.Linear(8, 10)` starts with every "
                     "weight at 0.1 (constant) and every bias at 0. After 50 SGD steps on random data, how many "
                     "*distinct* rows will the first layer's weight (shape (8, 64)) have?"),
-            1, rel_tol=0, abs_tol=0.5,
+            1, rel_tol=0, abs_tol=1e-6,
             mistakes={8: T("8 neurons हैं, पर वे शुरू से एक जैसे थे और हर step पर उन्हें एक जैसा gradient मिलता है — "
                            "वे कभी अलग नहीं होते।",
                            "there are 8 neurons, but they started identical and get the same gradient at every step — "
@@ -303,11 +316,11 @@ def questions():
         ),
         TrueFalse(
             "q10", T("सभी weights और biases 0 वाले ReLU MLP में (cross-entropy loss के साथ) पहले backward pass में "
-                     "आख़िरी layer के bias के अलावा हर parameter का gradient ठीक 0 होता है।",
+                     "आखिरी layer के bias के अलावा हर parameter का gradient ठीक 0 होता है।",
                      "In a ReLU MLP whose weights and biases are all 0 (with a cross-entropy loss), the first backward "
                      "pass gives exactly zero gradient to every parameter except the last layer's bias."),
             True,
-            hints=[T("hidden activations h = ReLU(0) = 0 हैं; आख़िरी weight का gradient δ hᵀ है।",
+            hints=[T("hidden activations h = ReLU(0) = 0 हैं; आखिरी weight का gradient δ hᵀ है।",
                      "The hidden activations are h = ReLU(0) = 0; the last weight's gradient is δ hᵀ."),
                    T("पीछे जाने वाली गलती Wᵀ δ है, और W = 0।", "The error sent back is Wᵀ δ, and W = 0.")],
             solution="q10_answer = True", wrong=False,

@@ -5,11 +5,11 @@ import math
 import torch
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, NotAttempted, Numeric, Open, contains_placeholder, ok, wrong
+from ..core import Case, Code, MultipleChoice, NotAttempted, Numeric, Open, contains_placeholder, ok, to_cpu, wrong
 
-TITLE = T("घटते और फूटते ग्रेडिएंट्स", "Vanishing and exploding gradients")
+TITLE = T("घटते (vanishing) और फटते (exploding) gradients", "Vanishing and exploding gradients")
 INTRO = T(
-    "पहले source notes के पाँच practice questions, फिर गणना और code: sigmoid के derivative का सबसे बड़ा मान, 10 layers का "
+    "पहले स्रोत नोट्स के पाँच practice प्रश्न, फिर गणना और code: sigmoid के derivative का सबसे बड़ा मान, 10 layers का "
     "गुणक, gradient clipping हाथ से लिखना, और per-layer gradient norms से समस्या पहचानना। `math`, `torch` और "
     "`sigmoid_derivative` (coursekit.deepnets से) पहले से import हैं।",
     "First the source notes' five practice questions, then numbers and code: the largest value of the sigmoid's "
@@ -21,18 +21,26 @@ SETUP = "import math\nimport torch\nfrom coursekit.deepnets import sigmoid_deriv
 
 # ------------------------------------------------------------------ q8: clipping by hand
 
+CLIP_CASES = [  # scale of the gradients, max_norm, what the case is about
+    (10.0, 1.0, T("बड़े gradients (कुल norm > 1.0)", "large gradients (total norm > 1.0)")),
+    (0.01, 1.0, T("छोटे gradients (कुल norm < 1.0)", "small gradients (total norm < 1.0)")),
+    (3.0, 2.5, T("max_norm = 2.5 (1.0 नहीं)", "max_norm = 2.5 (not 1.0)")),
+    (0.0, 1.0, T("सारे gradients 0 (जैसे किसी freeze की गई layer के): कुल norm 0 — शून्य से भाग नहीं",
+                 "all gradients 0 (as for a frozen layer): total norm 0 — no division by zero")),
+]
+
+
 def _grade_clip(fn):
     """The learner's clip_by_total_norm(grads, max_norm) against torch.nn.utils.clip_grad_norm_."""
     shapes = [(4, 3), (4,), (2, 4), (2,)]          # the weights and biases of two small layers
-    for scale, what in ((10.0, T("बड़े gradients (कुल norm > 1.0)", "large gradients (total norm > 1.0)")),
-                        (0.01, T("छोटे gradients (कुल norm < 1.0)", "small gradients (total norm < 1.0)"))):
+    for scale, max_norm, what in CLIP_CASES:
         torch.manual_seed(0)
         grads = [torch.randn(s) * scale for s in shapes]
         params = [torch.zeros(s, requires_grad=True) for s in shapes]
         for p, g in zip(params, grads):
             p.grad = g.clone()
-        expected_total = torch.nn.utils.clip_grad_norm_(params, max_norm=1.0).item()
-        out = fn([g.clone() for g in grads], 1.0)
+        expected_total = torch.nn.utils.clip_grad_norm_(params, max_norm=max_norm).item()
+        out = fn([g.clone() for g in grads], max_norm)
         if contains_placeholder(out):
             raise NotAttempted()
         if not (isinstance(out, (tuple, list)) and len(out) == 2):
@@ -40,8 +48,8 @@ def _grade_clip(fn):
                          "the function must return two things: (the list of clipped gradients, the total norm before "
                          "clipping).")
         clipped, total = out
-        total = float(total)
-        if not math.isclose(total, expected_total, rel_tol=1e-4):
+        total = float(to_cpu(total)[0])
+        if not math.isclose(total, expected_total, rel_tol=1e-4, abs_tol=1e-6):
             return wrong(f"{what.hi}: कुल norm {total:.4f} लौटा, अपेक्षित {expected_total:.4f} — यह सभी tensors के सारे "
                          "elements का एक साथ L2 norm है: √(Σ g²), clipping से पहले।",
                          f"{what.en}: you returned a total norm of {total:.4f}, expected {expected_total:.4f} — it is the "
@@ -49,36 +57,69 @@ def _grade_clip(fn):
         if len(clipped) != len(params):
             return wrong(f"{len(params)} gradients दिए, {len(clipped)} लौटे।",
                          f"{len(params)} gradients went in, {len(clipped)} came out.")
+        clipped = [to_cpu(g)[0] for g in clipped]
         for g, p in zip(clipped, params):
             if tuple(g.shape) != tuple(p.shape) or not torch.allclose(g, p.grad, atol=1e-5):
-                each = [x.norm().item() for x in clipped]
-                joint = math.sqrt(sum(v * v for v in each))
-                if scale > 1 and all(v <= 1.0 + 1e-4 for v in each) and joint > 1.0 + 1e-3:
-                    return wrong("आपने हर tensor को अलग-अलग clip किया (हर एक का norm ≤ 1.0), पर कुल norm "
-                                 f"{joint:.3f} रह गया। clip_grad_norm_ सारे gradients को एक vector मानकर सबको "
-                                 "एक ही गुणक max_norm / ‖g‖ से छोटा करता है — दिशा वही रहती है।",
-                                 "you clipped each tensor separately (each has norm ≤ 1.0), but the total norm is still "
-                                 f"{joint:.3f}. clip_grad_norm_ treats all gradients as one vector and scales every one "
-                                 "by the same factor max_norm / ‖g‖ — the direction stays the same.")
-                if scale < 1:
-                    return wrong(f"{what.hi}: कुल norm पहले से 1.0 से छोटा है, तो gradients बिना बदले लौटने चाहिए "
-                                 "(गुणक min(1, max_norm / ‖g‖) = 1)।",
-                                 f"{what.en}: the total norm is already below 1.0, so the gradients must come back "
-                                 "unchanged (the factor min(1, max_norm / ‖g‖) is 1).")
-                return wrong(f"{what.hi}: clip किए gradients clip_grad_norm_ से नहीं मिलते। हर gradient को "
-                             "max_norm / ‖g‖ से गुणा कीजिए, जहाँ ‖g‖ सबका कुल norm है।",
-                             f"{what.en}: the clipped gradients differ from clip_grad_norm_'s. Multiply every gradient "
-                             "by max_norm / ‖g‖, where ‖g‖ is the total norm of all of them.")
-    return ok("आपका clipping torch.nn.utils.clip_grad_norm_ के बराबर है: बड़े gradients का कुल norm 1.0 हुआ, छोटे वैसे "
-              "ही रहे।",
-              "your clipping equals torch.nn.utils.clip_grad_norm_: large gradients now have total norm 1.0, small "
-              "ones are untouched.")
+                return _clip_mistake(clipped, scale, max_norm, what)
+    return ok("आपका clipping torch.nn.utils.clip_grad_norm_ के बराबर है: बड़े gradients का कुल norm max_norm हुआ, छोटे "
+              "(और शून्य) वैसे ही रहे।",
+              "your clipping equals torch.nn.utils.clip_grad_norm_: large gradients now have total norm max_norm, small "
+              "(and zero) ones are untouched.")
+
+
+def _clip_mistake(clipped, scale, max_norm, what):
+    """Explain why the clipped gradients differ from clip_grad_norm_'s."""
+    if not all(torch.isfinite(g).all() for g in clipped):
+        return wrong(f"{what.hi}: लौटे gradients में nan/inf है। कुल norm 0 हो तो max_norm / ‖g‖ शून्य से भाग है: torch "
+                     "की तरह भाजक में 1e-6 जोड़िए — max_norm / (‖g‖ + 1e-6)।",
+                     f"{what.en}: the gradients you returned contain nan/inf. When the total norm is 0, max_norm / ‖g‖ "
+                     "divides by zero: add 1e-6 to the divisor as torch does — max_norm / (‖g‖ + 1e-6).")
+    each = [x.norm().item() for x in clipped]
+    joint = math.sqrt(sum(v * v for v in each))
+    if scale > 1 and all(v <= max_norm + 1e-4 for v in each) and joint > max_norm + 1e-3:
+        return wrong(f"आपने हर tensor को अलग-अलग clip किया (हर एक का norm ≤ {max_norm}), पर कुल norm {joint:.3f} रह गया। "
+                     "clip_grad_norm_ सारे gradients को एक vector मानकर सबको एक ही गुणक max_norm / ‖g‖ से छोटा करता है "
+                     "— दिशा वही रहती है।",
+                     f"you clipped each tensor separately (each has norm ≤ {max_norm}), but the total norm is still "
+                     f"{joint:.3f}. clip_grad_norm_ treats all gradients as one vector and scales every one by the same "
+                     "factor max_norm / ‖g‖ — the direction stays the same.")
+    if scale < 1:
+        return wrong(f"{what.hi}: कुल norm पहले से max_norm से छोटा है, तो gradients बिना बदले लौटने चाहिए "
+                     "(गुणक min(1, max_norm / ‖g‖) = 1)।",
+                     f"{what.en}: the total norm is already below max_norm, so the gradients must come back "
+                     "unchanged (the factor min(1, max_norm / ‖g‖) is 1).")
+    return wrong(f"{what.hi}: clip किए gradients clip_grad_norm_ से नहीं मिलते (उनका कुल norm {joint:.4f} है, "
+                 f"{max_norm} होना चाहिए)। हर gradient को max_norm / ‖g‖ से गुणा कीजिए, जहाँ ‖g‖ सबका कुल norm है।",
+                 f"{what.en}: the clipped gradients differ from clip_grad_norm_'s (their total norm is {joint:.4f}, it "
+                 f"should be {max_norm}). Multiply every gradient by max_norm / ‖g‖, where ‖g‖ is the total norm of "
+                 "all of them.")
 
 
 def _per_tensor_clip(grads, max_norm):
     """A known-wrong answer: clips every tensor on its own."""
     total = math.sqrt(sum((g ** 2).sum().item() for g in grads))
     return [g * min(1.0, max_norm / (g.norm().item() + 1e-6)) for g in grads], total
+
+
+def _wrong_clip_always(grads, max_norm):
+    total = torch.sqrt(sum((g ** 2).sum() for g in grads))
+    return [g * max_norm / (total + 1e-6) for g in grads], total       # no min(1, ·): small gradients grow
+
+
+def _wrong_clip_values(grads, max_norm):
+    total = torch.sqrt(sum((g ** 2).sum() for g in grads))
+    return [g.clamp(-max_norm, max_norm) for g in grads], total        # clip_grad_value_: changes the direction
+
+
+def _wrong_clip_norm_after(grads, max_norm):
+    total = torch.sqrt(sum((g ** 2).sum() for g in grads))
+    clipped = [g * min(1.0, max_norm / (total.item() + 1e-6)) for g in grads]
+    return clipped, torch.sqrt(sum((g ** 2).sum() for g in clipped))   # the norm *after* clipping
+
+
+def _wrong_clip_divides_by_zero(grads, max_norm):
+    total = torch.sqrt(sum((g ** 2).sum() for g in grads))
+    return [g / total * torch.clamp(total, max=max_norm) for g in grads], total   # 0 / 0 = nan for zero gradients
 
 
 # ------------------------------------------------------------------ q9: diagnosis
@@ -98,6 +139,22 @@ def _ratio_only(norms):
     return "vanishing" if r < 1e-3 else "exploding" if r > 1e3 else "healthy"
 
 
+def _wrong_diagnose_no_nan_check(norms):
+    if max(norms) > 1e3:                    # max() skips a NaN, and NaN > 1e3 is False
+        return "exploding"
+    return "vanishing" if norms[0] / norms[-1] < 1e-3 else "healthy"
+
+
+def _wrong_diagnose_capitalised(norms):
+    return _diagnose(norms).capitalize()
+
+
+def _wrong_diagnose_ratio_reversed(norms):
+    if any(not math.isfinite(v) for v in norms) or max(norms) > 1e3:
+        return "exploding"
+    return "vanishing" if norms[-1] / norms[0] < 1e-3 else "healthy"   # last / first: the wrong way round
+
+
 DIAGNOSE_CASES = [
     Case(([10.0 ** -k for k in range(15, -1, -1)],),
          about=T("input की ओर हर layer पर 10 गुना छोटा: vanishing", "10 times smaller at every layer towards the input: "
@@ -109,6 +166,8 @@ DIAGNOSE_CASES = [
     Case(([0.5, float("nan"), 0.3],), about=T("NaN gradient: exploding (overflow)", "a NaN gradient: exploding (overflow)")),
     Case(([1e-5, 1e-3, 0.1, 1.0],), about=T("अनुपात 1e-5 < 1e-3: vanishing", "ratio 1e-5 < 1e-3: vanishing")),
     Case(([0.02, 0.05, 0.2, 0.9],), about=T("अनुपात लगभग 0.02: healthy", "ratio about 0.02: healthy")),
+    Case(([float("inf"), 2.0, 1.0],), about=T("inf gradient: exploding", "an inf gradient: exploding")),
+    Case(([0.7],), about=T("एक ही layer: अनुपात 1, healthy", "a single layer: ratio 1, healthy")),
 ]
 
 
@@ -130,16 +189,16 @@ def _grade_diagnose(fn):
 def questions():
     return [
         MultipleChoice(
-            "q1", T("(Source का प्रश्न 1) Vanishing gradient क्या है, और इसे कैसे पहचानेंगे? 20 hidden layers वाला एक network "
+            "q1", T("(स्रोत नोट्स का प्रश्न 1) Vanishing gradient क्या है, और इसे कैसे पहचानेंगे? 20 hidden layers वाला एक network "
                     "10 classes पर 10 epochs train हुआ। इनमें से कौन-से लक्षण vanishing gradients दिखाते हैं?",
                     "(Source question 1) What is a vanishing gradient, and how do you detect it? A network with 20 hidden "
                     "layers trained on 10 classes for 10 epochs. Which of these signs point to vanishing gradients?"),
-            [T("training से पहले पहली layer का gradient norm आख़िरी hidden layer के norm का लगभग $10^{-12}$ गुना है",
+            [T("training से पहले पहली layer का gradient norm आखिरी hidden layer के norm का लगभग $10^{-12}$ गुना है",
                "before training, the first layer's gradient norm is about $10^{-12}$ times that of the last hidden layer"),
-             T("training loss शुरू से आख़िर तक लगभग 2.303 (= ln 10) पर सपाट रहता है",
+             T("training loss शुरू से आखिर तक लगभग 2.303 (= ln 10) पर सपाट रहता है",
                "the training loss stays flat at about 2.303 (= ln 10) from start to end"),
              T("पहले epoch में loss NaN हो जाता है", "the loss becomes NaN in the first epoch"),
-             T("training में पहली layer के weights लगभग नहीं बदलते, आख़िरी layers के बदलते हैं",
+             T("training में पहली layer के weights लगभग नहीं बदलते, आखिरी layers के बदलते हैं",
                "during training the first layer's weights barely change, while the last layers' weights do"),
              T("हर layer का gradient norm लगभग $10^{15}$ है", "every layer's gradient norm is about $10^{15}$")],
             ["a", "b", "d"],
@@ -156,7 +215,7 @@ def questions():
             solution='q1_answer = ["a", "b", "d"]', wrong=["a", "c"],
             explanation=T("Vanishing gradient: backpropagation में gradient हर layer पर 1 से छोटे गुणक (जैसे σ' ≤ 0.25) से गुणा "
                           "होकर input के पास की layers तक लगभग शून्य पहुँचता है, तो वे layers सीखती नहीं। पहचान: per-layer "
-                          "gradient norms (hooks से) में पहली/आख़िरी का अनुपात ≪ 1, loss ln 10 के पास सपाट, पहली layers के weights "
+                          "gradient norms (hooks से) में पहली/आखिरी का अनुपात ≪ 1, loss ln 10 के पास सपाट, पहली layers के weights "
                           "स्थिर।",
                           "A vanishing gradient: in backpropagation the gradient is multiplied at every layer by a factor "
                           "below 1 (such as σ' ≤ 0.25) and reaches the layers near the input almost zero, so they do not "
@@ -164,7 +223,7 @@ def questions():
                           "flat near ln 10, first-layer weights that do not move."),
         ),
         MultipleChoice(
-            "q2", T("(Source का प्रश्न 2) Exploding gradients से model पर क्या असर पड़ता है?",
+            "q2", T("(स्रोत नोट्स का प्रश्न 2) Exploding gradients से model पर क्या असर पड़ता है?",
                     "(Source question 2) What do exploding gradients do to a model?"),
             [T("loss बहुत बड़े मानों तक उछलता है और फिर inf या NaN हो जाता है",
                "the loss jumps to huge values and then becomes inf or NaN"),
@@ -188,7 +247,7 @@ def questions():
                           "coursekit.fit)."),
         ),
         MultipleChoice(
-            "q3", T("(Source का प्रश्न 3) Activation functions gradients को कैसे प्रभावित करते हैं? कौन-सा कथन सही है?",
+            "q3", T("(स्रोत नोट्स का प्रश्न 3) Activation functions gradients को कैसे प्रभावित करते हैं? कौन-सा कथन सही है?",
                     "(Source question 3) How do activation functions affect gradients? Which statement is right?"),
             [T("हर x के लिए σ'(x) ≤ 0.25, इसलिए हर sigmoid layer gradient को (weights के अलावा) कम से कम 4 गुना छोटा करती है",
                "σ'(x) ≤ 0.25 for every x, so each sigmoid layer makes the gradient at least 4 times smaller (besides the "
@@ -214,7 +273,7 @@ def questions():
                           "(with He init) keeps the gradients alive in deep networks."),
         ),
         MultipleChoice(
-            "q4", T("(Source का प्रश्न 4) Gradient clipping क्यों ज़रूरी है? पहले यह समझिए कि वह करता क्या है: "
+            "q4", T("(स्रोत नोट्स का प्रश्न 4) Gradient clipping क्यों ज़रूरी है? पहले यह समझिए कि वह करता क्या है: "
                     "`torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)` चलाने से पहले सारे gradients का कुल "
                     "norm 5.0 है। क्या होता है?",
                     "(Source question 4) Why is gradient clipping needed? First, what does it do: before "
@@ -244,7 +303,7 @@ def questions():
                           "bad init; it only stops the symptom."),
         ),
         Open(
-            "q5", T("(Source का प्रश्न 5) Batch Normalization vanishing और exploding gradients को कैसे कम करता है? "
+            "q5", T("(स्रोत नोट्स का प्रश्न 5) Batch Normalization vanishing और exploding gradients को कैसे कम करता है? "
                     "2-3 वाक्यों में लिखिए।",
                     "(Source question 5) How does Batch Normalization reduce vanishing and exploding gradients? "
                     "Answer in 2-3 sentences."),
@@ -279,7 +338,7 @@ def questions():
                      "`d = sigmoid_derivative(torch.linspace(-10, 10, 2001))`, then `d.max()`."),
                    T("सबसे बड़ा मान x = 0 पर आता है: σ(0) = 0.5।", "The largest value comes at x = 0: σ(0) = 0.5.")],
             solution="q6_answer = sigmoid_derivative(torch.linspace(-10, 10, 2001)).max().item()", wrong=0.5,
-            explanation=T("σ'(0) = 0.5 · (1 − 0.5) = 0.25: कोई sigmoid layer gradient को 0.25 से ज़्यादा आगे नहीं जाने देती।",
+            explanation=T("σ'(0) = 0.5 · (1 − 0.5) = 0.25: कोई sigmoid layer gradient का 0.25 गुने से ज़्यादा हिस्सा आगे नहीं जाने देती।",
                           "σ'(0) = 0.5 · (1 − 0.5) = 0.25: no sigmoid layer passes on more than 0.25 of the gradient."),
         ),
         Numeric(
@@ -305,12 +364,14 @@ def questions():
                     "मिलती है। सबका कुल norm $\\lVert g \\rVert = \\sqrt{\\sum g^2}$ (सारे tensors के सारे elements) निकालिए, और "
                     "हर gradient को $\\min(1, \\text{max\\_norm} / \\lVert g \\rVert)$ से गुणा कीजिए। लौटाइए: "
                     "(clip किए gradients की list, clipping से पहले का कुल norm) — ठीक "
-                    "`torch.nn.utils.clip_grad_norm_` की तरह, जिससे checker तुलना करेगा।",
+                    "`torch.nn.utils.clip_grad_norm_` की तरह, जिससे checker तुलना करेगा। सारे gradients 0 हों तो भी nan नहीं "
+                    "आना चाहिए।",
                     "Write gradient clipping by hand: `clip_by_total_norm(grads, max_norm)` receives a list of gradient "
                     "tensors. Compute their total norm $\\lVert g \\rVert = \\sqrt{\\sum g^2}$ (all elements of all "
                     "tensors), and multiply every gradient by $\\min(1, \\text{max\\_norm} / \\lVert g \\rVert)$. Return "
                     "(the list of clipped gradients, the total norm before clipping) — just like "
-                    "`torch.nn.utils.clip_grad_norm_`, which the checker compares you with."),
+                    "`torch.nn.utils.clip_grad_norm_`, which the checker compares you with. Even when every gradient is 0 "
+                    "there must be no nan."),
             grader=_grade_clip, answer_name="clip_by_total_norm",
             starter=("def clip_by_total_norm(grads, max_norm):\n"
                      "    total = ____          # the norm of all gradients together\n"
@@ -320,7 +381,8 @@ def questions():
                       "    total = torch.sqrt(sum((g ** 2).sum() for g in grads))      # one norm for all tensors\n"
                       "    scale = min(1.0, max_norm / (total.item() + 1e-6))         # torch adds 1e-6 too\n"
                       "    return [g * scale for g in grads], total"),
-            wrong=_per_tensor_clip,
+            wrongs=[_per_tensor_clip, _wrong_clip_always, _wrong_clip_values, _wrong_clip_norm_after,
+                    _wrong_clip_divides_by_zero],
             hints=[T("कुल norm: हर tensor के वर्गों (squares) का जोड़, फिर सबका जोड़, फिर वर्गमूल: "
                      "`torch.sqrt(sum((g ** 2).sum() for g in grads))`।",
                      "The total norm: sum the squares of each tensor, add them all, take the square root: "
@@ -350,7 +412,7 @@ def questions():
                       "    if norms[0] / norms[-1] < 1e-3:\n"
                       "        return \"vanishing\"\n"
                       "    return \"healthy\""),
-            wrong=_ratio_only,
+            wrongs=[_ratio_only, _wrong_diagnose_no_nan_check, _wrong_diagnose_capitalised, _wrong_diagnose_ratio_reversed],
             hints=[T("`math.isfinite(v)` NaN और inf दोनों के लिए False देता है।",
                      "`math.isfinite(v)` is False for both NaN and inf."),
                    T("exploding की जाँच पहले कीजिए: बड़े weights से हर layer का norm एक-सा विशाल होता है, तो अनुपात लगभग 1 "

@@ -5,12 +5,13 @@ import torch.nn.functional as F
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse, ok, wrong
+from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ._nb04_graders import HAND_X, grade_bn_layer, grade_forward, grade_model, unbiased_batchnorm
 
 TITLE = T("बैच नॉर्मलाइज़ेशन", "Batch normalization")
 INTRO = T(
     "ये प्रश्न notebook `04_batch_normalization` पर आधारित हैं: पहले स्रोत नोट्स के 5 प्रश्न, फिर हाथ से mean और "
-    "variance, running averages, shapes और parameters, training बनाम evaluation mode, और आख़िर में BN का forward "
+    "variance, running averages, shapes और parameters, training बनाम evaluation mode, और आखिर में BN का forward "
     "pass और पूरी BN layer खुद लिखना — जिसे `nn.BatchNorm1d` से मिलाया जाएगा।",
     "These questions follow notebook `04_batch_normalization`: first the 5 questions of the source notes, then "
     "mean and variance by hand, running averages, shapes and parameters, training versus evaluation mode, and "
@@ -18,71 +19,28 @@ INTRO = T(
 )
 SETUP = "import torch\nimport torch.nn.functional as F\nfrom torch import nn"
 
-HAND_X = [[2.0, 1.0], [4.0, 3.0], [6.0, 8.0], [8.0, 4.0]]   # (m=4, C=2): means 5, 4; biased vars 5, 6.5
+# ----------------------------------------------------------------------------- known-wrong answers
+def _wrong_bn_no_scale_shift(x, gamma, beta, eps=1e-5):
+    return (x - x.mean(dim=0)) / torch.sqrt(x.var(dim=0, unbiased=False) + eps)
 
 
-def _batchnorm_reference(x, gamma, beta, eps=1e-5):
+def _wrong_bn_layernorm(x, gamma, beta, eps=1e-5):
+    mean, var = x.mean(dim=1, keepdim=True), x.var(dim=1, unbiased=False, keepdim=True)   # over features: LayerNorm
+    return gamma * (x - mean) / torch.sqrt(var + eps) + beta
+
+
+def _wrong_bn_eps_outside(x, gamma, beta, eps=1e-5):
+    return gamma * (x - x.mean(dim=0)) / (x.var(dim=0, unbiased=False).sqrt() + eps) + beta
+
+
+def _wrong_bn_library(x, gamma, beta, eps=1e-5):
     return F.batch_norm(x, None, None, gamma, beta, training=True, eps=eps)
 
 
-FORWARD_CASES = [
-    (torch.tensor(HAND_X), torch.ones(2), torch.zeros(2)),
-    (torch.tensor(HAND_X), torch.tensor([2.0, 0.5]), torch.tensor([1.0, -1.0])),
-    (torch.linspace(-3, 5, 30).reshape(10, 3), torch.tensor([1.5, 1.0, 0.2]), torch.tensor([0.0, 2.0, -1.0])),
-    (torch.tensor([[1.0, 5.0], [1.0, 7.0]]), torch.ones(2), torch.zeros(2)),   # a constant feature: variance 0
-]
+class _HandBatchNorm(nn.Module):
+    """A hand-written BN layer whose class attributes switch on one known slip (the subclasses below)."""
 
-
-def _grade_forward(fn):
-    """batchnorm_forward must equal F.batch_norm in training mode; common slips get their own message."""
-    for x, gamma, beta in FORWARD_CASES:
-        got = fn(x.clone(), gamma.clone(), beta.clone(), 1e-5)
-        exp = _batchnorm_reference(x, gamma, beta, 1e-5)
-        if not isinstance(got, torch.Tensor) or got.shape != exp.shape:
-            shape = tuple(got.shape) if isinstance(got, torch.Tensor) else type(got).__name__
-            return wrong(f"x का shape {tuple(x.shape)} है; output का shape भी वही होना चाहिए, मिला {shape}।",
-                         f"x has shape {tuple(x.shape)}; the output must have the same shape, got {shape}.")
-        if torch.allclose(got, exp, atol=1e-5):
-            continue
-        where = f"x = {x.tolist()}, gamma = {gamma.tolist()}, beta = {beta.tolist()}"
-        if not torch.isfinite(got).all():
-            return wrong(f"{where} पर output में nan/inf है: एक feature स्थिर है (variance 0)। sqrt के अंदर eps जोड़िए: "
-                         "torch.sqrt(var + eps)।",
-                         f"for {where} the output has nan/inf: one feature is constant (variance 0). Add eps inside "
-                         "the square root: torch.sqrt(var + eps).")
-        if torch.allclose(got, _wrong_batchnorm(x, gamma, beta), atol=1e-5):
-            return wrong("आपने unbiased variance (भाग N − 1 से; `x.var(dim=0)` यही करता है) से normalize किया। BN "
-                         "normalize करने में biased variance (भाग N से) लेता है: `x.var(dim=0, unbiased=False)`।",
-                         "you normalised with the unbiased variance (divide by N − 1; that is what `x.var(dim=0)` "
-                         "does). BN normalises with the biased variance (divide by N): `x.var(dim=0, unbiased=False)`.")
-        if torch.allclose(got, _batchnorm_reference(x, torch.ones_like(gamma), torch.zeros_like(beta)), atol=1e-5):
-            return wrong("normalize सही है, पर scale और shift छूट गए: gamma * x_hat + beta लौटाइए।",
-                         "the normalisation is right, but the scale and shift are missing: return gamma * x_hat + beta.")
-        rows = (x - x.mean(dim=1, keepdim=True)) / torch.sqrt(x.var(dim=1, unbiased=False, keepdim=True) + 1e-5)
-        if torch.allclose(got, gamma * rows + beta, atol=1e-5):
-            return wrong("आपने हर example (row) को उसके features के ऊपर normalize किया (dim=1) — वह LayerNorm है। "
-                         "BatchNorm हर feature (column) को batch के ऊपर normalize करता है: dim=0।",
-                         "you normalised each example (row) over its features (dim=1) — that is LayerNorm. "
-                         "BatchNorm normalises each feature (column) over the batch: dim=0.")
-        diff = (got - exp).abs().max().item()
-        return wrong(f"{where} पर आपका output F.batch_norm से अलग है (सबसे बड़ा अंतर {diff:.3g})। चारों क़दम देखिए: "
-                     "dim=0 पर mean, biased variance, (x − mean)/sqrt(var + eps), फिर gamma·x_hat + beta।",
-                     f"for {where} your output differs from F.batch_norm (largest difference {diff:.3g}). Check "
-                     "the four steps: mean over dim=0, biased variance, (x − mean)/sqrt(var + eps), then "
-                     "gamma·x_hat + beta.")
-    return ok(f"सभी {len(FORWARD_CASES)} cases में आपका forward pass F.batch_norm के बराबर है — स्थिर feature "
-              "(variance 0) समेत।",
-              f"your forward pass equals F.batch_norm in all {len(FORWARD_CASES)} cases — including a constant "
-              "feature (variance 0).")
-
-
-def _wrong_batchnorm(x, gamma, beta, eps=1e-5):
-    """A known-wrong answer: normalises with the unbiased variance."""
-    return gamma * (x - x.mean(dim=0)) / torch.sqrt(x.var(dim=0) + eps) + beta
-
-
-class _BiasedRunningVar(nn.Module):
-    """A known-wrong layer: right in training mode, but running_var gets the biased variance."""
+    running_unbiased, eval_uses_batch, momentum_reversed = True, False, False
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1):
         super().__init__()
@@ -93,126 +51,72 @@ class _BiasedRunningVar(nn.Module):
         self.register_buffer("running_var", torch.ones(num_features))
 
     def forward(self, x):
-        if self.training:
+        if self.training or self.eval_uses_batch:
             mean, var = x.mean(dim=0), x.var(dim=0, unbiased=False)
-            with torch.no_grad():
-                self.running_mean.mul_(1 - self.momentum).add_(self.momentum * mean)
-                self.running_var.mul_(1 - self.momentum).add_(self.momentum * var)
+            m = self.momentum if not self.momentum_reversed else 1 - self.momentum
+            if self.training:
+                batch_var = var * x.shape[0] / (x.shape[0] - 1) if self.running_unbiased else var
+                with torch.no_grad():
+                    self.running_mean.mul_(1 - m).add_(m * mean)
+                    self.running_var.mul_(1 - m).add_(m * batch_var)
         else:
             mean, var = self.running_mean, self.running_var
         return self.weight * (x - mean) / torch.sqrt(var + self.eps) + self.bias
 
 
-def _grade_bn_layer(cls):
-    """The learner's BatchNormLayer must match nn.BatchNorm1d over training steps and in eval mode."""
-    torch.manual_seed(0)
-    layer = cls(5)
-    params = {name: tuple(p.shape) for name, p in layer.named_parameters()}
-    buffers = {name: tuple(b.shape) for name, b in layer.named_buffers()}
-    if params.get("weight") != (5,) or params.get("bias") != (5,):
-        return wrong(f"BatchNormLayer(5) में parameters weight (γ) और bias (β), दोनों shape (5,), होने चाहिए; मिले: {params}",
-                     f"BatchNormLayer(5) needs parameters weight (γ) and bias (β), both of shape (5,); got {params}")
-    if buffers.get("running_mean") != (5,) or buffers.get("running_var") != (5,):
-        return wrong("running_mean और running_var, shape (5,), register_buffer से बनाइए (ये सीखे नहीं जाते); "
-                     f"मिले buffers: {buffers}",
-                     "create running_mean and running_var, of shape (5,), with register_buffer (they are not "
-                     f"learned); got buffers {buffers}")
-    ref = nn.BatchNorm1d(5)
-    with torch.no_grad():
-        layer.weight.copy_(torch.rand(5) + 0.5)
-        layer.bias.copy_(torch.randn(5))
-        ref.weight.copy_(layer.weight)
-        ref.bias.copy_(layer.bias)
-    layer.train()
-    ref.train()
-    for step in range(1, 4):
-        x = torch.randn(16, 5) * 3 + 2                     # (16, 5)
-        got, exp = layer(x), ref(x)
-        if tuple(got.shape) != (16, 5):
-            return wrong(f"(16, 5) के input पर output का shape (16, 5) होना चाहिए; मिला {tuple(got.shape)}",
-                         f"for an input of shape (16, 5) the output must have shape (16, 5); got {tuple(got.shape)}")
-        if not torch.allclose(got, exp, atol=1e-5):
-            return wrong(f"training mode में step {step} पर output nn.BatchNorm1d से नहीं मिलता। batch का mean और "
-                         "biased variance (भाग m से) लीजिए, x_hat = (x − mean)/sqrt(var + eps), फिर γ·x_hat + β।",
-                         f"in training mode the output differs from nn.BatchNorm1d at step {step}. Use the batch mean "
-                         "and the biased variance (divide by m), x_hat = (x − mean)/sqrt(var + eps), then γ·x_hat + β.")
-        if not torch.allclose(layer.running_mean, ref.running_mean, atol=1e-5):
-            return wrong(f"step {step} के बाद running_mean अलग है: running = (1 − momentum)·running + momentum·mean, "
-                         "momentum = 0.1।",
-                         f"running_mean differs after step {step}: running = (1 − momentum)·running + momentum·mean, "
-                         "momentum = 0.1.")
-        if not torch.allclose(layer.running_var, ref.running_var, atol=1e-5):
-            return wrong(f"step {step} के बाद running_var अलग है। PyTorch running_var में *unbiased* variance "
-                         "(var·m/(m − 1)) डालता है, भले ही normalize biased variance से करता है।",
-                         f"running_var differs after step {step}. PyTorch puts the *unbiased* variance "
-                         "(var·m/(m − 1)) into running_var, although it normalises with the biased variance.")
-    layer.eval()
-    ref.eval()
-    x = torch.randn(4, 5)
-    if not torch.allclose(layer(x), ref(x), atol=1e-5):
-        return wrong("eval mode में output अलग है: वहाँ batch की statistics नहीं, running_mean और running_var "
-                     "इस्तेमाल होते हैं (और वे बदलते नहीं)।",
-                     "the output differs in eval mode: there the running_mean and running_var are used, not the "
-                     "batch statistics (and they do not change).")
-    if not torch.allclose(layer(x[:1]), ref(x[:1]), atol=1e-5):
-        return wrong("eval mode में एक अकेले example पर output अलग है।", "in eval mode the output for a single example differs.")
-    return ok("आपकी layer nn.BatchNorm1d से training (3 steps) और evaluation दोनों में मिलती है।",
-              "your layer matches nn.BatchNorm1d in training (3 steps) and in evaluation.")
+class _BiasedRunningVar(_HandBatchNorm):
+    running_unbiased = False              # running_var gets the biased variance
 
 
-def _grade_model(make_model):
-    """make_model() must return Linear(64, 32, bias=False) -> BatchNorm1d(32) -> ReLU -> Linear(32, 10)."""
-    model = make_model()
-    if not isinstance(model, nn.Module):
-        return wrong(f"make_model() को एक nn.Module (जैसे nn.Sequential) लौटाना चाहिए; मिला {type(model).__name__}",
-                     f"make_model() must return an nn.Module (e.g. nn.Sequential); got a {type(model).__name__}")
-    layers = [m for m in model.modules() if isinstance(m, (nn.Linear, nn.BatchNorm1d, nn.ReLU))]
-    kinds = [type(m).__name__ for m in layers]
-    expected = ["Linear", "BatchNorm1d", "ReLU", "Linear"]
-    if kinds != expected:
-        hint = (T(" BN को ReLU से *पहले* रखिए (Linear → BN → ReLU)।", " Put BN *before* the ReLU (Linear → BN → ReLU).")
-                if sorted(kinds) == sorted(expected) else T("", ""))
-        return wrong(f"layers का क्रम {expected} होना चाहिए; मिला {kinds}.{hint.hi}",
-                     f"the layers must be, in order, {expected}; got {kinds}.{hint.en}")
-    first, bn, _, last = layers
-    if (first.in_features, first.out_features, bn.num_features, last.in_features, last.out_features) != (64, 32, 32, 32, 10):
-        return wrong("आकार (sizes) देखिए: Linear(64, 32) → BatchNorm1d(32) → ReLU → Linear(32, 10)।",
-                     "check the sizes: Linear(64, 32) → BatchNorm1d(32) → ReLU → Linear(32, 10).")
-    if first.bias is not None:
-        return wrong("पहली Linear layer का bias बेकार है — BN batch mean घटाकर उसे मिटा देता है और β उसका काम करता है। "
-                     "nn.Linear(64, 32, bias=False) लिखिए।",
-                     "the first Linear layer's bias is redundant — BN subtracts the batch mean, which removes it, and "
-                     "β does its job. Write nn.Linear(64, 32, bias=False).")
-    out = model(torch.randn(8, 64))
-    if tuple(out.shape) != (8, 10):
-        return wrong(f"(8, 64) के input पर output (8, 10) होना चाहिए; मिला {tuple(out.shape)}",
-                     f"for an input of shape (8, 64) the output must be (8, 10); got {tuple(out.shape)}")
-    n = sum(p.numel() for p in model.parameters())
-    return ok(f"सही! कुल {n} parameters: 64·32 (bias नहीं) + 2·32 (γ, β) + 32·10 + 10।",
-              f"Correct! {n} parameters in all: 64·32 (no bias) + 2·32 (γ, β) + 32·10 + 10.")
+class _WrongEvalUsesBatch(_HandBatchNorm):
+    eval_uses_batch = True                # eval mode still normalises with the batch statistics
 
 
-BN_LAYER_STARTER = '''class BatchNormLayer(nn.Module):
-    def __init__(self, num_features, eps=1e-5, momentum=0.1):
+class _WrongMomentumReversed(_HandBatchNorm):
+    momentum_reversed = True              # running = 0.1·running + 0.9·batch
+
+
+class _WrongSubclassBatchNorm(nn.BatchNorm1d):
+    """The library layer under a new name (reliability review, 04 q13)."""
+
+
+class _WrongCallsLibrary(_HandBatchNorm):
+    def forward(self, x):
+        return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, self.training,
+                            self.momentum, self.eps)
+
+
+class _WrongNeverCallsBN(nn.Module):
+    """BN registered but never used in forward (reliability review, 04 q14)."""
+
+    def __init__(self):
         super().__init__()
-        self.eps, self.momentum = eps, momentum
-        self.weight = nn.Parameter(torch.ones(num_features))    # gamma (C,)
-        self.bias = nn.Parameter(torch.zeros(num_features))     # beta  (C,)
-        self.register_buffer("running_mean", torch.zeros(num_features))
-        self.register_buffer("running_var", torch.ones(num_features))
+        self.fc1, self.bn, self.act, self.fc2 = nn.Linear(64, 32, bias=False), nn.BatchNorm1d(32), nn.ReLU(), nn.Linear(32, 10)
 
-    def forward(self, x):                                       # x: (N, C)
-        if self.training:
-            mean = x.mean(dim=0)                                # (C,) batch mean
-            var = ____                                          # (C,) biased variance (divide by N)
-            m = x.shape[0]
-            with torch.no_grad():
-                self.running_mean.mul_(1 - self.momentum).add_(self.momentum * mean)
-                self.running_var.mul_(1 - self.momentum).add_(self.momentum * ____)   # unbiased variance
-        else:
-            mean, var = ____                                    # eval mode: the running statistics
-        x_hat = (x - mean) / torch.sqrt(var + self.eps)         # (N, C)
-        return self.weight * x_hat + self.bias                  # (N, C)'''
+    def forward(self, x):
+        return self.fc2(self.act(self.fc1(x)))
+
+
+class _WrongReluBeforeBN(_WrongNeverCallsBN):
+    """Registered in the right order, but forward applies the ReLU before BN (reliability review, 04 q14)."""
+
+    def forward(self, x):
+        return self.fc2(self.bn(self.act(self.fc1(x))))
+
+
+def _wrong_model(*middle, first_bias=False):
+    """Linear(64, 32) → *middle → Linear(32, 10): the reference with one slip."""
+    return lambda: nn.Sequential(nn.Linear(64, 32, bias=first_bias), *[make() for make in middle], nn.Linear(32, 10))
+
+
+_WRONG_MODELS = [
+    _wrong_model(lambda: nn.BatchNorm1d(32, affine=False), nn.ReLU),           # no γ and β
+    _wrong_model(lambda: nn.BatchNorm1d(32), nn.Sigmoid, nn.ReLU),               # an extra sigmoid
+    _wrong_model(lambda: nn.BatchNorm1d(32), nn.ReLU, first_bias=True),          # a bias before BN
+    _wrong_model(lambda: nn.BatchNorm1d(32), nn.ReLU, lambda: nn.Dropout(0.5)),  # an extra dropout
+    lambda: nn.Sequential(*_wrong_model(lambda: nn.BatchNorm1d(32), nn.ReLU)(), nn.Softmax(dim=1)),  # softmax output
+]
+
 
 BN_LAYER_SOLUTION = '''class BatchNormLayer(nn.Module):
     def __init__(self, num_features, eps=1e-5, momentum=0.1):
@@ -235,6 +139,10 @@ BN_LAYER_SOLUTION = '''class BatchNormLayer(nn.Module):
             mean, var = self.running_mean, self.running_var     # eval mode: the running statistics
         x_hat = (x - mean) / torch.sqrt(var + self.eps)         # (N, C)
         return self.weight * x_hat + self.bias                  # (N, C)'''
+BN_LAYER_STARTER = BN_LAYER_SOLUTION  # the same layer with three blanks
+for _blank in ("((x - mean) ** 2).mean(dim=0)", "self.running_mean, self.running_var"):
+    BN_LAYER_STARTER = BN_LAYER_STARTER.replace(_blank, "____".ljust(len(_blank)))
+BN_LAYER_STARTER = BN_LAYER_STARTER.replace("var * m / (m - 1))", "____)")
 
 
 def questions():
@@ -242,7 +150,7 @@ def questions():
         # ------------------------------------------------------------ the source notes' five questions
         MultipleChoice(
             "q1", T("Batch Normalization का मुख्य उद्देश्य क्या है?", "What is the main purpose of Batch Normalization?"),
-            [T("हर feature के activations को mini-batch के ऊपर normalize करना (mean 0, variance 1), फिर सीखे जाने वाले "
+            [T("हर feature के activations को mini-batch पर normalize करना (mean 0, variance 1), फिर सीखे जाने वाले "
                "γ और β से scale/shift करना — ताकि training स्थिर और तेज़ हो",
                "to normalise each feature's activations over the mini-batch (mean 0, variance 1), then scale and shift "
                "them with learnable γ and β — so that training is stable and faster"),
@@ -260,8 +168,8 @@ def questions():
                         "scale और shift)।",
                         "BN goes before (or after) the activation, not in its place: it is linear (a scale and shift "
                         "per feature).")},
-            hints=[T("नाम में ही है: *batch* के ऊपर *normalization*।", "The name says it: *normalisation* over the *batch*."),
-                   T("notebook का section 1 और 3 देखिए: चार क़दम।", "See sections 1 and 3 of the notebook: four steps.")],
+            hints=[T("नाम में ही है: *batch* पर *normalization*।", "The name says it: *normalisation* over the *batch*."),
+                   T("notebook का section 1 और 3 देखिए: चार कदम।", "See sections 1 and 3 of the notebook: four steps.")],
             solution='q1_answer = "a"', wrong="b",
             explanation=T("BN हर feature को batch statistics से normalize करता है, फिर γ, β से scale/shift करता है; "
                           "इससे training activations के scale के प्रति कम संवेदनशील होती है।",
@@ -297,16 +205,16 @@ def questions():
                     "What is the difference between `BatchNorm1d` and `BatchNorm2d` in PyTorch? Choose all correct options."),
             [T("`BatchNorm1d` (N, C) या (N, C, L) input लेता है; `BatchNorm2d` (N, C, H, W) input लेता है",
                "`BatchNorm1d` takes (N, C) or (N, C, L) input; `BatchNorm2d` takes (N, C, H, W) input"),
-             T("`BatchNorm2d` हर channel का एक mean और variance N, H और W के ऊपर निकालता है",
+             T("`BatchNorm2d` हर channel का एक mean और variance N, H और W पर निकालता है",
                "`BatchNorm2d` computes one mean and variance per channel, over N, H and W"),
              T("`BatchNorm2d(C)` में C·H·W सीखे जाने वाले parameters होते हैं",
                "`BatchNorm2d(C)` has C·H·W learnable parameters"),
-             T("`BatchNorm1d` हर example को उसके अपने features के ऊपर normalize करता है",
+             T("`BatchNorm1d` हर example को उसके अपने features पर normalize करता है",
                "`BatchNorm1d` normalises each example over its own features")],
             ["a", "b"],
             why={"c": T("दोनों में 2·C parameters हैं (γ और β, हर एक (C,)); H और W पर कोई parameter नहीं।",
                         "both have 2·C parameters (γ and β, each (C,)); there is no parameter per H or W."),
-                 "d": T("वह LayerNorm है। BatchNorm हर feature को *batch* के ऊपर normalize करता है।",
+                 "d": T("वह LayerNorm है। BatchNorm हर feature को *batch* पर normalize करता है।",
                         "that is LayerNorm. BatchNorm normalises each feature over the *batch*.")},
             hints=[T("दोनों में statistics हर channel की होती हैं।", "In both, the statistics are per channel."),
                    T("`nn.BatchNorm2d(64)` के parameters गिनिए: `sum(p.numel() for p in bn.parameters())`।",
@@ -348,7 +256,7 @@ def questions():
                 "output batch पर निर्भर करता है — यह एक तरह का noise है, जो regularization जैसा काम करता है (Ioffe और "
                 "Szegedy, 2015, section 3.4: उनके experiments में dropout हटाया या घटाया जा सका)। यह noise batch "
                 "छोटा होने पर बढ़ता है (notebook में batch 4 पर logits का std batch 256 से कई गुना था)। पर यह dropout "
-                "जितना ताक़तवर या भरोसेमंद नहीं: बड़े batch पर यह बहुत छोटा है, evaluation में ग़ायब हो जाता है, और BN के "
+                "जितना ताकतवर या भरोसेमंद नहीं: बड़े batch पर यह बहुत छोटा है, evaluation में गायब हो जाता है, और BN के "
                 "साथ dropout जोड़ने से कभी-कभी नतीजे बिगड़ते हैं (variance shift, Li और साथी 2019)। इसलिए BN को हल्का "
                 "regularizer मानिए, dropout का विकल्प नहीं — और अपने data पर मापिए।",
                 "A little. In training each example is normalised together with the other examples of its batch, so "
@@ -409,7 +317,7 @@ def questions():
         Numeric(
             "q8", T("`nn.BatchNorm2d(64)` में कितने सीखे जाने वाले (learnable) parameters हैं?",
                     "How many learnable parameters does `nn.BatchNorm2d(64)` have?"),
-            128, rel_tol=0, abs_tol=0.5,
+            128, rel_tol=0, abs_tol=1e-6,
             mistakes={256: T("running_mean और running_var buffers हैं, parameters नहीं — वे gradient से नहीं सीखे जाते।",
                              "running_mean and running_var are buffers, not parameters — they are not learned by gradients."),
                       64: T("हर channel के *दो* parameters हैं: γ और β।", "every channel has *two* parameters: γ and β.")},
@@ -428,7 +336,7 @@ def questions():
                     "`bn = nn.BatchNorm2d(16)` is run in training mode on an input of shape (8, 16, 32, 32). "
                     "What is the shape of `bn.running_mean`?"),
             (16,), meaning="(C,)",
-            hints=[T("statistics हर channel की एक होती हैं — N, H और W के ऊपर औसत।",
+            hints=[T("statistics हर channel की एक होती हैं — N, H और W पर औसत।",
                      "There is one statistic per channel — averaged over N, H and W."),
                    T("`bn(torch.randn(8, 16, 32, 32)); bn.running_mean.shape`", "`bn(torch.randn(8, 16, 32, 32)); bn.running_mean.shape`")],
             solution="bn = nn.BatchNorm2d(16)\nbn(torch.randn(8, 16, 32, 32))\nq9_answer = tuple(bn.running_mean.shape)",
@@ -438,7 +346,7 @@ def questions():
         ),
         # ------------------------------------------------------------ train versus eval mode
         MultipleChoice(
-            "q10", T("आपने `MLP(batchnorm=True)` (अंदर `nn.BatchNorm1d`) train किया। अब `model.eval()` बुलाए बिना "
+            "q10", T("आपने `MLP(batchnorm=True)` (अंदर `nn.BatchNorm1d`) train किया। अब `model.eval()` चलाए बिना "
                      "एक अकेली image (shape (1, 64)) का prediction करते हैं। क्या होगा?",
                      "You trained an `MLP(batchnorm=True)` (with `nn.BatchNorm1d` inside). Now you predict a single "
                      "image (shape (1, 64)) without calling `model.eval()`. What happens?"),
@@ -450,7 +358,7 @@ def questions():
                "all fine: PyTorch uses the running statistics by itself"),
              T("prediction चलता है पर हमेशा class 0 आती है", "the prediction runs but always gives class 0")],
             "a",
-            why={"b": T("PyTorch running statistics तभी इस्तेमाल करता है जब आप `model.eval()` बुलाएँ; default training mode है।",
+            why={"b": T("PyTorch running statistics तभी इस्तेमाल करता है जब आप `model.eval()` चलाएँ; default training mode है।",
                         "PyTorch uses the running statistics only after you call `model.eval()`; the default is training mode."),
                  "c": T("कुछ चलता ही नहीं — error आता है।", "nothing runs at all — an error is raised.")},
             hints=[T("Training mode में BN batch की statistics लेता है।", "In training mode BN uses the batch statistics."),
@@ -467,7 +375,7 @@ def questions():
             False,
             hints=[T("`no_grad` gradients बंद करता है। running averages gradient से update होते हैं क्या?",
                      "`no_grad` switches off gradients. Are the running averages updated by gradients?"),
-                   T("नोटबुक का section 9 देखिए।", "See section 9 of the notebook.")],
+                   T("notebook का section 9 देखिए।", "See section 9 of the notebook.")],
             solution="q11_answer = False", wrong=True,
             explanation=T("गलत। Running averages forward pass में ही update होते हैं, gradient से नहीं; इसलिए `no_grad` उन्हें "
                           "नहीं रोकता। सिर्फ़ `model.eval()` रोकता है।",
@@ -477,13 +385,13 @@ def questions():
         # ------------------------------------------------------------ coding
         Code(
             "q12", T("Training-mode batch norm का forward pass लिखिए: `batchnorm_forward(x, gamma, beta, eps=1e-5)`, "
-                     "x का shape (N, C), gamma और beta का (C,)। चारों क़दम: batch mean, biased variance, normalize, "
+                     "x का shape (N, C), gamma और beta का (C,)। चारों कदम: batch mean, biased variance, normalize, "
                      "scale और shift। यह `F.batch_norm(x, None, None, gamma, beta, training=True, eps=eps)` से मिलना चाहिए।",
                      "Write the training-mode batch-norm forward pass: `batchnorm_forward(x, gamma, beta, eps=1e-5)`, "
                      "with x of shape (N, C) and gamma, beta of shape (C,). All four steps: batch mean, biased "
                      "variance, normalise, scale and shift. It must match "
                      "`F.batch_norm(x, None, None, gamma, beta, training=True, eps=eps)`."),
-            grader=_grade_forward,
+            grader=grade_forward,
             answer_name="batchnorm_forward",
             starter=("def batchnorm_forward(x, gamma, beta, eps=1e-5):\n"
                      "    mean = ____                                   # (C,) batch mean\n"
@@ -495,7 +403,8 @@ def questions():
                       "    var = ((x - mean) ** 2).mean(dim=0)           # (C,) biased variance (divide by N)\n"
                       "    x_hat = (x - mean) / torch.sqrt(var + eps)    # (N, C) normalised\n"
                       "    return gamma * x_hat + beta                   # (N, C)"),
-            wrong=_wrong_batchnorm,
+            wrongs=[unbiased_batchnorm, _wrong_bn_no_scale_shift, _wrong_bn_layernorm, _wrong_bn_eps_outside,
+                    _wrong_bn_library],
             hints=[T("Statistics हर column (feature) की हैं: `dim=0` पर औसत लीजिए।",
                      "The statistics are per column (feature): average over `dim=0`."),
                    T("`x.var(dim=0)` भाग N − 1 से देता है! `x.var(dim=0, unbiased=False)` या `((x - mean) ** 2).mean(dim=0)` लीजिए।",
@@ -511,8 +420,9 @@ def questions():
                      "normalises with the batch statistics and updates the running averages (`running_var` gets the "
                      "unbiased variance); in eval mode it uses the running statistics. It is checked against "
                      "`nn.BatchNorm1d` over 3 training steps and in eval mode."),
-            grader=_grade_bn_layer, answer_name="BatchNormLayer", starter=BN_LAYER_STARTER,
-            solution=BN_LAYER_SOLUTION, wrong=_BiasedRunningVar,
+            grader=grade_bn_layer, answer_name="BatchNormLayer", starter=BN_LAYER_STARTER,
+            solution=BN_LAYER_SOLUTION,
+            wrongs=[_BiasedRunningVar, _WrongEvalUsesBatch, _WrongMomentumReversed, _WrongSubclassBatchNorm, _WrongCallsLibrary],
             hints=[T("पहला `____`: biased variance, `((x - mean) ** 2).mean(dim=0)`।",
                      "The first `____`: the biased variance, `((x - mean) ** 2).mean(dim=0)`."),
                    T("दूसरा `____`: unbiased variance = `var * m / (m - 1)`।",
@@ -525,12 +435,13 @@ def questions():
                      "Write a function `make_model()` that returns this network: Linear (64 → 32) → BatchNorm1d → ReLU → "
                      "Linear (32 → 10). Leave out the bias of the Linear layer before BN — section 7 of the notebook "
                      "says why."),
-            grader=_grade_model, answer_name="make_model",
+            grader=grade_model, answer_name="make_model",
             starter=("def make_model():\n    return nn.Sequential(\n        ____,\n        nn.BatchNorm1d(32),\n"
                      "        nn.ReLU(),\n        nn.Linear(32, 10),\n    )"),
             solution=("def make_model():\n    return nn.Sequential(\n        nn.Linear(64, 32, bias=False),   # BN's beta does the bias's job\n"
                       "        nn.BatchNorm1d(32),\n        nn.ReLU(),\n        nn.Linear(32, 10),\n    )"),
-            wrong=lambda: nn.Sequential(nn.Linear(64, 32, bias=False), nn.ReLU(), nn.BatchNorm1d(32), nn.Linear(32, 10)),
+            wrongs=[lambda: nn.Sequential(nn.Linear(64, 32, bias=False), nn.ReLU(), nn.BatchNorm1d(32), nn.Linear(32, 10)),
+                    _WrongReluBeforeBN, _WrongNeverCallsBN, *_WRONG_MODELS],
             hints=[T("`nn.Linear` का एक argument `bias=False` है।", "`nn.Linear` takes an argument `bias=False`."),
                    T("`nn.Linear(64, 32, bias=False)`", "`nn.Linear(64, 32, bias=False)`")],
         ),
