@@ -251,3 +251,22 @@ def test_hints_are_shown_in_the_chosen_language_only(capsys):
         assert "संकेत (hint) 1/1: पहला σ(0)" in out and "Hint" not in out and "$" not in out
     finally:
         coursekit.set_language("both")
+
+
+def test_replacing_the_comparison_functions_cannot_make_a_wrong_answer_pass():
+    q = Code("q", P, reference=lambda x: x * 2, cases=[Case((torch.tensor([1.0, 2.0]),)), Case((torch.zeros(1),)),
+                                                      Case((torch.tensor([-3.0]),))])
+
+    def cheat(x):
+        np.allclose = torch.allclose = lambda *a, **k: True
+        return x
+
+    r = q.evaluate(cheat)
+    assert r.status == FAIL and "numpy.allclose" in r.message.en and np.allclose(1.0, 2.0) is False
+    np.allclose = lambda *a, **k: True          # replaced in an earlier cell
+    try:
+        assert q.evaluate(lambda x: x).status == FAIL
+    finally:
+        from coursekit.exercises.core import _restore_comparisons
+        _restore_comparisons()
+    assert not np.allclose(1.0, 2.0)

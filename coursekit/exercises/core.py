@@ -295,11 +295,18 @@ class Question:
             return Result(NOT_ATTEMPTED, T("'____' की जगह अपना उत्तर लिखिए, फिर cell दोबारा चलाइए।",
                                            "Replace '____' with your answer, then run the cell again."))
         limit = time_limit(self.timeout)
+        patched = _restore_comparisons()      # e.g. `np.allclose = lambda *a, **k: True` in an earlier cell
         try:
             with limit:
                 result = self.grade(answer)
             if limit.expired:            # the learner's code caught the time-out and went on
                 raise CheckTimeout()
+            patched += _restore_comparisons()
+            if patched:
+                return wrong(f"आपके code ने {', '.join(patched)} बदल दिया था; checker उन्हीं से तुलना करता है। "
+                             "उसे वापस असली function कर दिया गया है — अपना उत्तर बिना इसके दोबारा check कीजिए।",
+                             f"your code replaced {', '.join(patched)}, which the checker compares with. The original "
+                             "was put back — check your answer again without replacing it.")
             return result
         except NotAttempted:
             return Result(NOT_ATTEMPTED, T("'____' की जगह अपना code लिखिए।", "Replace '____' with your code."))
@@ -325,6 +332,31 @@ class Question:
     # -- for the notebook builder -------------------------------------------------
     def prompt_markdown(self, lang: str) -> str:
         return self.prompt.render(lang)
+
+
+def _comparisons() -> dict:
+    """The library functions the checkers compare with, by name (captured when the exercises are imported)."""
+    import math
+
+    import numpy as np
+    import torch
+
+    return {f"{mod.__name__}.{name}": (mod, name, getattr(mod, name)) for mod, names in
+            ((np, ("allclose", "isclose", "array_equal")), (torch, ("allclose", "isclose", "equal")),
+             (math, ("isclose",))) for name in names}
+
+
+_ORIGINALS = _comparisons()
+
+
+def _restore_comparisons() -> list[str]:
+    """Put back any comparison function a learner's code replaced; return the names of those replaced."""
+    replaced = []
+    for label, (mod, name, original) in _ORIGINALS.items():
+        if getattr(mod, name) is not original:
+            setattr(mod, name, original)
+            replaced.append(label)
+    return replaced
 
 
 def _record_event(notebook: str, qid: str, event: str) -> None:
