@@ -1,17 +1,22 @@
 """Practice 07 (the PyTorch image pipeline): the five steps, ImageFolder, random_split, DataLoader,
 Flatten versus Linear, nn.Module + forward, Normalize and safe loading with weights_only=True."""
-import tempfile
-from pathlib import Path
-
 import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Shape, TrueFalse, ok, wrong
+from ..core import Code, MultipleChoice, Numeric, Shape, TrueFalse
+from ._nb07_graders import (
+    FIXED_CNN_SOLUTION,
+    FIXED_CNN_STARTER,
+    grade_fixed_cnn,
+    grade_load_checkpoint,
+    grade_predict_one,
+    grade_transform,
+)
 
 TITLE = T("PyTorch में image classification की पूरी pipeline", "The PyTorch image-classification pipeline")
 INTRO = T(
-    "ये प्रश्न notebook 07 के पाँच क़दमों पर हैं: image folder और `ImageFolder`, transforms, `random_split`, "
+    "ये प्रश्न notebook 07 के पाँच कदमों पर हैं: image folder और `ImageFolder`, transforms, `random_split`, "
     "`DataLoader`, स्रोत की CNN class की गलतियाँ (`nn.Module`, `forward`, `nn.Flatten` बनाम `nn.Linear`), disk से "
     "एक image पर prediction, और `weights_only=True` के साथ checkpoint load करना। Code के प्रश्न कुछ ही सेकंड में "
     "जाँचे जाते हैं; कोई training नहीं होती।",
@@ -29,136 +34,45 @@ from torchvision import transforms"""
 FIXED_CNN_PARAMS = 5_851_338
 
 
-# ---------------------------------------------------------------- q13: the transform pipeline
-def _grade_transform(make_transform):
-    """make_transform(mean, std) must give Resize((32, 32)) -> ToTensor -> Normalize(mean, std)."""
-    from PIL import Image
+# ---------------------------------------------------------------- q13: known-wrong transforms
+def _pipeline(*steps, normalize=None):
+    from torchvision import transforms
 
-    mean, std = [0.5, 0.4, 0.3], [0.2, 0.25, 0.5]
-    colour = (255, 51, 153)                                   # a uniform image: 1.0, 0.2, 0.6 after ToTensor
-    img = Image.new("RGB", (64, 48), colour)                  # PIL size is (width, height)
-    t = make_transform(mean, std)
-    if not callable(t):
-        return wrong("make_transform को एक transform लौटाना चाहिए (जैसे transforms.Compose([...]))।",
-                     "make_transform must return a transform (such as transforms.Compose([...])).")
-    try:
-        out = t(img)
-    except TypeError as exc:
-        return wrong(f"TypeError: {exc}. Normalize को tensor चाहिए, PIL image नहीं: ToTensor() को Normalize से पहले रखिए।",
-                     f"TypeError: {exc}. Normalize needs a tensor, not a PIL image: put ToTensor() before Normalize.")
-    if not isinstance(out, torch.Tensor):
-        return wrong(f"transform का output एक tensor होना चाहिए; मिला {type(out).__name__} — ToTensor() जोड़िए।",
-                     f"the transform must output a tensor; got {type(out).__name__} — add ToTensor().")
-    if tuple(out.shape) != (3, 32, 32):
-        return wrong(f"64×48 की image पर output का shape (3, 32, 32) होना चाहिए; मिला {tuple(out.shape)}। "
-                     "Resize((32, 32)) में tuple दीजिए: Resize(32) केवल छोटी भुजा को 32 करता है।",
-                     f"for a 64×48 image the output must have shape (3, 32, 32); got {tuple(out.shape)}. "
-                     "Give Resize a tuple, (32, 32): Resize(32) only sets the shorter side to 32.")
-    expected = torch.tensor([(c / 255 - m) / s for c, m, s in zip(colour, mean, std)]).view(3, 1, 1).expand(3, 32, 32)
-    if torch.allclose(out, expected, atol=1e-4):
-        return ok("सही: हर channel पर (x − mean) / std, x ToTensor के बाद 0 से 1 के बीच।",
-                  "right: (x − mean) / std on every channel, with x between 0 and 1 after ToTensor.")
-    raw = torch.tensor([c / 255 for c in colour]).view(3, 1, 1).expand(3, 32, 32)
-    if torch.allclose(out, raw, atol=1e-4):
-        return wrong("shape सही है, पर मान अभी 0 से 1 के बीच हैं: Normalize(mean, std) छूट गया।",
-                     "the shape is right, but the values are still between 0 and 1: Normalize(mean, std) is missing.")
-    return wrong(f"channel 0 का मान {out[0, 0, 0].item():.4f} है, अपेक्षित {expected[0, 0, 0].item():.4f} "
-                 "= (1.0 − 0.5) / 0.2। क्रम Resize → ToTensor → Normalize(mean, std) रखिए।",
-                 f"channel 0 holds {out[0, 0, 0].item():.4f}, expected {expected[0, 0, 0].item():.4f} "
-                 "= (1.0 − 0.5) / 0.2. Keep the order Resize → ToTensor → Normalize(mean, std).")
+    tail = [transforms.Normalize(*normalize)] if normalize else []
+    return transforms.Compose([*steps, transforms.ToTensor(), *tail])
 
 
 def _wrong_transform(mean, std):
+    """Resize(32) (not a tuple) and no Normalize."""
     from torchvision import transforms
-
-    return transforms.Compose([transforms.Resize(32), transforms.ToTensor()])
-
-
-# ---------------------------------------------------------------- q14: fix the source's CNN
-def _grade_fixed_cnn(cls):
-    if not (isinstance(cls, type) and issubclass(cls, nn.Module)):
-        return wrong("FixedCNN को nn.Module से inherit करना चाहिए: class FixedCNN(nn.Module)। तभी model(x) और "
-                     "model.parameters() काम करते हैं।",
-                     "FixedCNN must inherit from nn.Module: class FixedCNN(nn.Module). Only then do model(x) and "
-                     "model.parameters() work.")
-    try:
-        model = cls()
-    except AttributeError as exc:
-        return wrong(f"FixedCNN() बनाते समय error: {exc}. __init__ की पहली line super().__init__() होनी चाहिए।",
-                     f"FixedCNN() raised: {exc}. The first line of __init__ must be super().__init__().")
-    if type(model).forward is nn.Module.forward:
-        return wrong("forward(self, x) method नहीं है: nn.Module को बताना होता है कि x layers से कैसे गुज़रे, "
-                     "जैसे return self.model(x)।",
-                     "there is no forward(self, x) method: an nn.Module must say how x passes through the layers, "
-                     "e.g. return self.model(x).")
-    try:
-        out = model(torch.zeros(2, 3, 32, 32))
-    except IndexError as exc:
-        return wrong(f"IndexError: {exc}. nn.Flatten के arguments dimensions (start_dim, end_dim) हैं: "
-                     "nn.Flatten() लिखिए, वह (B, 256, 4, 4) को (B, 4096) बनाता है।",
-                     f"IndexError: {exc}. The arguments of nn.Flatten are dimensions (start_dim, end_dim): "
-                     "write nn.Flatten(), which turns (B, 256, 4, 4) into (B, 4096).")
-    except RuntimeError as exc:
-        return wrong(f"RuntimeError: {exc}. Flatten के बाद 4096 features हैं; 4096 से 1024 तक के लिए "
-                     "nn.Linear(4096, 1024) चाहिए, उसके बाद ही nn.Linear(1024, 512)।",
-                     f"RuntimeError: {exc}. After Flatten there are 4096 features; going from 4096 to 1024 needs "
-                     "nn.Linear(4096, 1024), and only then nn.Linear(1024, 512).")
-    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (2, 10):
-        got = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
-        return wrong(f"(2, 3, 32, 32) के input पर output (2, 10) होना चाहिए — हर image के 10 logits; मिला {got}।",
-                     f"for an input of shape (2, 3, 32, 32) the output must be (2, 10) — 10 logits per image; got {got}.")
-    n = sum(p.numel() for p in model.parameters())
-    if n != FIXED_CNN_PARAMS:
-        return wrong(f"output सही है, पर parameters {n:,} हैं, अपेक्षित {FIXED_CNN_PARAMS:,}: स्रोत की सारी layers "
-                     "रखिए और केवल Flatten के बाद nn.Linear(4096, 1024) जोड़िए।",
-                     f"the output is right, but there are {n:,} parameters, expected {FIXED_CNN_PARAMS:,}: keep all "
-                     "the source's layers and only add nn.Linear(4096, 1024) after Flatten.")
-    return ok(f"सही: nn.Module, forward, Flatten → Linear(4096, 1024); {FIXED_CNN_PARAMS:,} parameters।",
-              f"right: nn.Module, forward, Flatten → Linear(4096, 1024); {FIXED_CNN_PARAMS:,} parameters.")
+    return _pipeline(transforms.Resize(32))
 
 
-_SOURCE_LAYERS = """            nn.Conv2d(3, 32, kernel_size=(3,3), stride=1, padding=1),
-            nn.ReLU(),
-            nn.Conv2d(32, 64, kernel_size=(3,3), stride=1, padding=1),
-            nn.ReLU(),
-            nn.MaxPool2d(2,2),
-            nn.Conv2d(64, 128, kernel_size=(3,3), stride=1, padding=1),
-            nn.ReLU(),
-            nn.Conv2d(128, 128, kernel_size=(3,3), stride=1, padding=1),
-            nn.ReLU(),
-            nn.MaxPool2d(2,2),
-            nn.Conv2d(128, 256, kernel_size=(3,3), stride=1, padding=1),
-            nn.ReLU(),
-            nn.Conv2d(256, 256, kernel_size=(3,3), stride=1, padding=1),
-            nn.ReLU(),
-            nn.MaxPool2d(2,2),
-"""
-_CNN_STARTER = ("class FixedCNN():                       # fix 1: a PyTorch model is an nn.Module\n"
-                "    def __init__(self):\n"
-                "        # fix 2: the parent constructor must run first\n"
-                "        self.model = nn.Sequential(\n" + _SOURCE_LAYERS +
-                "            nn.Flatten(4096, 1024),             # fix 3: Flatten's arguments are dimensions\n"
-                "            nn.Linear(1024, 512),\n"
-                "            nn.ReLU(),\n"
-                "            nn.Linear(512, 10)\n"
-                "        )\n\n"
-                "    def forward(self, x):                   # fix 4: (B, 3, 32, 32) -> (B, 10)\n"
-                "        return ____\n")
-_CNN_SOLUTION = ("class FixedCNN(nn.Module):\n"
-                 "    def __init__(self):\n"
-                 "        super().__init__()\n"
-                 "        self.model = nn.Sequential(\n" + _SOURCE_LAYERS +
-                 "            nn.Flatten(),                       # (B, 256, 4, 4) -> (B, 4096)\n"
-                 "            nn.Linear(4096, 1024),              # the missing dense layer\n"
-                 "            nn.ReLU(),\n"
-                 "            nn.Linear(1024, 512),\n"
-                 "            nn.ReLU(),\n"
-                 "            nn.Linear(512, 10)\n"
-                 "        )\n\n"
-                 "    def forward(self, x):\n"
-                 "        return self.model(x)                # (B, 10) logits\n")
+def _wrong_transform_center_crop(mean, std):
+    """CenterCrop(32) instead of Resize((32, 32)) (reliability review, item 6)."""
+    from torchvision import transforms
+    return _pipeline(transforms.CenterCrop(32), normalize=(mean, std))
 
 
+def _wrong_transform_random_crop(mean, std):
+    """RandomCrop(32) instead of Resize((32, 32)) (reliability review, item 6)."""
+    from torchvision import transforms
+    return _pipeline(transforms.RandomCrop(32, pad_if_needed=True), normalize=(mean, std))
+
+
+def _wrong_transform_normalize_first(mean, std):
+    """Normalize before ToTensor: Normalize needs a tensor."""
+    from torchvision import transforms
+    return _pipeline(transforms.Resize((32, 32)), transforms.Normalize(mean, std))
+
+
+def _wrong_transform_fixed_stats(mean, std):
+    """Ignores its arguments and normalises with 0.5 everywhere."""
+    from torchvision import transforms
+    return _pipeline(transforms.Resize((32, 32)), normalize=([0.5] * 3, [0.5] * 3))
+
+
+# ---------------------------------------------------------------- q14: the source's CNN and known-wrong fixes
 class _SourceCNN:
     """The source's class with a forward added but still not an nn.Module (the known-wrong answer)."""
 
@@ -168,102 +82,82 @@ class _SourceCNN:
     def forward(self, x):
         return self.model(x)
 
-
-# ---------------------------------------------------------------- q15: predict one image
-def _predict_one_reference(model, image, transform, classes):
-    model.eval()
-    with torch.no_grad():
-        probs = torch.softmax(model(transform(image).unsqueeze(0)), dim=1)[0]
-    p, k = probs.max(dim=0)
-    return classes[int(k)], float(p)
+def _source_features():
+    """The source's convolution layers (unchanged by the fix): the first 15 modules of PipelineCNN."""
+    from ...architectures import PipelineCNN
+    return list(PipelineCNN().model.children())[:15]
 
 
-def _grade_predict_one(predict_one):
-    from PIL import Image
-    from torchvision import transforms
+class _wrong_FlattenArgsCNN(nn.Module):
+    """nn.Module, super().__init__() and forward are fixed, but nn.Flatten(4096, 1024) is still there."""
 
-    torch.manual_seed(0)
-    model = nn.Sequential(nn.Flatten(), nn.Dropout(0.5), nn.Linear(3 * 8 * 8, 3))   # dropout: eval() matters
-    transform = transforms.Compose([transforms.Resize((8, 8)), transforms.ToTensor()])
-    classes = ["cat", "dog", "zebra"]
-    g = torch.Generator().manual_seed(1)
-    for trial in range(3):
-        pixels = (torch.rand(20, 30, 3, generator=g) * 255).to(torch.uint8).numpy()
-        image = Image.fromarray(pixels)                          # a 30×20 RGB image
-        model.train()                                            # as a model is left after training
-        try:
-            got = predict_one(model, image, transform, classes)
-        except RuntimeError as exc:
-            return wrong(f"RuntimeError: {exc}. transform के बाद image का shape (C, H, W) है, पर model batch (B, C, H, W) "
-                         "लेता है: unsqueeze(0) लगाइए।",
-                         f"RuntimeError: {exc}. After the transform the image has shape (C, H, W), but the model takes "
-                         "a batch (B, C, H, W): apply unsqueeze(0).")
-        expected = _predict_one_reference(model, image, transform, classes)
-        if not (isinstance(got, (tuple, list)) and len(got) == 2):
-            return wrong(f"predict_one को (class का नाम, probability) का जोड़ा लौटाना चाहिए; मिला {got!r}",
-                         f"predict_one must return a pair (class name, probability); got {got!r}")
-        name, p = got[0], float(got[1])
-        if name != expected[0] or abs(p - expected[1]) > 1e-5:
-            hint_hi = "model.eval() और torch.no_grad() लगाइए (Dropout training mode में हर बार अलग output देता है), " \
-                      "softmax(dim=1) से probabilities लीजिए, और classes[index] से नाम।"
-            hint_en = "use model.eval() and torch.no_grad() (Dropout gives a different output every time in training " \
-                      "mode), take probabilities with softmax(dim=1), and the name with classes[index]."
-            return wrong(f"image {trial + 1} पर मिला ({name!r}, {p:.4f}), अपेक्षित ({expected[0]!r}, {expected[1]:.4f})। "
-                         + hint_hi,
-                         f"for image {trial + 1} you gave ({name!r}, {p:.4f}), expected ({expected[0]!r}, "
-                         f"{expected[1]:.4f}). " + hint_en)
-    return ok("सही: वही transform, unsqueeze(0) से batch of one, eval mode, softmax, सबसे बड़ी probability।",
-              "right: the same transform, a batch of one with unsqueeze(0), eval mode, softmax, the largest probability.")
+    def __init__(self, dense=None):
+        super().__init__()
+        dense = dense or [nn.Flatten(4096, 1024), nn.Linear(1024, 512), nn.ReLU(), nn.Linear(512, 10)]
+        self.model = nn.Sequential(*_source_features(), *dense)
+
+    def forward(self, x):
+        return self.model(x)
+
+
+class _wrong_NoDenseReluCNN(_wrong_FlattenArgsCNN):
+    """Adds nn.Linear(4096, 1024) but no ReLU after it: two dense layers in a row are one linear map."""
+
+    def __init__(self):
+        super().__init__([nn.Flatten(), nn.Linear(4096, 1024), nn.Linear(1024, 512), nn.ReLU(), nn.Linear(512, 10)])
+
+
+class _wrong_SoftmaxFixedCNN(_wrong_FlattenArgsCNN):
+    """The right fix with an nn.Softmax(dim=1) at the end."""
+
+    def __init__(self):
+        super().__init__([nn.Flatten(), nn.Linear(4096, 1024), nn.ReLU(), nn.Linear(1024, 512), nn.ReLU(),
+                          nn.Linear(512, 10), nn.Softmax(dim=1)])
+
+
+class _wrong_NoSuperCNN(nn.Module):
+    """An nn.Module whose __init__ forgets super().__init__()."""
+
+    def __init__(self):  # noqa: B026 - the slip itself
+        self.model = nn.Sequential(*_source_features())
+
+    def forward(self, x):
+        return self.model(x)
+
+
+# ---------------------------------------------------------------- q15, q16: known-wrong functions
+def _predict(model, image, transform, classes, dim=1, batch=True, softmax=True, name=True, eval_=True):
+    """predict_one, with the slips the known-wrong answers make switched on."""
+    model.train(not eval_)
+    x = transform(image).unsqueeze(0) if batch else transform(image)
+    out = model(x).detach()
+    p, k = (torch.softmax(out, dim=dim) if softmax else out)[0].max(dim=0)
+    return classes[int(k)] if name else int(k), float(p)
 
 
 def _predict_one_wrong(model, image, transform, classes):
-    probs = torch.softmax(model(transform(image).unsqueeze(0)), dim=1)[0].detach()   # forgets model.eval()
-    p, k = probs.max(dim=0)
-    return classes[int(k)], float(p)
+    """Forgets model.eval(): Dropout stays on."""
+    return _predict(model, image, transform, classes, eval_=False)
 
 
-# ---------------------------------------------------------------- q16: load a checkpoint safely
-_TRAP = {"ran": False}
+def _wrong_predict_one_dim0(model, image, transform, classes):
+    """Softmax over the batch of one: every probability is 1."""
+    return _predict(model, image, transform, classes, dim=0)
 
 
-def _file_ran_code():
-    """What a pickled file can make torch.load(..., weights_only=False) call; harmless here: it sets a flag."""
-    _TRAP["ran"] = True
-    return torch.zeros(3, 4)
+def _wrong_predict_one_index(model, image, transform, classes):
+    """Returns the index instead of the class name."""
+    return _predict(model, image, transform, classes, name=False)
 
 
-class _Trap:
-    def __reduce__(self):
-        return _file_ran_code, ()
+def _wrong_predict_one_logit(model, image, transform, classes):
+    """Returns the largest logit, not a probability."""
+    return _predict(model, image, transform, classes, softmax=False)
 
 
-def _grade_load_checkpoint(load_checkpoint):
-    torch.manual_seed(0)
-    saved = nn.Linear(4, 3)
-    with tempfile.TemporaryDirectory() as tmp:
-        good, bad = Path(tmp) / "good.pt", Path(tmp) / "bad.pt"
-        torch.save(saved.state_dict(), good)
-        torch.save({"weight": _Trap(), "bias": torch.zeros(3)}, bad)
-        fresh = nn.Linear(4, 3)
-        got = load_checkpoint(fresh, good)
-        if not isinstance(got, nn.Module):
-            return wrong(f"load_checkpoint को model लौटाना चाहिए; मिला {type(got).__name__}",
-                         f"load_checkpoint must return the model; got a {type(got).__name__}")
-        if not all(torch.equal(a, b) for a, b in zip(got.state_dict().values(), saved.state_dict().values())):
-            return wrong("लौटाए गए model के weights file वाले नहीं हैं: model.load_state_dict(state) चलाइए।",
-                         "the returned model does not hold the weights from the file: call model.load_state_dict(state).")
-        _TRAP["ran"] = False
-        try:
-            load_checkpoint(nn.Linear(4, 3), bad)
-        except Exception:   # refusing the file is the right behaviour
-            pass
-        if _TRAP["ran"]:
-            return wrong("आपके function ने file के अंदर का code चला दिया (यहाँ हानिरहित, पर अनजान file में कुछ भी हो "
-                         "सकता है)। torch.load(path, weights_only=True) लिखिए।",
-                         "your function ran code from inside the file (harmless here, but an unknown file could do "
-                         "anything). Write torch.load(path, weights_only=True).")
-    return ok("सही: weights load हुए, और अनजान objects वाली file को मना कर दिया गया (UnpicklingError)।",
-              "right: the weights loaded, and the file with unknown objects was refused (UnpicklingError).")
+def _wrong_predict_one_no_batch(model, image, transform, classes):
+    """Forgets unsqueeze(0): the model gets (C, H, W), not a batch."""
+    return _predict(model, image, transform, classes, batch=False)
 
 
 def _load_checkpoint_wrong(model, path):
@@ -271,10 +165,21 @@ def _load_checkpoint_wrong(model, path):
     return model
 
 
+def _wrong_load_checkpoint_state(model, path):
+    """Returns the state dict instead of the model."""
+    return torch.load(path, weights_only=True)
+
+
+def _wrong_load_checkpoint_unloaded(model, path):
+    """Reads the file but never puts the weights into the model."""
+    torch.load(path, weights_only=True)
+    return model
+
+
 def questions():
     qs = [
         MultipleChoice(
-            "q1", T("स्रोत के अनुसार PyTorch में CNN से image classification के पाँच क़दमों का सही क्रम कौन-सा है?",
+            "q1", T("स्रोत के अनुसार PyTorch में CNN से image classification के पाँच कदमों का सही क्रम कौन-सा है?",
                     "Which is the right order of the source's five steps for image classification with a CNN in PyTorch?"),
             [T("network बनाना → data load करना → split करना → base model → fit, evaluate, predict",
                "build the network → load the data → split it → base model → fit, evaluate, predict"),
@@ -472,7 +377,7 @@ def questions():
                      "Build the transform pipeline: `make_transform(mean, std)` returns a `transforms.Compose` that "
                      "resizes a PIL image of any size to 32×32, turns it into a tensor, and normalises each channel "
                      "with `mean` and `std`."),
-            grader=_grade_transform, answer_name="make_transform",
+            grader=grade_transform, answer_name="make_transform",
             starter=("def make_transform(mean, std):\n    return transforms.Compose([\n"
                      "        transforms.Resize(____),\n        ____,\n        ____,\n    ])"),
             solution=("def make_transform(mean, std):\n    return transforms.Compose([\n"
@@ -480,23 +385,30 @@ def questions():
                       "        transforms.ToTensor(),                # (H, W, C) 0..255 -> (C, H, W) 0..1\n"
                       "        transforms.Normalize(mean, std),      # per channel: (x - mean) / std\n    ])"),
             wrong=_wrong_transform,
+            wrongs=[_wrong_transform_center_crop, _wrong_transform_random_crop, _wrong_transform_normalize_first,
+                    _wrong_transform_fixed_stats],
             hints=[T("क्रम: Resize → ToTensor → Normalize। Normalize को tensor चाहिए, PIL image नहीं।",
                      "Order: Resize → ToTensor → Normalize. Normalize needs a tensor, not a PIL image."),
                    T("Resize को tuple दीजिए: `Resize((32, 32))`।", "Give Resize a tuple: `Resize((32, 32))`.")],
         ),
         Code(
             "q14", T("स्रोत की CNN class ठीक कीजिए। नीचे स्रोत का code है, नाम `FixedCNN`। चारों `fix` वाली जगहें ठीक कीजिए, "
-                     "ताकि `FixedCNN()(torch.zeros(2, 3, 32, 32))` का shape (2, 10) हो। स्रोत की बाकी layers वैसी ही "
-                     "रहें।",
+                     "ताकि `FixedCNN()(torch.zeros(2, 3, 32, 32))` का shape (2, 10) हो: Flatten के 4096 features 1024 "
+                     "units की एक नई dense layer में जाएँ, बाकी dense layers की तरह ReLU के साथ। स्रोत की बाकी layers "
+                     "वैसी ही रहें; checker वही weights देकर notebook के `PipelineCNN` से मिलाएगा।",
                      "Fix the source's CNN class. Below is the source's code, named `FixedCNN`. Fix the four places "
-                     "marked `fix`, so that `FixedCNN()(torch.zeros(2, 3, 32, 32))` has shape (2, 10). Keep the "
-                     "source's other layers as they are."),
-            grader=_grade_fixed_cnn, answer_name="FixedCNN", starter=_CNN_STARTER, solution=_CNN_SOLUTION,
+                     "marked `fix`, so that `FixedCNN()(torch.zeros(2, 3, 32, 32))` has shape (2, 10): the 4096 "
+                     "features of Flatten go into a new dense layer of 1024 units, with a ReLU like the other dense "
+                     "layers. Keep the source's other layers as they are; the checker gives your model the same "
+                     "weights and compares it with the notebook's `PipelineCNN`."),
+            grader=grade_fixed_cnn, answer_name="FixedCNN", starter=FIXED_CNN_STARTER, solution=FIXED_CNN_SOLUTION,
             wrong=_SourceCNN,
+            wrongs=[_wrong_NoSuperCNN, _wrong_FlattenArgsCNN, _wrong_NoDenseReluCNN, _wrong_SoftmaxFixedCNN],
             hints=[T("`class FixedCNN(nn.Module):` और `__init__` की पहली line `super().__init__()`।",
                      "`class FixedCNN(nn.Module):` and `super().__init__()` as the first line of `__init__`."),
-                   T("`nn.Flatten()` (B, 256, 4, 4) को (B, 4096) बनाता है; उसके बाद `nn.Linear(4096, 1024)` चाहिए।",
-                     "`nn.Flatten()` turns (B, 256, 4, 4) into (B, 4096); it must be followed by `nn.Linear(4096, 1024)`."),
+                   T("`nn.Flatten()` (B, 256, 4, 4) को (B, 4096) बनाता है; उसके बाद `nn.Linear(4096, 1024), nn.ReLU()` चाहिए।",
+                     "`nn.Flatten()` turns (B, 256, 4, 4) into (B, 4096); it must be followed by "
+                     "`nn.Linear(4096, 1024), nn.ReLU()`."),
                    T("`forward` में `return self.model(x)`।", "`return self.model(x)` in `forward`.")],
             explanation=T(f"ठीक किया network notebook का `PipelineCNN` है: {FIXED_CNN_PARAMS:,} parameters।",
                           f"The fixed network is the notebook's `PipelineCNN`: {FIXED_CNN_PARAMS:,} parameters."),
@@ -508,7 +420,7 @@ def questions():
                      "Prediction on an image read from disk: write `predict_one(model, image, transform, classes)` that "
                      "returns (class name, probability). `image` is a PIL image; after training the model may have been "
                      "left in training mode."),
-            grader=_grade_predict_one, answer_name="predict_one",
+            grader=grade_predict_one, answer_name="predict_one",
             starter=("def predict_one(model, image, transform, classes):\n    model.____()\n    with torch.no_grad():\n"
                      "        x = transform(image).____(0)            # (C, H, W) -> (1, C, H, W)\n"
                      "        probs = torch.softmax(model(x), dim=____)[0]\n    p, k = probs.max(dim=0)\n"
@@ -518,6 +430,8 @@ def questions():
                       "        probs = torch.softmax(model(x), dim=1)[0]  # (num_classes,)\n    p, k = probs.max(dim=0)\n"
                       "    return classes[int(k)], float(p)"),
             wrong=_predict_one_wrong,
+            wrongs=[_wrong_predict_one_dim0, _wrong_predict_one_index, _wrong_predict_one_logit,
+                    _wrong_predict_one_no_batch],
             hints=[T("Model batches लेता है: `unsqueeze(0)` से batch of one बनाइए।",
                      "The model takes batches: make a batch of one with `unsqueeze(0)`."),
                    T("`model.eval()` Dropout को बंद करता है; `softmax(..., dim=1)` classes पर चलता है।",
@@ -533,12 +447,12 @@ def questions():
                      "made by `torch.save(model.state_dict(), path)` into `model` and returns `model` — and refuses a "
                      "file holding unknown Python objects. The checker also gives it a file that runs (harmless) code "
                      "when loaded the unsafe way."),
-            grader=_grade_load_checkpoint, answer_name="load_checkpoint",
+            grader=grade_load_checkpoint, answer_name="load_checkpoint",
             starter="def load_checkpoint(model, path):\n    state = ____\n    model.load_state_dict(state)\n    return model",
             solution=("def load_checkpoint(model, path):\n"
                       "    state = torch.load(path, weights_only=True, map_location=\"cpu\")  # tensors and plain types only\n"
                       "    model.load_state_dict(state)\n    return model"),
-            wrong=_load_checkpoint_wrong,
+            wrong=_load_checkpoint_wrong, wrongs=[_wrong_load_checkpoint_state, _wrong_load_checkpoint_unloaded],
             hints=[T("`torch.load(path, ...)` से state dict पढ़िए।", "Read the state dict with `torch.load(path, ...)`."),
                    T("कौन-सा argument pickle को केवल tensors और साधारण types तक सीमित करता है?",
                      "Which argument restricts pickle to tensors and plain types?")],

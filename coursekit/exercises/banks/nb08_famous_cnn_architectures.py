@@ -1,17 +1,16 @@
 """Practice 08 (famous CNN architectures): the source notes' 5 questions, then LeNet-5, a residual block and counting."""
-import copy
-
 import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Shape, ok, wrong
+from ..core import Code, MultipleChoice, Numeric, Shape
+from ._nb08_graders import grade_block, grade_lenet
 
 TITLE = T("प्रसिद्ध CNN architectures: LeNet, AlexNet, VGG, ResNet",
           "Famous CNN architectures: LeNet, AlexNet, VGG, ResNet")
 INTRO = T(
     "पहले 5 प्रश्न स्रोत नोट्स के हैं (LeNet बनाम AlexNet, VGG के 3×3 filters, residual connections, GPU, और 100+ layers)। "
-    "फिर आप LeNet-5 ख़ुद बनाकर उसके 61,706 parameters मिलाएँगे, एक residual block लिखेंगे, और parameters व shapes गिनेंगे। "
+    "फिर आप LeNet-5 खुद बनाकर उसके 61,706 parameters मिलाएँगे, एक residual block लिखेंगे, और parameters व shapes गिनेंगे। "
     "Notebook `notebooks/08_famous_cnn_architectures.ipynb` साथ खुला रखिए।",
     "The first 5 questions are the source notes' (LeNet versus AlexNet, VGG's 3×3 filters, residual connections, GPUs, "
     "and 100+ layers). Then you build LeNet-5 yourself and match its 61,706 parameters, write a residual block, and "
@@ -19,110 +18,52 @@ INTRO = T(
 )
 SETUP = "import torch\nfrom torch import nn"
 
-LENET_PER_LAYER = [156, 2416, 48120, 10164, 850]   # C1, C3, C5 (400 -> 120), F6, output
-
-
-def _n_params(module) -> int:
-    return sum(p.numel() for p in module.parameters())
-
-
-def _grade_lenet(cls):
-    """The learner's MyLeNet5 must map (B, 1, 32, 32) to (B, 10) with 61,706 parameters and two 5×5 convolutions."""
-    torch.manual_seed(0)
-    try:
-        model = cls()
-    except TypeError as exc:
-        return wrong(f"`MyLeNet5()` बिना arguments के बनना चाहिए; error: {exc}",
-                     f"`MyLeNet5()` must be constructible without arguments; error: {exc}")
-    out = model(torch.randn(2, 1, 32, 32))
-    if tuple(out.shape) != (2, 10):
-        return wrong(f"(2, 1, 32, 32) के input पर output का shape (2, 10) = (batch, classes) होना चाहिए; मिला {tuple(out.shape)}। "
-                     "Flatten के बाद 16 × 5 × 5 = 400 features होते हैं।",
-                     f"for an input of shape (2, 1, 32, 32) the output must be (2, 10) = (batch, classes); got "
-                     f"{tuple(out.shape)}. After Flatten there are 16 × 5 × 5 = 400 features.")
-    layers = [m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
-    convs = [m for m in layers if isinstance(m, nn.Conv2d)]
-    if len(convs) != 2 or any(tuple(c.kernel_size) != (5, 5) for c in convs):
-        return wrong("LeNet-5 में ठीक दो convolution layers हैं, दोनों 5×5: Conv2d(1, 6, 5) और Conv2d(6, 16, 5)।",
-                     "LeNet-5 has exactly two convolution layers, both 5×5: Conv2d(1, 6, 5) and Conv2d(6, 16, 5).")
-    kinds = {type(m) for m in model.modules()}
-    if nn.Tanh not in kinds or nn.AvgPool2d not in kinds:
-        return wrong("shape सही है, पर LeNet-5 (यह रूप) tanh activations और average pooling (`nn.AvgPool2d(2)`) इस्तेमाल करता है, "
-                     "ReLU या max pooling नहीं।",
-                     "the shape is right, but LeNet-5 (this reading) uses tanh activations and average pooling "
-                     "(`nn.AvgPool2d(2)`), not ReLU or max pooling.")
-    n = _n_params(model)
-    if n != 61706:
-        counts = [_n_params(m) for m in layers]
-        return wrong(f"आपके model में {n:,} parameters हैं, 61,706 होने चाहिए। आपकी layers: {counts}; "
-                     f"अपेक्षित: {LENET_PER_LAYER} (C1, C3, 400→120, 120→84, 84→10)।",
-                     f"your model has {n:,} parameters; it should have 61,706. Your layers: {counts}; "
-                     f"expected: {LENET_PER_LAYER} (C1, C3, 400→120, 120→84, 84→10).")
-    return ok("सही: 156 + 2,416 + 48,120 + 10,164 + 850 = 61,706 parameters, output (batch, 10)।",
-              "Correct: 156 + 2,416 + 48,120 + 10,164 + 850 = 61,706 parameters, output (batch, 10).")
+# ---------------------------------------------------------------- q6, q7: known-wrong networks
+def _lenet(block2=(nn.Tanh, nn.AvgPool2d), dense_act=nn.Tanh, c5=(400, 120)):
+    """LeNet-5 with the learner's part (the second conv block and the dense layers) written the given way."""
+    act2, pool2 = block2
+    return nn.Sequential(nn.Conv2d(1, 6, 5), nn.Tanh(), nn.AvgPool2d(2),
+                         nn.Conv2d(6, 16, 5), act2(), pool2(2), nn.Flatten(),
+                         nn.Linear(*c5), dense_act(), nn.Linear(c5[1], 84), dense_act(), nn.Linear(84, 10))
 
 
 class _WrongLeNet(nn.Module):
-    """A known-wrong LeNet-5: the first dense layer has 100 units instead of 120."""
+    """A known-wrong LeNet-5: the first dense layer has 100 units instead of 120 (the count is off)."""
 
-    def __init__(self):
+    def __init__(self, **kw):
         super().__init__()
-        self.features = nn.Sequential(nn.Conv2d(1, 6, 5), nn.Tanh(), nn.AvgPool2d(2),
-                                      nn.Conv2d(6, 16, 5), nn.Tanh(), nn.AvgPool2d(2))
-        self.classifier = nn.Sequential(nn.Flatten(), nn.Linear(400, 100), nn.Tanh(),
-                                        nn.Linear(100, 84), nn.Tanh(), nn.Linear(84, 10))
+        self.net = _lenet(**(kw or {"c5": (400, 100)}))
 
     def forward(self, x):
-        return self.classifier(self.features(x))
+        return self.net(x)
 
 
-def _grade_block(cls):
-    """The learner's MyBasicBlock: same shape out as in, relu(x) when F is zeroed, and equal to coursekit's BasicBlock."""
-    from ...architectures import BasicBlock
+class _wrong_ReluMaxLeNet(_WrongLeNet):
+    """The learner's blanks use ReLU and MaxPool (the starter's first block has Tanh and AvgPool): review item 3."""
 
-    torch.manual_seed(0)
-    block = cls(8)
-    x = torch.randn(2, 8, 6, 6)
-    out = block.eval()(x)
-    if tuple(out.shape) != tuple(x.shape):
-        return wrong(f"output का shape input जैसा {tuple(x.shape)} होना चाहिए (stride 1, वही channels); मिला {tuple(out.shape)}।",
-                     f"the output must have the input's shape {tuple(x.shape)} (stride 1, same channels); got {tuple(out.shape)}.")
-    zeroed = copy.deepcopy(block)
-    with torch.no_grad():
-        for m in zeroed.modules():
-            if isinstance(m, nn.Conv2d):
-                m.weight.zero_()
-                if m.bias is not None:
-                    m.bias.zero_()
-    got = zeroed.eval()(x)
-    if torch.allclose(got, torch.zeros_like(got)):
-        return wrong("जब F(x) = 0 हो (सारे conv weights शून्य), block को relu(x) देना चाहिए, पर आपका block 0 देता है — "
-                     "क्या आप shortcut `+ x` भूल गए?",
-                     "when F(x) = 0 (all conv weights zero) the block must give relu(x), but yours gives 0 — "
-                     "did you forget the shortcut `+ x`?")
-    if torch.allclose(got, x) and not torch.allclose(x, torch.relu(x)):
-        return wrong("जब F(x) = 0 हो, आपका block x लौटाता है, relu(x) नहीं: जोड़ने के बाद ReLU लगाइए — relu(F(x) + x)।",
-                     "when F(x) = 0 your block returns x, not relu(x): apply the ReLU after the addition — relu(F(x) + x).")
-    if not torch.allclose(got, torch.relu(x), atol=1e-6):
-        return wrong("जब F(x) = 0 हो (सारे conv weights शून्य), output relu(x) होना चाहिए; आपका output कुछ और है।",
-                     "when F(x) = 0 (all conv weights zero) the output must be relu(x); yours is something else.")
-    ref = BasicBlock(8, 8)
-    try:
-        ref.load_state_dict(block.state_dict())
-    except RuntimeError:
-        return wrong("`__init__` की layers (conv1, bn1, conv2, bn2) वैसी ही रखिए जैसी starter code में दी थीं।",
-                     "keep the layers of `__init__` (conv1, bn1, conv2, bn2) exactly as the starter code gives them.")
-    for mode in ("eval", "train"):
-        a, b = copy.deepcopy(block), copy.deepcopy(ref)
-        getattr(a, mode)()
-        getattr(b, mode)()
-        if not torch.allclose(a(x), b(x), atol=1e-5):
-            return wrong(f"{mode} mode में आपका output ResNet के basic block से अलग है। क्रम: conv1 → bn1 → ReLU → conv2 → bn2, "
-                         "फिर + x, फिर ReLU।",
-                         f"in {mode} mode your output differs from ResNet's basic block. The order is: conv1 → bn1 → ReLU → "
-                         "conv2 → bn2, then + x, then ReLU.")
-    return ok("सही: relu(F(x) + x) — shape वही, F(x) = 0 पर relu(x), और coursekit.architectures.BasicBlock के बराबर।",
-              "Correct: relu(F(x) + x) — same shape, relu(x) when F(x) = 0, and equal to coursekit.architectures.BasicBlock.")
+    def __init__(self):
+        super().__init__(block2=(nn.ReLU, nn.MaxPool2d), dense_act=nn.ReLU)
+
+
+class _wrong_NoDenseTanhLeNet(_WrongLeNet):
+    """No activation between the dense layers (reliability review, probe 147)."""
+
+    def __init__(self):
+        super().__init__(dense_act=nn.Identity)
+
+
+class _wrong_MaxPoolLeNet(_WrongLeNet):
+    """Tanh everywhere, but max pooling in the learner's block."""
+
+    def __init__(self):
+        super().__init__(block2=(nn.Tanh, nn.MaxPool2d))
+
+
+class _wrong_FlatSizeLeNet(_WrongLeNet):
+    """Linear(256, 120): the features after Flatten are counted as 16 × 4 × 4 (probe 188)."""
+
+    def __init__(self):
+        super().__init__(c5=(256, 120))
 
 
 class _PlainBlock(nn.Module):
@@ -137,6 +78,30 @@ class _PlainBlock(nn.Module):
 
     def forward(self, x):
         return torch.relu(self.bn2(self.conv2(torch.relu(self.bn1(self.conv1(x))))))
+
+    def residual(self, x):
+        return self.bn2(self.conv2(torch.relu(self.bn1(self.conv1(x)))))
+
+
+class _wrong_NoFinalReluBlock(_PlainBlock):
+    """F(x) + x without the final ReLU."""
+
+    def forward(self, x):
+        return self.residual(x) + x
+
+
+class _wrong_ReluBeforeAddBlock(_PlainBlock):
+    """relu(F(x)) + x: the ReLU comes before the addition."""
+
+    def forward(self, x):
+        return torch.relu(self.residual(x)) + x
+
+
+class _wrong_AddBeforeBnBlock(_PlainBlock):
+    """relu(bn2(conv2(...) + x)): the shortcut is added before the second batch norm."""
+
+    def forward(self, x):
+        return torch.relu(self.bn2(self.conv2(torch.relu(self.bn1(self.conv1(x)))) + x))
 
 
 LENET_SOLUTION = '''class MyLeNet5(nn.Module):
@@ -305,11 +270,12 @@ def questions():
         ),
         # ---------------------------------------------------------------- coding and counting
         Code(
-            "q6", T("LeNet-5 (आज का रूप) ख़ुद बनाइए: `MyLeNet5()` input (B, 1, 32, 32) लेकर (B, 10) लौटाए, tanh और average "
+            "q6", T("LeNet-5 (आज का रूप) खुद बनाइए: `MyLeNet5()` input (B, 1, 32, 32) लेकर (B, 10) लौटाए, tanh और average "
                     "pooling के साथ, और उसमें ठीक 61,706 parameters हों (`coursekit.architectures.LeNet5` जितने)।",
                     "Build LeNet-5 (the modern reading) yourself: `MyLeNet5()` takes (B, 1, 32, 32) and returns (B, 10), with "
                     "tanh and average pooling, and has exactly 61,706 parameters (as many as `coursekit.architectures.LeNet5`)."),
-            grader=_grade_lenet, answer_name="MyLeNet5", starter=LENET_STARTER, solution=LENET_SOLUTION, wrong=_WrongLeNet,
+            grader=grade_lenet, answer_name="MyLeNet5", starter=LENET_STARTER, solution=LENET_SOLUTION, wrong=_WrongLeNet,
+            wrongs=[_wrong_ReluMaxLeNet, _wrong_NoDenseTanhLeNet, _wrong_MaxPoolLeNet, _wrong_FlatSizeLeNet],
             hints=[T("C3: `nn.Conv2d(6, 16, 5), nn.Tanh(), nn.AvgPool2d(2)`।", "C3: `nn.Conv2d(6, 16, 5), nn.Tanh(), nn.AvgPool2d(2)`."),
                    T("Dense: `nn.Linear(400, 120), nn.Tanh(), nn.Linear(120, 84), nn.Tanh(), nn.Linear(84, 10)`।",
                      "Dense: `nn.Linear(400, 120), nn.Tanh(), nn.Linear(120, 84), nn.Tanh(), nn.Linear(84, 10)`."),
@@ -320,10 +286,11 @@ def questions():
                     "$\\mathcal{F}(x)$ = conv1 → bn1 → ReLU → conv2 → bn2। Layers `__init__` में दी हुई हैं।",
                     "Write ResNet's basic block: the `forward` of `MyBasicBlock(channels)` returns $\\mathrm{ReLU}(\\mathcal{F}(x) + x)$, where "
                     "$\\mathcal{F}(x)$ = conv1 → bn1 → ReLU → conv2 → bn2. The layers are given in `__init__`."),
-            grader=_grade_block, answer_name="MyBasicBlock", starter=BLOCK_STARTER, solution=BLOCK_SOLUTION, wrong=_PlainBlock,
+            grader=grade_block, answer_name="MyBasicBlock", starter=BLOCK_STARTER, solution=BLOCK_SOLUTION, wrong=_PlainBlock,
+            wrongs=[_wrong_NoFinalReluBlock, _wrong_ReluBeforeAddBlock, _wrong_AddBeforeBnBlock],
             hints=[T("पहले `out = torch.relu(self.bn1(self.conv1(x)))`।", "First `out = torch.relu(self.bn1(self.conv1(x)))`."),
                    T("फिर `out = self.bn2(self.conv2(out))` — यह $\\mathcal{F}(x)$ है।", "Then `out = self.bn2(self.conv2(out))` — this is $\\mathcal{F}(x)$."),
-                   T("आख़िर में `torch.relu(out + x)`।", "Finally `torch.relu(out + x)`.")],
+                   T("आखिर में `torch.relu(out + x)`।", "Finally `torch.relu(out + x)`.")],
             explanation=T("Shortcut में कोई parameter नहीं: shapes समान हैं (stride 1, वही channels), इसलिए सीधे x जोड़ते हैं।",
                           "The shortcut has no parameters: the shapes match (stride 1, same channels), so x is added directly."),
         ),
@@ -359,7 +326,7 @@ def questions():
                           "1,179,648 versus 1,638,400 for the 5×5: 28% fewer weights, and one more ReLU in between."),
         ),
         MultipleChoice(
-            "q10", T("ResNet-50 के bottleneck block (1×1 → 3×3 → 1×1) में 1×1 convolutions का मक़सद क्या है?",
+            "q10", T("ResNet-50 के bottleneck block (1×1 → 3×3 → 1×1) में 1×1 convolutions का मकसद क्या है?",
                      "What is the purpose of the 1×1 convolutions in ResNet-50's bottleneck block (1×1 → 3×3 → 1×1)?"),
             [T("पहली 1×1 channels घटाती है (जैसे 256 → 64) ताकि महँगी 3×3 कम channels पर चले; दूसरी उन्हें फिर बढ़ाती है (64 → 256)।",
                "The first 1×1 reduces the channels (e.g. 256 → 64) so that the expensive 3×3 runs on few channels; the second restores them (64 → 256)."),
@@ -400,7 +367,7 @@ def questions():
             "q12", T("AlexNet paper का Conv1: input 227×227, kernel 11, stride 4, padding 0। Output की ऊँचाई कितनी है?",
                      "The AlexNet paper's Conv1: input 227×227, kernel 11, stride 4, padding 0. What is the output height?"),
             55, rel_tol=0, abs_tol=0.01,
-            mistakes={54: T("सूत्र के आख़िर का + 1 भूल गए: $\\lfloor (227 - 11)/4 \\rfloor + 1$।",
+            mistakes={54: T("सूत्र के आखिर का + 1 भूल गए: $\\lfloor (227 - 11)/4 \\rfloor + 1$।",
                             "you forgot the + 1 at the end of the formula: $\\lfloor (227 - 11)/4 \\rfloor + 1$.")},
             hints=[T("$H_{out} = \\lfloor (H_{in} + 2P - K)/S \\rfloor + 1$", "$H_{out} = \\lfloor (H_{in} + 2P - K)/S \\rfloor + 1$"),
                    T("$(227 - 11)/4 = 54$", "$(227 - 11)/4 = 54$")],

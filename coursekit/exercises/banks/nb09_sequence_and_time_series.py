@@ -5,19 +5,8 @@ import math
 import numpy as np
 
 from ...i18n import T
-from ..core import (
-    Case,
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Shape,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    to_cpu,
-    wrong,
-)
+from ..core import Case, Code, MultipleChoice, Numeric, Shape, TrueFalse
+from ._nb09_graders import grade_windows, windows
 
 TITLE = T("क्रमिक डेटा और समय-श्रृंखला", "Sequence data and time series")
 INTRO = T(
@@ -31,89 +20,35 @@ INTRO = T(
 SETUP = "import numpy as np\nimport torch\nfrom coursekit.timeseries import load_series, make_windows, n_windows"
 
 
-# ------------------------------------------------------------------ q8: sliding windows by hand
-
-def _windows(values, window, horizon):
-    """The reference: X (N, window) and Y (N, horizon), N = T − window − horizon + 1."""
-    v = np.asarray(values, dtype=float)
-    n = len(v) - window - horizon + 1
-    X = np.stack([v[i:i + window] for i in range(n)])
-    Y = np.stack([v[i + window:i + window + horizon] for i in range(n)])
-    return X, Y
-
-
-def _as_array(a):
-    a, _ = to_cpu(a)
-    if hasattr(a, "detach"):
-        a = a.detach().numpy()
-    a = np.asarray(a, dtype=float)
-    return a[..., 0] if a.ndim == 3 and a.shape[2] == 1 else a    # (N, W, 1) is fine too
-
-
-WINDOW_CASES = [
-    Case((np.arange(10.0), 3, 2), about=T("0 से 9 तक, W = 3, H = 2", "0 to 9, W = 3, H = 2")),
-    Case((np.arange(1.0, 16.0), 10, 1), about=T("दिन 1 से 15, पिछले 10 दिन → 11वाँ", "days 1 to 15, past 10 days → the 11th")),
-    Case((np.round(np.random.default_rng(0).normal(15, 5, 30), 1), 7, 3),
-         about=T("30 यादृच्छिक तापमान, W = 7, H = 3", "30 random temperatures, W = 7, H = 3")),
-]
-
-
-def _grade_windows(fn):
-    for case in WINDOW_CASES:
-        values, W, H = case.args
-        out = fn(values.copy(), W, H)
-        if contains_placeholder(out):
-            raise NotAttempted()
-        if not (isinstance(out, (tuple, list)) and len(out) == 2):
-            return wrong("function को दो चीज़ें लौटानी हैं: (X, Y)।", "the function must return two things: (X, Y).")
-        try:
-            X, Y = _as_array(out[0]), _as_array(out[1])
-        except (TypeError, ValueError):
-            return wrong("X और Y संख्याओं की arrays (या lists of lists) होने चाहिए।",
-                         "X and Y must be arrays of numbers (or lists of lists).")
-        eX, eY = _windows(values, W, H)
-        N = len(eX)
-        if X.shape != eX.shape:
-            if X.ndim == 2 and X.shape[0] == N - 1:
-                return wrong(f"{case.about.hi}: {N - 1} windows मिलीं, {N} चाहिए — आख़िरी window छूट गई। "
-                             "N = T − W − H + 1 (range में + 1 याद रखिए)।",
-                             f"{case.about.en}: got {N - 1} windows, expected {N} — the last window is missing. "
-                             "N = T − W − H + 1 (remember the + 1 in the range).")
-            if X.ndim == 2 and X.shape[0] > N:
-                return wrong(f"{case.about.hi}: {X.shape[0]} windows मिलीं, {N} चाहिए — आख़िरी windows के target के लिए "
-                             "series में मान ही नहीं बचे।",
-                             f"{case.about.en}: got {X.shape[0]} windows, expected {N} — the last windows have no values "
-                             "left for their target.")
-            return wrong(f"{case.about.hi}: X का shape {X.shape}, अपेक्षित {eX.shape} = (N, W)।",
-                         f"{case.about.en}: X has shape {X.shape}, expected {eX.shape} = (N, W).")
-        if not np.allclose(X, eX):
-            return wrong(f"{case.about.hi}: X की पंक्ति i में values[i : i + W] होना चाहिए।",
-                         f"{case.about.en}: row i of X must be values[i : i + W].")
-        if Y.shape != eY.shape:
-            return wrong(f"{case.about.hi}: Y का shape {Y.shape}, अपेक्षित {eY.shape} = (N, H)।",
-                         f"{case.about.en}: Y has shape {Y.shape}, expected {eY.shape} = (N, H).")
-        if not np.allclose(Y, eY):
-            if np.allclose(Y[:, 0], eX[:, -1]):
-                return wrong(f"{case.about.hi}: Y window का आख़िरी मान दोहरा रहा है; target window के **ठीक बाद** से शुरू "
-                             "होता है: values[i + W : i + W + H]।",
-                             f"{case.about.en}: Y repeats the window's last value; the target starts **right after** the "
-                             "window: values[i + W : i + W + H].")
-            return wrong(f"{case.about.hi}: Y की पंक्ति i में values[i + W : i + W + H] होना चाहिए।",
-                         f"{case.about.en}: row i of Y must be values[i + W : i + W + H].")
-    return ok(f"सभी {len(WINDOW_CASES)} cases सही: आपकी windows make_windows जैसी हैं।",
-              f"all {len(WINDOW_CASES)} cases pass: your windows match make_windows.")
-
-
+# ------------------------------------------------------------------ q8: known-wrong windows
 def _windows_off_by_one(values, window, horizon):
     """A known-wrong answer: forgets the + 1 and loses the last window."""
-    X, Y = _windows(values, window, horizon)
+    X, Y = windows(values, window, horizon)
     return X[:-1], Y[:-1]
 
 
-# ------------------------------------------------------------------ q9, q10: a gap, a rolling mean
+def _wrong_windows_overlap(values, window, horizon):
+    """The target starts one step early, at the window's last value."""
+    v = np.asarray(values, dtype=float)
+    n = len(v) - window - horizon + 1
+    return windows(values, window, horizon)[0], np.stack([v[i + window - 1:i + window - 1 + horizon] for i in range(n)])
 
+
+def _wrong_windows_one_target(values, window, horizon):
+    """Ignores the horizon: Y holds only the next value."""
+    X, Y = windows(values, window, horizon)
+    return X, Y[:, :1]
+
+
+def _wrong_windows_in_place(values, window, horizon):
+    """Standardises the caller's array in place, then windows it: the copies the checker passes keep it honest."""
+    values -= values.mean()
+    return windows(values, window, horizon)
+
+
+# ------------------------------------------------------------------ q9, q10: a gap, a rolling mean
 def _fill_linear(values):
-    """Reference: straight lines across interior gaps (NaN)."""
+    """Reference: straight lines across gaps (NaN); a NaN at either end takes the nearest known value."""
     v = np.asarray(values, dtype=float)
     known = ~np.isnan(v)
     idx = np.arange(len(v))
@@ -129,6 +64,37 @@ def _ffill(values):
     return v
 
 
+def _wrong_ffill_in_place(values):
+    """The forward fill of the reliability review, item 1: it overwrites the caller's array."""
+    for i in range(1, len(values)):
+        if np.isnan(values[i]):
+            values[i] = values[i - 1]
+    return values
+
+
+def _wrong_fill_identity(values):
+    """Returns its input: after the in-place fill above corrupted the cases, this used to pass."""
+    return values
+
+
+def _wrong_fill_midpoint(values):
+    """Fills a whole gap with the mean of its two neighbours: right only for a gap of one."""
+    v = np.asarray(values, dtype=float).copy()
+    known = np.flatnonzero(~np.isnan(v))
+    for i in np.flatnonzero(np.isnan(v)):
+        left, right = known[known < i], known[known > i]
+        near = [v[k[j]] for k, j in ((left, -1), (right, 0)) if len(k)]
+        v[i] = sum(near) / len(near)
+    return v
+
+
+def _wrong_fill_mean(values):
+    """Fills every gap with the mean of the whole series."""
+    v = np.asarray(values, dtype=float).copy()
+    v[np.isnan(v)] = np.nanmean(v)
+    return v
+
+
 def _rolling_mean(values, window):
     v = np.asarray(values, dtype=float)
     return np.convolve(v, np.ones(window) / window, mode="valid")
@@ -138,6 +104,23 @@ def _rolling_mean_wrong(values, window):
     """A known-wrong answer: divides by window + 1."""
     v = np.asarray(values, dtype=float)
     return np.convolve(v, np.ones(window), mode="valid") / (window + 1)
+
+
+def _wrong_rolling_same(values, window):
+    """np.convolve(..., mode="same"): as long as the series, with partial windows at both ends."""
+    return np.convolve(np.asarray(values, dtype=float), np.ones(window) / window, mode="same")
+
+
+def _wrong_rolling_last_missing(values, window):
+    """range(len(values) - window): the last full window is lost (off by one)."""
+    v = np.asarray(values, dtype=float)
+    return np.array([v[i:i + window].mean() for i in range(len(v) - window)])
+
+
+def _wrong_rolling_expanding(values, window):
+    """The running mean of everything so far (an expanding window), from the window-th value on."""
+    v = np.asarray(values, dtype=float)
+    return (np.cumsum(v) / np.arange(1, len(v) + 1))[window - 1:]
 
 
 NAN = float("nan")
@@ -162,7 +145,7 @@ def questions():
             why={"b": T("क्रम दोनों में ज़रूरी है: \"the dog bit the man\" और \"the man bit the dog\" के शब्द वही हैं।",
                         "order matters in both: \"the dog bit the man\" and \"the man bit the dog\" have the same words."),
                  "c": T("अनियमित (irregular) time series भी time series हैं — CO₂ में 59 सप्ताह छूटे हैं। ज़्यादातर "
-                        "तरीक़े बराबर अंतराल मानते हैं, इसलिए हम उसे regular grid पर रखकर gaps भरते हैं।",
+                        "तरीके बराबर अंतराल मानते हैं, इसलिए हम उसे regular grid पर रखकर gaps भरते हैं।",
                         "irregular time series are time series too — CO₂ misses 59 weeks. Most methods assume equal "
                         "intervals, so we put it on a regular grid and fill the gaps.")},
             hints=[T("क्या वाक्य के शब्दों का कोई time stamp होता है?", "Do the words of a sentence have time stamps?"),
@@ -226,7 +209,7 @@ def questions():
                         "changes, so it is non-stationary.")},
             hints=[T("Source की पाँच चुनौतियाँ: trend, seasonality, noise, missing data, non-stationarity।",
                      "The source's five challenges: trend, seasonality, noise, missing data, non-stationarity."),
-                   T("केवल एक कथन ग़लत है।", "Only one statement is wrong.")],
+                   T("केवल एक कथन गलत है।", "Only one statement is wrong.")],
             solution='q3_answer = ["a", "b", "c", "e"]', wrong=["a", "b", "c", "d", "e"],
             explanation=T("CO₂ में trend, seasonality, noise (residual), gaps और non-stationarity सब हैं। Differencing "
                           "(Δy_t = y_t − y_{t−1}) trend हटाकर series को लगभग stationary बनाता है।",
@@ -241,7 +224,7 @@ def questions():
                "then the window moves forward by the stride, so one series gives many (input, target) pairs"),
              T("series को W बराबर टुकड़ों में काटना जो एक-दूसरे पर कभी नहीं चढ़ते", "cutting the series into W equal "
                "pieces that never overlap"),
-             T("windows को फेंटकर (shuffle) train और test में बाँटने का तरीक़ा", "a way to shuffle windows into train "
+             T("windows को फेंटकर (shuffle) train और test में बाँटने का तरीका", "a way to shuffle windows into train "
                "and test"),
              T("series का rolling mean", "the rolling mean of the series")],
             "a",
@@ -283,7 +266,7 @@ def questions():
                     "The weekly CO₂ series has T = 2284 values. Windows of W = 52 weeks predict the next H = 4 weeks, "
                     "stride 1. How many windows are there?"),
             2229, rel_tol=0.0, abs_tol=0.5,
-            mistakes={2232: T("T − W: horizon भूल गए — आख़िरी window को अपने 4 target सप्ताह भी चाहिए।",
+            mistakes={2232: T("T − W: horizon भूल गए — आखिरी window को अपने 4 target सप्ताह भी चाहिए।",
                               "T − W: you forgot the horizon — the last window also needs its 4 target weeks."),
                       2233: T("T − W + 1: horizon भूल गए।", "T − W + 1: you forgot the horizon."),
                       2228: T("T − W − H: + 1 छूट गया (पहली window i = 0 से शुरू होती है)।",
@@ -291,8 +274,8 @@ def questions():
             hints=[T("N = T − W − H + 1 (stride 1)।", "N = T − W − H + 1 (stride 1)."),
                    T("`n_windows(2284, 52, 4)` से जाँचिए।", "Check with `n_windows(2284, 52, 4)`.")],
             solution="q6_answer = 2284 - 52 - 4 + 1", wrong=2232,
-            explanation=T("2284 − 52 − 4 + 1 = 2229। आख़िरी window i = 2228 से शुरू होती है और उसका आख़िरी target "
-                          "2228 + 52 + 4 − 1 = 2283 है, यानी series का आख़िरी मान।",
+            explanation=T("2284 − 52 − 4 + 1 = 2229। आखिरी window i = 2228 से शुरू होती है और उसका आखिरी target "
+                          "2228 + 52 + 4 − 1 = 2283 है, यानी series का आखिरी मान।",
                           "2284 − 52 − 4 + 1 = 2229. The last window starts at i = 2228 and its last target is "
                           "2228 + 52 + 4 − 1 = 2283, the last value of the series."),
         ),
@@ -321,7 +304,7 @@ def questions():
                     "and returns (X, Y) — X of shape (N, window) and Y of shape (N, horizon), with row i "
                     "X[i] = values[i : i + window] and Y[i] = values[i + window : i + window + horizon]. The checker "
                     "compares it with `make_windows`."),
-            grader=_grade_windows, answer_name="sliding_windows",
+            grader=grade_windows, answer_name="sliding_windows",
             starter=("def sliding_windows(values, window, horizon):\n"
                      "    n = ____                                  # how many windows\n"
                      "    X = np.stack([values[i:i + window] for i in range(n)])\n"
@@ -332,7 +315,7 @@ def questions():
                       "    X = np.stack([values[i:i + window] for i in range(n)])\n"
                       "    Y = np.stack([values[i + window:i + window + horizon] for i in range(n)])\n"
                       "    return X, Y"),
-            wrong=_windows_off_by_one,
+            wrong=_windows_off_by_one, wrongs=[_wrong_windows_overlap, _wrong_windows_one_target, _wrong_windows_in_place],
             hints=[T("n = T − W − H + 1।", "n = T − W − H + 1."),
                    T("target window के ठीक बाद शुरू होता है: `values[i + window : i + window + horizon]`।",
                      "The target starts right after the window: `values[i + window : i + window + horizon]`.")],
@@ -341,18 +324,25 @@ def questions():
                           "(N, W, 1))."),
         ),
         Code(
-            "q9", T("एक gap भरिए: `fill_linear(values)` एक 1-D array लेता है जिसमें बीच में कुछ `nan` हैं (पहला और आख़िरी मान "
-                    "हमेशा मौजूद है), और हर gap को उसके दोनों पड़ोसी मानों के बीच की **सीधी रेखा** से भरकर नई array लौटाता "
-                    "है। उदाहरण: [1, nan, nan, 4] → [1, 2, 3, 4]।",
-                    "Fill a gap: `fill_linear(values)` takes a 1-D array with some `nan` inside (the first and last "
-                    "values are always present) and returns a new array in which every gap is filled with the "
-                    "**straight line** between its two neighbours. Example: [1, nan, nan, 4] → [1, 2, 3, 4]."),
+            "q9", T("एक gap भरिए: `fill_linear(values)` एक 1-D array लेता है जिसमें कुछ `nan` हैं, और हर gap को उसके दोनों "
+                    "पड़ोसी मानों के बीच की **सीधी रेखा** से भरकर नई array लौटाता है। शुरू या आखिर के `nan` का एक ही पड़ोसी "
+                    "है: वहाँ सबसे पास का ज्ञात मान रखिए (`np.interp` यही करता है)। उदाहरण: [1, nan, nan, 4] → [1, 2, 3, 4]; "
+                    "[nan, 2, nan] → [2, 2, 2]।",
+                    "Fill a gap: `fill_linear(values)` takes a 1-D array with some `nan` in it and returns a new array "
+                    "in which every gap is filled with the **straight line** between its two neighbours. A `nan` at "
+                    "the start or the end has one neighbour only: there, keep the nearest known value (`np.interp` "
+                    "does this). Example: [1, nan, nan, 4] → [1, 2, 3, 4]; [nan, 2, nan] → [2, 2, 2]."),
             reference=_fill_linear, answer_name="fill_linear",
             cases=[Case((np.array([1.0, NAN, NAN, 4.0]),), about=T("एक gap", "one gap")),
                    Case((np.array([10.0, NAN, 20.0, NAN, NAN, NAN, 0.0]),), about=T("दो gaps, नीचे जाती रेखा",
                                                                                   "two gaps, a falling line")),
                    Case((np.array([316.1, 317.3, 317.6]),), about=T("कोई gap नहीं: वही array", "no gap: the same array")),
-                   Case((np.array([5.0, NAN, NAN, NAN, NAN, NAN, 11.0]),), about=T("पाँच का gap", "a gap of five"))],
+                   Case((np.array([5.0, NAN, NAN, NAN, NAN, NAN, 11.0]),), about=T("पाँच का gap", "a gap of five")),
+                   Case((np.array([NAN, NAN, 3.0, NAN, 7.0, NAN]),),
+                        about=T("शुरू में दो nan और आखिर में एक: सबसे पास का ज्ञात मान", "two nan at the start and one at "
+                                "the end: the nearest known value")),
+                   Case((np.array([2.0, NAN, 2.0, NAN, NAN, 8.0, 8.5]),), about=T("एक सपाट gap और एक चढ़ता gap",
+                                                                                 "a flat gap and a rising gap"))],
             starter=("def fill_linear(values):\n"
                      "    values = np.asarray(values, dtype=float)\n"
                      "    idx = np.arange(len(values))\n"
@@ -364,6 +354,7 @@ def questions():
                       "    known = ~np.isnan(values)\n"
                       "    return np.interp(idx, idx[known], values[known])"),
             wrong=_ffill,
+            wrongs=[_wrong_ffill_in_place, _wrong_fill_identity, _wrong_fill_midpoint, _wrong_fill_mean],
             hints=[T("`np.interp(x, xp, fp)` बिंदुओं (xp, fp) के बीच सीधी रेखाओं से x पर मान देता है।",
                      "`np.interp(x, xp, fp)` gives values at x on straight lines between the points (xp, fp)."),
                    T("xp = ज्ञात स्थान `idx[known]`, fp = ज्ञात मान `values[known]`, x = सारे स्थान `idx`।",
@@ -383,6 +374,8 @@ def questions():
                      "`s.rolling(window).mean()` without the leading NaNs)."),
             reference=_rolling_mean, answer_name="rolling_mean",
             cases=[Case((np.arange(1.0, 7.0), 3), about=T("1 से 6, window 3", "1 to 6, window 3")),
+                   Case((np.array([3.0, -1.0, 4.0, 1.5]), 4), about=T("window = पूरी लंबाई: एक ही मान", "window = the "
+                                                                      "whole length: one value")),
                    Case((np.array([2.0, 4.0, 6.0, 8.0]), 1), about=T("window 1: वही series", "window 1: the series itself")),
                    Case((np.round(np.random.default_rng(1).normal(0, 1, 40), 2), 12),
                         about=T("40 यादृच्छिक मान, window 12", "40 random values, window 12"))],
@@ -393,6 +386,7 @@ def questions():
                       "    values = np.asarray(values, dtype=float)\n"
                       "    return np.array([values[i:i + window].mean() for i in range(len(values) - window + 1)])"),
             wrong=_rolling_mean_wrong,
+            wrongs=[_wrong_rolling_same, _wrong_rolling_last_missing, _wrong_rolling_expanding],
             hints=[T("मान i: `values[i:i + window].mean()`।", "Value i: `values[i:i + window].mean()`.")],
             explanation=T("Rolling mean trend दिखाता है (CO₂ पर 52 सप्ताह), और rolling std बदलता variance "
                           "(MSFT पर 12 महीने) — non-stationarity की दो पहचान।",
@@ -400,7 +394,7 @@ def questions():
                           "(12 months on MSFT) — two signs of non-stationarity."),
         ),
         TrueFalse(
-            "q11", T("सही या ग़लत: \"आप हर रात अगले दिन का तापमान forecast करते हैं। आज का sensor मान खो गया है। उसे आज और कल "
+            "q11", T("सही या गलत: \"आप हर रात अगले दिन का तापमान forecast करते हैं। आज का sensor मान खो गया है। उसे आज और कल "
                      "के मानों के बीच interpolation से भरना ईमानदार है।\"",
                      "True or false: \"You forecast tomorrow's temperature every night. Today's sensor value is "
                      "missing. Filling it by interpolating between today's and tomorrow's values is honest.\""),
@@ -408,7 +402,7 @@ def questions():
             hints=[T("forecast के समय कल का मान आपके पास है क्या?", "At forecast time, do you have tomorrow's value?")],
             solution="q11_answer = False", wrong=True,
             explanation=T("Interpolation gap के बाद वाले मान (भविष्य) का इस्तेमाल करती है, जो forecast के पल उपलब्ध नहीं — "
-                          "यह leakage है। Real time में forward fill (आख़िरी ज्ञात मान) जैसा कोई तरीक़ा चाहिए जो केवल अतीत "
+                          "यह leakage है। Real time में forward fill (आखिरी ज्ञात मान) जैसा कोई तरीका चाहिए जो केवल अतीत "
                           "देखे।",
                           "Interpolation uses the value after the gap (the future), which is not available at forecast "
                           "time — that is leakage. In real time you need a method that looks only at the past, such as "
@@ -419,8 +413,8 @@ def questions():
                      "(5, 10, 1) है — आपके मन में 5 windows, हर एक में 10 steps। क्या होता है?",
                      "`rnn = nn.RNN(input_size=1, hidden_size=20)` (no batch_first) gets x of shape (5, 10, 1) — in "
                      "your mind 5 windows of 10 steps each. What happens?"),
-            [T("error आता है: shape ग़लत है", "an error: the shape is wrong"),
-             T("कोई error नहीं: RNN 5 को seq_len और 10 को batch मानता है — 10 'windows' जिनमें हर एक के 5 steps, चुपचाप ग़लत",
+            [T("error आता है: shape गलत है", "an error: the shape is wrong"),
+             T("कोई error नहीं: RNN 5 को seq_len और 10 को batch मानता है — 10 'windows' जिनमें हर एक के 5 steps, चुपचाप गलत",
                "no error: the RNN reads 5 as seq_len and 10 as the batch — 10 'windows' of 5 steps each, silently wrong"),
              T("PyTorch shape देखकर अपने आप batch_first=True मान लेता है", "PyTorch sees the shape and assumes "
                "batch_first=True by itself"),
@@ -435,7 +429,7 @@ def questions():
             hints=[T("nn.RNN का default layout (seq_len, batch, features) है।",
                      "nn.RNN's default layout is (seq_len, batch, features).")],
             solution='q12_answer = "b"', wrong="a",
-            explanation=T("हमेशा batch_first=True लिखिए (या shape की जाँच कीजिए): ऐसी ग़लती कोई error नहीं देती, बस model "
+            explanation=T("हमेशा batch_first=True लिखिए (या shape की जाँच कीजिए): ऐसी गलती कोई error नहीं देती, बस model "
                           "बेकार सीखता है।",
                           "Always write batch_first=True (or check the shapes): this mistake gives no error, the model "
                           "just learns nonsense."),
@@ -448,7 +442,7 @@ def questions():
             (2, 8, 16), meaning="(num_layers, batch, hidden_size)",
             hints=[T("batch_first केवल input और output पर लागू होता है, hidden state पर नहीं।",
                      "batch_first applies only to the input and the output, not to the hidden state."),
-                   T("hn: हर layer की आख़िरी step वाली hidden state।", "hn: the last step's hidden state of every layer.")],
+                   T("hn: हर layer की आखिरी step वाली hidden state।", "hn: the last step's hidden state of every layer.")],
             solution=("import torch.nn as nn\n"
                       "q13_answer = nn.GRU(input_size=3, hidden_size=16, num_layers=2, batch_first=True)"
                       "(torch.zeros(8, 30, 3))[1].shape"),

@@ -5,7 +5,18 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, NotAttempted, Numeric, Shape, TrueFalse, contains_placeholder, ok, wrong
+from ..core import (
+    Code,
+    MultipleChoice,
+    NotAttempted,
+    Numeric,
+    Shape,
+    TrueFalse,
+    contains_placeholder,
+    ok,
+    to_cpu,
+    wrong,
+)
 
 TITLE = T("RNN का परिचय", "Introduction to RNNs")
 INTRO = T(
@@ -20,45 +31,128 @@ SETUP = "import torch\nfrom torch import nn"
 
 
 # ------------------------------------------------------------------ q5: run an nn.RNN
+RUN_SIZES = ((5, 3), (2, 7), (1, 1), (3, 12))      # (batch, T): several batch sizes and lengths, one step alone
+
+
+def _slip(fn_out, x, seed):
+    """Name the usual slip when run_rnn's output is not nn.RNN(10, 20, batch_first=True)'s, or return None."""
+    output, h_n = fn_out
+    if not output.abs().sum():
+        return T("output में सारे मान शून्य हैं — RNN चला ही नहीं। nn.RNN बनाइए और उसे x पर चलाइए: output, h_n = rnn(x)।",
+                 "every value of output is zero — no RNN ran. Build an nn.RNN and run it on x: output, h_n = rnn(x).")
+    slips = [(lambda: nn.GRU(10, 20, batch_first=True),
+              T("यह nn.GRU का output है; प्रश्न simple RNN (nn.RNN) माँगता है।",
+                "this is the output of an nn.GRU; the question asks for a simple RNN (nn.RNN).")),
+             (lambda: nn.RNN(10, 20, batch_first=True, nonlinearity="relu"),
+              T("यह nonlinearity='relu' वाला RNN है; simple RNN का default tanh है।",
+                "this is an RNN with nonlinearity='relu'; the simple RNN's default is tanh.")),
+             (lambda: nn.RNN(10, 20),
+              T("`batch_first=True` छूट गया: PyTorch आपके (B, T, 10) को (T, B, 10) पढ़ता है — कोई error नहीं, पर batch और "
+                "समय आपस में बदल गए।",
+                "`batch_first=True` is missing: PyTorch reads your (B, T, 10) as (T, B, 10) — no error, but batch and "
+                "time are swapped."))]
+    for build, why in slips:
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(seed)
+            other = build()
+        with torch.no_grad():
+            out, h = other(x.clone())
+        if out.shape == output.shape and torch.allclose(output, out, atol=1e-5) and torch.allclose(h_n, h, atol=1e-5):
+            return why
+    return None
+
 
 def _grade_run_rnn(fn):
-    """run_rnn(x) must build nn.RNN(10, 20, batch_first=True) and return (output, h_n) for x of shape (B, T, 10)."""
-    for B, T_ in ((5, 3), (2, 7)):
-        x = torch.randn(B, T_, 10)
-        out = fn(x)
+    """run_rnn(x) must build nn.RNN(10, 20, batch_first=True) and return its (output, h_n) for x of shape (B, T, 10).
+
+    The generator is seeded before the learner's call and before the reference's construction, so a right answer
+    builds exactly the reference's weights."""
+    for seed, (B, T_) in enumerate(RUN_SIZES):
+        x = torch.randn(B, T_, 10, generator=torch.Generator().manual_seed(100 + seed))
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(seed)
+            out = fn(x.clone())
+            torch.manual_seed(seed)
+            reference = nn.RNN(10, 20, batch_first=True)
         if contains_placeholder(out):
             raise NotAttempted()
+        if isinstance(out, (tuple, list)) and len(out) == 2 and isinstance(out[1], (tuple, list)):
+            return wrong("दूसरा हिस्सा (h_n, c_n) का जोड़ा है: यह nn.LSTM है। प्रश्न simple RNN (nn.RNN) माँगता है, जो "
+                         "(output, h_n) लौटाता है।",
+                         "the second item is a pair (h_n, c_n): that is an nn.LSTM. The question asks for a simple RNN "
+                         "(nn.RNN), which returns (output, h_n).")
         if not (isinstance(out, (tuple, list)) and len(out) == 2 and all(isinstance(t, torch.Tensor) for t in out)):
             return wrong("function को `nn.RNN` की तरह दो tensors लौटाने हैं: (output, h_n)।",
                          "the function must return two tensors, as `nn.RNN` does: (output, h_n).")
-        output, h_n = out
+        output, h_n = (to_cpu(t)[0].detach().float() for t in out)
         if tuple(output.shape) != (B, T_, 20):
             return wrong(f"x का shape {(B, T_, 10)} = (batch, T, input) है; output {(B, T_, 20)} होना चाहिए, मिला "
-                         f"{tuple(output.shape)}। hidden_size = 20 है?",
+                         f"{tuple(output.shape)}। hidden_size = 20 है? batch_first=True है?",
                          f"x has shape {(B, T_, 10)} = (batch, T, input); output should be {(B, T_, 20)}, got "
-                         f"{tuple(output.shape)}. Is hidden_size = 20?")
+                         f"{tuple(output.shape)}. Is hidden_size = 20? Is batch_first=True?")
         if tuple(h_n.shape) != (1, B, 20):
-            extra = T("", "")
+            extra = T(" (num_layers = 1 रखिए)", " (keep num_layers = 1)") if h_n.shape[0] != 1 else T("", "")
             if tuple(h_n.shape) == (1, T_, 20):
-                extra = T(" लगता है `batch_first=True` छूट गया: तब PyTorch आपके (B, T, 10) को (T, B, 10) पढ़ता है — "
-                          "कोई error नहीं, पर अर्थ गलत (batch और समय आपस में बदल गए)।",
-                          " It looks like `batch_first=True` is missing: then PyTorch reads your (B, T, 10) as "
-                          "(T, B, 10) — no error, but the wrong meaning (batch and time swapped).")
-            return wrong(f"h_n का shape (num_layers, batch, hidden) = {(1, B, 20)} होना चाहिए, मिला {tuple(h_n.shape)}।"
-                         + extra.hi,
-                         f"h_n should have shape (num_layers, batch, hidden) = {(1, B, 20)}, got {tuple(h_n.shape)}."
-                         + extra.en)
+                extra = T(" — लगता है `batch_first=True` छूट गया: तब PyTorch आपके (B, T, 10) को (T, B, 10) पढ़ता है; कोई "
+                          "error नहीं, पर अर्थ गलत (batch और समय आपस में बदल गए)",
+                          " — it looks like `batch_first=True` is missing: then PyTorch reads your (B, T, 10) as "
+                          "(T, B, 10); no error, but the wrong meaning (batch and time swapped)")
+            return wrong(f"h_n का shape (num_layers, batch, hidden) = {(1, B, 20)} होना चाहिए, मिला {tuple(h_n.shape)}"
+                         f"{extra.hi}।",
+                         f"h_n should have shape (num_layers, batch, hidden) = {(1, B, 20)}, got {tuple(h_n.shape)}"
+                         f"{extra.en}.")
         if not torch.allclose(output[:, -1], h_n[-1], atol=1e-6):
-            return wrong("output का आख़िरी step (output[:, -1]) h_n[-1] के बराबर नहीं — क्या दोनों एक ही RNN call से आए हैं?",
+            return wrong("output का आखिरी step (output[:, -1]) h_n[-1] के बराबर नहीं — क्या दोनों एक ही RNN call से आए हैं?",
                          "the last step of output (output[:, -1]) differs from h_n[-1] — do both come from the same RNN "
                          "call?")
-    return ok("सही: output (batch, T, 20) में हर step की hidden state है, h_n (1, batch, 20) में आख़िरी।",
-              "right: output (batch, T, 20) holds the hidden state of every step, h_n (1, batch, 20) the last one.")
+        with torch.no_grad():
+            exp_out, exp_h = reference(x.clone())
+        if not (torch.allclose(output, exp_out, atol=1e-5) and torch.allclose(h_n, exp_h, atol=1e-5)):
+            why = _slip((output, h_n), x, seed) or T(
+                "shapes सही हैं, पर मान nn.RNN(10, 20, batch_first=True) से नहीं मिलते। Checker हर call से पहले random "
+                "generator को seed करता है: run_rnn के अंदर सबसे पहले वही nn.RNN बनाइए (बाहर बना RNN या पहले का "
+                "torch.randn weights बदल देता है), और उसे x पर सीधे चलाइए।",
+                "the shapes are right, but the values differ from nn.RNN(10, 20, batch_first=True). The checker seeds "
+                "the random generator before each call: build that nn.RNN first thing inside run_rnn (an RNN built "
+                "outside, or a torch.randn before it, changes the weights), and run it on x directly.")
+            return wrong(f"x का shape {(B, T_, 10)}: {why.hi}", f"x of shape {(B, T_, 10)}: {why.en}")
+    return ok(f"सही ({len(RUN_SIZES)} अलग batch sizes और lengths पर): output (batch, T, 20) में हर step की hidden state है, "
+              "h_n (1, batch, 20) में आखिरी।",
+              f"right (for {len(RUN_SIZES)} different batch sizes and lengths): output (batch, T, 20) holds the hidden "
+              "state of every step, h_n (1, batch, 20) the last one.")
 
 
 def _run_rnn_forgot_batch_first(x):
     """A known-wrong answer: nn.RNN without batch_first=True."""
     return nn.RNN(10, 20)(x)
+
+
+def _wrong_run_rnn_zeros(x):
+    """Zeros of the right shapes: no RNN at all (reliability review, item 7)."""
+    return torch.zeros(x.shape[0], x.shape[1], 20), torch.zeros(1, x.shape[0], 20)
+
+
+def _wrong_run_rnn_gru(x):
+    """nn.GRU instead of nn.RNN (reliability review, item 7)."""
+    return nn.GRU(10, 20, batch_first=True)(x)
+
+
+def _wrong_run_rnn_lstm(x):
+    return nn.LSTM(10, 20, batch_first=True)(x)
+
+
+def _wrong_run_rnn_relu(x):
+    return nn.RNN(10, 20, batch_first=True, nonlinearity="relu")(x)
+
+
+def _wrong_run_rnn_two_layers(x):
+    return nn.RNN(10, 20, num_layers=2, batch_first=True)(x)
+
+
+def _wrong_run_rnn_last_only(x):
+    """Returns the last state as the output too."""
+    output, h_n = nn.RNN(10, 20, batch_first=True)(x)
+    return output[:, -1:].expand_as(output), h_n
 
 
 def questions():
@@ -72,7 +166,7 @@ def questions():
              T("एक 28×28 की अकेली तस्वीर में अंक (digit) पहचानना", "recognising the digit in a single 28×28 image"),
              T("अंग्रेज़ी वाक्य का हिंदी में अनुवाद", "translating an English sentence into Hindi"),
              T("पिछले 30 दिनों के तापमान से कल का तापमान", "tomorrow's temperature from the last 30 days"),
-             T("5 अलग-अलग, बिना क्रम वाली बातों (कमरे, क्षेत्रफल, …) से घर की क़ीमत",
+             T("5 अलग-अलग, बिना क्रम वाली बातों (कमरे, क्षेत्रफल, …) से घर की कीमत",
                "a house price from 5 separate, unordered features (rooms, area, …)")],
             ["a", "c", "d"],
             why={"b": T("एक अकेली तस्वीर sequence नहीं है: यह CNN का काम है (notebooks 05–08)।",
@@ -164,11 +258,13 @@ def questions():
         ),
         Code(
             "q5", T("(Source का प्रश्न 5) PyTorch में एक simple RNN कैसे बनाते और चलाते हैं? `run_rnn(x)` लिखिए: `x` का shape "
-                    "`(batch, T, 10)` है; एक `nn.RNN` बनाइए (input 10, hidden 20, एक layer, batch पहले) और `(output, h_n)` "
-                    "लौटाइए।",
+                    "`(batch, T, 10)` है; function के अंदर एक `nn.RNN` बनाइए (input 10, hidden 20, एक layer, batch पहले) और "
+                    "`(output, h_n)` लौटाइए। Checker हर call से पहले random seed तय करता है और आपके output को उसी seed से "
+                    "बने `nn.RNN` से मिलाता है।",
                     "(Source question 5) How do you build and run a simple RNN in PyTorch? Write `run_rnn(x)`: `x` has "
-                    "shape `(batch, T, 10)`; build an `nn.RNN` (input 10, hidden 20, one layer, batch first) and return "
-                    "`(output, h_n)`."),
+                    "shape `(batch, T, 10)`; inside the function, build an `nn.RNN` (input 10, hidden 20, one layer, "
+                    "batch first) and return `(output, h_n)`. The checker fixes the random seed before each call and "
+                    "compares your output with an `nn.RNN` built from the same seed."),
             grader=_grade_run_rnn, answer_name="run_rnn",
             starter=("def run_rnn(x):\n"
                      "    rnn = ____                  # nn.RNN(...)\n"
@@ -179,6 +275,8 @@ def questions():
                       "    output, h_n = rnn(x)          # (B, T, 20), (1, B, 20)\n"
                       "    return output, h_n"),
             wrong=_run_rnn_forgot_batch_first,
+            wrongs=[_wrong_run_rnn_zeros, _wrong_run_rnn_gru, _wrong_run_rnn_lstm, _wrong_run_rnn_relu,
+                    _wrong_run_rnn_two_layers, _wrong_run_rnn_last_only],
             hints=[T("`nn.RNN(input_size=..., hidden_size=..., num_layers=..., batch_first=...)`",
                      "`nn.RNN(input_size=..., hidden_size=..., num_layers=..., batch_first=...)`"),
                    T("x का पहला axis batch है, इसलिए `batch_first=True` चाहिए।",
@@ -202,7 +300,7 @@ def questions():
                     "`h_n`?"),
             (1, 4, 16), meaning="(num_layers, batch, hidden_size)",
             hints=[T("`batch_first` का `h_n` पर कोई असर नहीं।", "`batch_first` has no effect on `h_n`."),
-                   T("h_n = हर layer की आख़िरी hidden state।", "h_n = every layer's last hidden state.")],
+                   T("h_n = हर layer की आखिरी hidden state।", "h_n = every layer's last hidden state.")],
             solution="q7_answer = nn.RNN(8, 16, batch_first=True)(torch.randn(4, 10, 8))[1].shape", wrong=(4, 1, 16),
             explanation=T("h_n = $(L \\cdot D, B, H)$ = (1, 4, 16), `batch_first=True` होने पर भी। (4, 1, 16) सबसे आम गलती है।",
                           "h_n = $(L \\cdot D, B, H)$ = (1, 4, 16), even with `batch_first=True`. (4, 1, 16) is the most "
@@ -215,9 +313,9 @@ def questions():
                     "shape of `h_n`?"),
             (2, 4, 16), meaning="(num_layers, batch, hidden_size)",
             hints=[T("default में x = (T, batch, input) = (10, 4, 8)।", "By default x = (T, batch, input) = (10, 4, 8)."),
-                   T("हर layer की अपनी आख़िरी hidden state।", "Every layer has its own last hidden state.")],
+                   T("हर layer की अपनी आखिरी hidden state।", "Every layer has its own last hidden state.")],
             solution="q8_answer = nn.RNN(8, 16, num_layers=2)(torch.randn(10, 4, 8))[1].shape", wrong=(1, 4, 16),
-            explanation=T("दो layers → h_n में दो hidden states: (2, 4, 16)। output केवल आख़िरी layer का है: (10, 4, 16)।",
+            explanation=T("दो layers → h_n में दो hidden states: (2, 4, 16)। output केवल आखिरी layer का है: (10, 4, 16)।",
                           "Two layers → two hidden states in h_n: (2, 4, 16). output is only the last layer's: (10, 4, 16)."),
         ),
         Shape(

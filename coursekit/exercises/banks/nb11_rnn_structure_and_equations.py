@@ -4,7 +4,18 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, NotAttempted, Numeric, Shape, TrueFalse, contains_placeholder, ok, wrong
+from ..core import (
+    Code,
+    MultipleChoice,
+    NotAttempted,
+    Numeric,
+    Shape,
+    TrueFalse,
+    contains_placeholder,
+    ok,
+    to_cpu,
+    wrong,
+)
 
 TITLE = T("RNN की संरचना और समीकरण", "RNN structure and equations")
 INTRO = T(
@@ -36,7 +47,7 @@ def _grade_step(fn):
         h_prev = torch.randn(B, H, generator=g, dtype=torch.float64)
         with torch.no_grad():
             expected = rnn(x_t.unsqueeze(0), h_prev.unsqueeze(0))[1][0]          # (B, H)
-        got = fn(x_t, h_prev, W_ih, W_hh, b_ih, b_hh)
+        got = fn(*(t.clone() for t in (x_t, h_prev, W_ih, W_hh, b_ih, b_hh)))
         if contains_placeholder(got):
             raise NotAttempted()
         if not isinstance(got, torch.Tensor):
@@ -47,15 +58,20 @@ def _grade_step(fn):
                          "`x_t @ W_ih.T` (B, H) देता है।",
                          f"h_t should have shape (batch, hidden) = {(B, H)}, got {tuple(got.shape)}. x_t is (B, I), so "
                          "`x_t @ W_ih.T` gives (B, H).")
-        got = got.detach().double()
+        got = to_cpu(got)[0].detach().double()
         if torch.allclose(got, expected, atol=1e-6):
             continue
         pre = x_t @ W_ih.T + h_prev @ W_hh.T
+        for f, name in ((torch.relu, "ReLU"), (torch.sigmoid, "sigmoid")):
+            if torch.allclose(got, f(pre + b_ih + b_hh), atol=1e-6):
+                return wrong(f"आपने tanh की जगह {name} लगाया। nn.RNN का default tanh है: h_t का हर मान −1 और 1 के बीच।",
+                             f"you applied {name} instead of tanh. nn.RNN's default is tanh: every value of h_t lies "
+                             "between −1 and 1.")
         if torch.allclose(got, torch.tanh(pre + b_ih), atol=1e-6) or torch.allclose(got, torch.tanh(pre + b_hh), atol=1e-6):
             return wrong("एक bias छूट गया: PyTorch में दो biases हैं, और दोनों जुड़ते हैं (b_ih + b_hh)।",
                          "one bias is missing: PyTorch has two biases, and both are added (b_ih + b_hh).")
         if torch.allclose(got, pre + b_ih + b_hh, atol=1e-6):
-            return wrong("आख़िर में tanh लगाना बाकी है।", "the tanh at the end is missing.")
+            return wrong("आखिर में tanh लगाना बाकी है।", "the tanh at the end is missing.")
         if torch.allclose(got, torch.tanh(x_t @ W_ih.T + b_ih + b_hh), atol=1e-6):
             return wrong("h_prev का योगदान (h_prev @ W_hh.T) नहीं जुड़ा — यही memory है।",
                          "the contribution of h_prev (h_prev @ W_hh.T) is missing — that is the memory.")
@@ -72,24 +88,38 @@ def _step_one_bias(x_t, h_prev, W_ih, W_hh, b_ih, b_hh):
     return torch.tanh(x_t @ W_ih.T + b_ih + h_prev @ W_hh.T)
 
 
+def _wrong_step_relu(x_t, h_prev, W_ih, W_hh, b_ih, b_hh):
+    """ReLU instead of tanh (reliability review, probe 192)."""
+    return torch.relu(x_t @ W_ih.T + b_ih + h_prev @ W_hh.T + b_hh)
+
+
+def _wrong_step_no_tanh(x_t, h_prev, W_ih, W_hh, b_ih, b_hh):
+    return x_t @ W_ih.T + b_ih + h_prev @ W_hh.T + b_hh
+
+
+def _wrong_step_no_memory(x_t, h_prev, W_ih, W_hh, b_ih, b_hh):
+    """Leaves out h_prev @ W_hh.T: a plain dense layer, no memory."""
+    return torch.tanh(x_t @ W_ih.T + b_ih + b_hh)
+
+
 # ------------------------------------------------------------------ q7: the whole sequence
 
 def _grade_forward(fn):
     """rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0) -> (output, h_n) against nn.RNN (float64)."""
-    for n_in, H, B, T_ in ((3, 4, 2, 5), (2, 3, 1, 7)):
+    for n_in, H, B, T_ in ((3, 4, 2, 5), (2, 3, 1, 7), (4, 4, 3, 1), (5, 2, 4, 9)):   # T = 1: one step only
         rnn, W_ih, W_hh, b_ih, b_hh = _reference(n_in, H, seed=10 + n_in)
         g = torch.Generator().manual_seed(T_)
         x = torch.randn(T_, B, n_in, generator=g, dtype=torch.float64)
         h0 = torch.randn(1, B, H, generator=g, dtype=torch.float64)
         with torch.no_grad():
             out_ref, hn_ref = rnn(x, h0)
-        got = fn(x, W_ih, W_hh, b_ih, b_hh, h0)
+        got = fn(*(t.clone() for t in (x, W_ih, W_hh, b_ih, b_hh, h0)))
         if contains_placeholder(got):
             raise NotAttempted()
         if not (isinstance(got, (tuple, list)) and len(got) == 2 and all(isinstance(t, torch.Tensor) for t in got)):
             return wrong("`nn.RNN` की तरह दो tensors लौटाइए: (output, h_n)।",
                          "return two tensors, as `nn.RNN` does: (output, h_n).")
-        out, hn = (t.detach().double() for t in got)
+        out, hn = (to_cpu(t)[0].detach().double() for t in got)
         if tuple(out.shape) != (T_, B, H):
             return wrong(f"output का shape (T, batch, hidden) = {(T_, B, H)} होना चाहिए, मिला {tuple(out.shape)}: "
                          "हर step का h_t, torch.stack से।",
@@ -99,6 +129,10 @@ def _grade_forward(fn):
             return wrong(f"h_n का shape (num_layers, batch, hidden) = {(1, B, H)} होना चाहिए, मिला {tuple(hn.shape)}।",
                          f"h_n should have shape (num_layers, batch, hidden) = {(1, B, H)}, got {tuple(hn.shape)}.")
         if not torch.allclose(out[0], out_ref[0], atol=1e-6):
+            zeros = torch.tanh(x[0] @ W_ih.T + b_ih + b_hh)
+            if torch.allclose(out[0], zeros, atol=1e-6):
+                return wrong("पहला step h = 0 से शुरू हुआ, दिए गए h0 से नहीं: h = h0[0] से शुरू कीजिए।",
+                             "the first step started from h = 0, not from the given h0: start from h = h0[0].")
             return wrong("पहला step ही nn.RNN से नहीं मिलता: step का सूत्र जाँचिए (दोनों biases, tanh), और h0[0] से शुरू "
                          "कीजिए।",
                          "the very first step differs from nn.RNN: check the step formula (both biases, tanh), and start "
@@ -109,7 +143,7 @@ def _grade_forward(fn):
                          "the first step is right but later ones are not: do you replace h with the new h_t at every step "
                          "(h = ...)? h_t must be built from h_{t-1}, not from h0.")
         if not torch.allclose(hn, hn_ref, atol=1e-6):
-            return wrong("output सही है, पर h_n नहीं: h_n आख़िरी h_t है, shape (1, batch, hidden)।",
+            return wrong("output सही है, पर h_n नहीं: h_n आखिरी h_t है, shape (1, batch, hidden)।",
                          "output is right but h_n is not: h_n is the last h_t, with shape (1, batch, hidden).")
     return ok("आपका RNN nn.RNN के बराबर है: output और h_n दोनों।", "your RNN equals nn.RNN: both output and h_n.")
 
@@ -118,6 +152,31 @@ def _forward_without_memory(x, W_ih, W_hh, b_ih, b_hh, h0):
     """A known-wrong answer: uses h0 at every step instead of carrying h forward."""
     states = [torch.tanh(x_t @ W_ih.T + b_ih + h0[0] @ W_hh.T + b_hh) for x_t in x]
     return torch.stack(states), states[-1].unsqueeze(0)
+
+
+def _forward(x, W_ih, W_hh, b_ih, b_hh, h):
+    states = []
+    for x_t in x:
+        h = torch.tanh(x_t @ W_ih.T + b_ih + h @ W_hh.T + b_hh)
+        states.append(h)
+    return torch.stack(states), h
+
+
+def _wrong_forward_h_n_2d(x, W_ih, W_hh, b_ih, b_hh, h0):
+    """h_n of shape (B, H) instead of (1, B, H) (reliability review, probe 193)."""
+    return _forward(x, W_ih, W_hh, b_ih, b_hh, h0[0])
+
+
+def _wrong_forward_from_zeros(x, W_ih, W_hh, b_ih, b_hh, h0):
+    """Ignores h0 and starts from zeros."""
+    output, h = _forward(x, W_ih, W_hh, b_ih, b_hh, torch.zeros_like(h0[0]))
+    return output, h.unsqueeze(0)
+
+
+def _wrong_forward_h_n_first(x, W_ih, W_hh, b_ih, b_hh, h0):
+    """h_n is the first state, not the last."""
+    output, _ = _forward(x, W_ih, W_hh, b_ih, b_hh, h0[0])
+    return output, output[:1]
 
 
 def questions():
@@ -153,8 +212,8 @@ def questions():
              T("एक ही model किसी भी लंबाई का sequence चला सकता है", "one model can run a sequence of any length"),
              T("एक position पर सीखा pattern (जैसे \"नहीं\") हर position पर काम आता है", "a pattern learned at one position "
                "(such as \"not\") works at every position"),
-             T("हर time step अपने ख़ास weights सीखता है", "every time step learns its own special weights"),
-             T("इससे vanishing gradient की समस्या ख़त्म हो जाती है", "it removes the vanishing-gradient problem")],
+             T("हर time step अपने खास weights सीखता है", "every time step learns its own special weights"),
+             T("इससे vanishing gradient की समस्या खत्म हो जाती है", "it removes the vanishing-gradient problem")],
             ["a", "b", "c"],
             why={"d": T("यही तो sharing का उल्टा है।", "that is the opposite of sharing."),
                  "e": T("उल्टा: वही $W_{hh}$ बार-बार गुणा होता है, इसीलिए vanishing/exploding होता है।",
@@ -245,16 +304,16 @@ def questions():
             solution=("def rnn_step(x_t, h_prev, W_ih, W_hh, b_ih, b_hh):\n"
                       "    a = x_t @ W_ih.T + b_ih + h_prev @ W_hh.T + b_hh    # (B, I)@(I, H) + (B, H)@(H, H) -> (B, H)\n"
                       "    return torch.tanh(a)"),
-            wrong=_step_one_bias,
+            wrong=_step_one_bias, wrongs=[_wrong_step_relu, _wrong_step_no_tanh, _wrong_step_no_memory],
             hints=[T("rows examples हैं, इसलिए weights transpose होकर दाईं ओर: `x_t @ W_ih.T` का shape (B, H) है।",
                      "Rows are examples, so the weights go on the right, transposed: `x_t @ W_ih.T` has shape (B, H)."),
                    T("दोनों biases जोड़िए: `b_ih + b_hh`।", "Add both biases: `b_ih + b_hh`."),
-                   T("आख़िर में `torch.tanh`।", "Finally `torch.tanh`.")],
+                   T("आखिर में `torch.tanh`।", "Finally `torch.tanh`.")],
         ),
         Code(
             "q7", T("अब पूरा RNN: `rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0)`, जहाँ `x` (T, B, I) और `h0` (1, B, H) है। हर "
                     "step पर वही weights लगाइए और `(output, h_n)` लौटाइए — `output` (T, B, H) में हर step का $h_t$, `h_n` "
-                    "(1, B, H) में आख़िरी। Checker `nn.RNN` से मिलाएगा।",
+                    "(1, B, H) में आखिरी। Checker `nn.RNN` से मिलाएगा।",
                     "Now the whole RNN: `rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0)`, where `x` is (T, B, I) and `h0` "
                     "(1, B, H). Apply the same weights at every step and return `(output, h_n)` — `output` (T, B, H) with "
                     "every step's $h_t$, `h_n` (1, B, H) with the last one. The checker compares with `nn.RNN`."),
@@ -275,6 +334,7 @@ def questions():
                       "        states.append(h)\n"
                       "    return torch.stack(states), h.unsqueeze(0)"),
             wrong=_forward_without_memory,
+            wrongs=[_wrong_forward_h_n_2d, _wrong_forward_from_zeros, _wrong_forward_h_n_first],
             hints=[T("loop में `h` को हर बार नए $h_t$ से बदलिए — वही memory आगे ले जाता है।",
                      "In the loop, replace `h` with the new $h_t$ each time — that carries the memory forward."),
                    T("`torch.stack(states)` → (T, B, H); `h.unsqueeze(0)` → (1, B, H)।",
@@ -358,7 +418,7 @@ def questions():
             hints=[T("समीकरण में दोनों biases कहाँ आते हैं?", "Where do the two biases appear in the equation?")],
             solution="q12_answer = False", wrong=True,
             explanation=T("गलत: दोनों biases हमेशा $b_{ih} + b_{hh}$ के जोड़ के रूप में आते हैं, तो जोड़ वही रहे तो function वही "
-                          "है। फ़र्क़ केवल parameters की गिनती में है (हर layer में hidden_size ज़्यादा)।",
+                          "है। फ़र्क केवल parameters की गिनती में है (हर layer में hidden_size ज़्यादा)।",
                           "False: the two biases only ever appear as the sum $b_{ih} + b_{hh}$, so with the same sum the "
                           "function is the same. The only difference is the parameter count (hidden_size more per layer)."),
         ),
