@@ -75,12 +75,13 @@ def _as_tensors(out) -> list:
 
 
 def compare_modules(learner, reference, inputs: Sequence, *, train: bool = False, atol: float = 1e-5,
-                    name: str = "model", check_free: bool = False) -> Result | None:
+                    name: str = "model", check_free: bool = False, logits: bool = True) -> Result | None:
     """None if ``learner`` behaves like ``reference`` with the same weights on every input; else a wrong Result.
 
     ``inputs`` is a list of argument tuples (or single tensors). ``train`` chooses training or evaluation mode
     for both. ``check_free`` also demands the same weight-free modules (activations, pooling) in the same order,
-    for questions that ask for particular modules.
+    for questions that ask for particular modules. ``logits``: the output is a classifier's scores (a mismatch then
+    suggests a forgotten softmax/sigmoid at the end); pass False for blocks such as a residual block.
     """
     import torch
 
@@ -118,8 +119,9 @@ def compare_modules(learner, reference, inputs: Sequence, *, train: bool = False
         for a, b in zip(mine_w, ref_w):
             a.load_state_dict(b.state_dict())
     for x in args:
-        with torch.no_grad():
-            got, exp = _as_tensors(learner(*x)), _as_tensors(reference(*x))
+        with torch.no_grad():      # each model gets its own copy: a forward that changes its input cannot spoil the other
+            got = _as_tensors(learner(*[t.clone() if hasattr(t, "clone") else t for t in x]))
+            exp = _as_tensors(reference(*[t.clone() if hasattr(t, "clone") else t for t in x]))
         shape_in = tuple(x[0].shape) if hasattr(x[0], "shape") else "?"
         if [tuple(t.shape) for t in got] != [tuple(t.shape) for t in exp]:
             return wrong(f"input {shape_in} पर output का shape {[tuple(t.shape) for t in exp]} होना चाहिए; मिला "
@@ -129,11 +131,13 @@ def compare_modules(learner, reference, inputs: Sequence, *, train: bool = False
         for g, e in zip(got, exp):
             if not torch.allclose(g.float(), e.float(), atol=atol, rtol=1e-4):
                 d = (g.float() - e.float()).abs().max().item()
+                squash = T(" कहीं आख़िर में softmax/sigmoid तो नहीं?", " A softmax or sigmoid at the end?") if logits \
+                    else T("", "")
                 return wrong(f"वही weights देने पर भी input {shape_in} पर आपके {name} का output अलग है (सबसे बड़ा अंतर "
-                             f"{d:.3g})। क्रम और activation देखिए: कहीं आख़िर में softmax/sigmoid तो नहीं?" + free_note.hi,
+                             f"{d:.3g})। क्रम और activation देखिए।{squash.hi}" + free_note.hi,
                              f"with the same weights, your {name}'s output differs for an input of shape {shape_in} "
-                             f"(largest difference {d:.3g}). Check the order and the activations — a softmax or "
-                             "sigmoid at the end?" + free_note.en)
+                             f"(largest difference {d:.3g}). Check the order and the activations.{squash.en}"
+                             + free_note.en)
     return None
 
 
