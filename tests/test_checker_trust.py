@@ -270,3 +270,11 @@ def test_replacing_the_comparison_functions_cannot_make_a_wrong_answer_pass():
         from coursekit.exercises.core import _restore_comparisons
         _restore_comparisons()
     assert not np.allclose(1.0, 2.0)
+
+
+def test_malformed_tex_never_breaks_feedback(capsys):
+    from coursekit.exercises.display import emit, to_plain
+
+    assert to_plain("$a \\$ and a lone \\") == "a \\ and a lone \\"
+    emit("$\\frac{1$ \\")
+    assert capsys.readouterr().out.strip()

@@ -5,30 +5,17 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+from test_validator import _md, _write  # the cell and file helpers, shared
 
 from coursekit import notebook as nbtools
 from coursekit.course import build_index, execute, run_course, summary_table
 from coursekit.exercises import bank_names
 from coursekit.exercises.build import build_notebook
-from coursekit.slides import annotate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
-
-
-def _md(text, tag=None):
-    c = new_markdown_cell(text)
-    if tag:
-        c.metadata["tags"] = [tag]
-    return c
-
-
-def _write(tmp_path, cells, name="01_demo.ipynb"):
-    path = tmp_path / name
-    nbformat.write(new_notebook(cells=cells), path)
-    return path
 
 
 # ---------------------------------------------------------------- the format
@@ -41,54 +28,6 @@ def test_committed_notebook_is_valid(path):
 @pytest.mark.parametrize("path", EXERCISES, ids=[p.name for p in EXERCISES])
 def test_committed_exercise_notebook_is_valid(path):
     assert nbtools.validate(path, require_outputs=False) == []
-
-
-def test_validator_accepts_a_good_notebook(tmp_path):
-    c1 = new_code_cell("FAST = False", execution_count=1)
-    c1.metadata["tags"] = ["parameters"]
-    cells = [_md("# 01 · डेमो / Demo"), _md("यहाँ $z = w x + b$ है, 2 परतें।", "lang-hi"),
-             _md("Here $z = w x + b$, 2 layers.", "lang-en"), _md("$$a = f(z)$$"), c1,
-             new_code_cell("coursekit.fit(model, data)", execution_count=2)]
-    path = _write(tmp_path, cells)
-    assert any("no slide metadata" in p for p in nbtools.validate(path))
-    annotate_file(path)
-    assert nbtools.validate(path) == []
-
-
-@pytest.mark.parametrize("cells,problem", [
-    ([_md("केवल हिंदी", "lang-hi")], "not followed by its lang-en twin"),
-    ([_md("English only", "lang-en")], "without a lang-hi cell right before it"),
-    ([_md("नमस्ते", "lang-hi"), _md("Hello नमस्ते दुनिया " * 8, "lang-en")], "contains Hindi prose"),
-    ([_md("hello", "lang-hi"), _md("hello", "lang-en")], "has no Devanagari"),
-    ([_md("समीकरण $a=b$", "lang-hi"), _md("equation $a=c$", "lang-en")], "differ in equations"),
-    ([_md("784 इनपुट", "lang-hi"), _md("748 inputs", "lang-en")], "differ in numbers"),
-    ([_md("| a |\n|---|\n| b |", "lang-hi"), _md("| a |\n|---|", "lang-en")], "differ in table rows"),
-    ([_md("- एक\n- दो", "lang-hi"), _md("- one", "lang-en")], "differ in list items"),
-    ([_md("सिर्फ़ हिंदी")], "Hindi-only prose without the tag"),
-    ([_md("This long English paragraph has no language tag at all, which the course format does not allow here.")],
-     "English-only prose without the tag"),
-    ([_md("दोनों", "lang-hi"), _md("both", "lang-en"), _md("x", "lang-hi")], "not followed by its lang-en twin"),
-    ([new_code_cell("loss.backward()\noptimizer.step()", execution_count=1)], "no cell tagged 'parameters'"),
-    ([new_code_cell("1/0", execution_count=1,
-                    outputs=[new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])],
-     "an error output is committed"),
-    ([new_code_cell("a", execution_count=2), new_code_cell("b", execution_count=1)], "execution counts"),
-    ([new_code_cell("a")], "execution counts"),
-])
-def test_validator_finds_problems(tmp_path, cells, problem):
-    problems = nbtools.validate(_write(tmp_path, cells))
-    assert any(problem in p for p in problems), problems
-
-
-def test_validator_rejects_double_tags(tmp_path):
-    cell = _md("दोनों both", "lang-hi")
-    cell.metadata["tags"] = ["lang-hi", "lang-en"]
-    assert any("tagged both" in p for p in nbtools.validate(_write(tmp_path, [cell]), require_outputs=False))
-
-
-def test_validator_checks_file_names(tmp_path):
-    path = _write(tmp_path, [], name="Intro Notebook.ipynb")
-    assert any("NN_slug" in p for p in nbtools.validate(path, require_outputs=False))
 
 
 def test_editions_keep_one_language(tmp_path):
@@ -118,8 +57,13 @@ def test_notebook_runs_fast(path, tmp_path):
         assert injected and "FAST = True" in injected[0].source
 
 
+def _out_text(o) -> str:
+    """Printed text, or the plain-text form of displayed output (feedback is shown as Markdown in Jupyter)."""
+    return o.get("text", "") or "".join(o.get("data", {}).get("text/plain", ""))
+
+
 def _texts(nb):
-    return ["".join(o.get("text", "") for o in c.outputs) for c in nb.cells if c.cell_type == "code"]
+    return ["".join(_out_text(o) for o in c.outputs) for c in nb.cells if c.cell_type == "code"]
 
 
 @pytest.mark.timeout(300)
@@ -130,6 +74,8 @@ def test_exercise_student_edition_reports_not_attempted(name, tmp_path):
     checks = [t for t in _texts(nb) if ".check(" in t or "not attempted" in t or "self-assessed" in t]
     n_questions = sum(1 for c in nb.cells if c.cell_type == "code" and ".check(" in c.source)
     assert sum("not attempted" in t for t in _texts(nb)) == n_questions == len(checks)
+    shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "text/markdown" in o.get("data", {})]
+    assert len(shown) >= n_questions, "feedback is displayed as Markdown (maths typeset) in Jupyter"
 
 
 @pytest.mark.timeout(300)

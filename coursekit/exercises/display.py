@@ -44,7 +44,11 @@ def tex_to_plain(tex: str) -> str:
     while i < len(tex):
         ch = tex[i]
         if ch == "\\":
-            m = re.match(r"\\([A-Za-z]+|.)", tex[i:])
+            m = re.match(r"\\([A-Za-z]+|.)", tex[i:], re.S)
+            if m is None:                       # a lone backslash at the end
+                out.append("\\")
+                i += 1
+                continue
             name, i = m.group(1), i + len(m.group(0))
             if name in PREFIXES:                # "\partial L" reads "∂L", as TeX typesets it
                 while i < len(tex) and tex[i] == " ":
@@ -113,9 +117,13 @@ def _in_kernel() -> bool:
 
 def emit(text: str) -> None:
     """Show ``text``: Markdown with typeset maths in a Jupyter kernel, plain Unicode text elsewhere."""
-    if _in_kernel():
-        from IPython.display import display
+    try:
+        plain = to_plain(text)
+        if _in_kernel():
+            from IPython.display import display
 
-        display({"text/markdown": to_markdown(text), "text/plain": to_plain(text)}, raw=True)
-    else:
-        print(to_plain(text))
+            display({"text/markdown": to_markdown(text), "text/plain": plain}, raw=True)
+            return
+    except Exception:  # feedback must reach the learner even if a formula is malformed
+        plain = text
+    print(plain)
