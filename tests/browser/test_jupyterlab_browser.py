@@ -30,6 +30,7 @@ def jupyterlab(tmp_path):
     port, token = free_port(), secrets.token_hex(16)
     settings = tmp_path / "settings"
     for plugin, values in {"docmanager-extension/plugin": {"autosave": False},
+                           "notebook-extension/tracker": {"windowingMode": "none"},   # every cell rendered
                            "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}
                            }.items():
         path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
