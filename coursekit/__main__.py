@@ -12,6 +12,10 @@ Windows (where there is no ``make``) too:
     python -m coursekit exercises [NAME...]  solutions editions into build/solutions/ (nothing else)
     python -m coursekit exercises --write-student [NAME...]  authors: also the student editions in exercises/
     python -m coursekit gradebook FILES_OR_FOLDER... [--out DIR]  learners' progress files -> build/gradebook/
+    python -m coursekit submit [--name NAME] [--out DIR]   a learner's progress, with their name -> submissions/NAME.json
+    python -m coursekit class-package --out DIR            instructors: a student copy without solutions (class mode)
+    python -m coursekit release-solutions NN... --class DIR  instructors: release the solutions of practice sets
+    python -m coursekit export-nbgrader [NN...] [--out DIR]  instructors: practice sets as nbgrader source notebooks
     python -m coursekit refresh NOTEBOOK...                re-run a notebook and store its outputs
     python -m coursekit slides [--annotate] [NOTEBOOK...]  reveal.js slides in build/slides/ (--annotate: metadata)
     python -m coursekit site [NOTEBOOK...]   the website from the committed notebooks (no re-run)
@@ -69,6 +73,7 @@ def _in_venv(argv) -> int:
 
 
 LIGHT = {"edition", "validate"}    # commands that need only nbformat: they run in any Python that has it
+HERE = {"submit"}                  # runs in the Python that calls it (a learner's hub or laptop environment)
 
 
 def _importable(module: str) -> bool:
@@ -137,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("edition", help="write single-language editions of notebooks")
     p.add_argument("--lang", choices=["hi", "en", "both"], required=True)
     p.add_argument("--out", default=None, help="output folder (default build/editions/LANG; never notebooks/)")
+    p.add_argument("--with-notes", action="store_true", help="keep the instructor's speaker notes (for instructors)")
     p.add_argument("notebooks", nargs="+")
     p = sub.add_parser("validate", help="check notebooks against the course format (exit 1 when a file has problems)")
     p.add_argument("notebooks", nargs="*")
@@ -154,6 +160,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("test-browser", help="install what the browser tests need, then run them", add_help=False)
     sub.add_parser("gradebook", add_help=False,
                    help="learners' .coursekit_progress.json files -> build/gradebook/ (see its --help)")
+    p = sub.add_parser("submit", help="write your progress with your name into submissions/NAME.json")
+    p.add_argument("--name", default=None, help="your name (kept in your progress file for next time)")
+    p.add_argument("--out", default="submissions", help="folder to write into (default submissions/)")
+    p = sub.add_parser("class-package", help="instructors: a student copy of the course without solutions")
+    p.add_argument("--out", required=True, help="a new folder, e.g. build/class")
+    p.add_argument("--class-name", default="", help="the class's name, written into its class file")
+    p = sub.add_parser("release-solutions", help="instructors: release the solutions of practice sets to a class")
+    p.add_argument("names", nargs="+", help="practice sets, e.g. 03 or 03_vanishing_exploding_gradients")
+    p.add_argument("--class", dest="class_dir", required=True, help="the class folder (holds coursekit-class.json)")
+    p = sub.add_parser("export-nbgrader", help="instructors: practice sets as nbgrader source notebooks")
+    p.add_argument("names", nargs="*", help="practice sets (default: all)")
+    p.add_argument("--out", default="build/nbgrader", help="nbgrader course folder (default build/nbgrader)")
+    p.add_argument("--lang", choices=["hi", "en", "both"], default="both")
     return parser
 
 
@@ -201,7 +220,7 @@ def _main(argv) -> int:
         print(f"ready: {venv_python()}")
         return 0
     if not _running_in_venv() and os.environ.get("COURSEKIT_NO_VENV") != "1":
-        if args.cmd in LIGHT and _importable("nbformat"):
+        if args.cmd in HERE or (args.cmd in LIGHT and _importable("nbformat")):
             pass                               # runs here: needs only nbformat, not the 5.5 GB environment
         elif not venv_python().exists() and not _agree_to_install(args.cmd):
             return 2
@@ -221,7 +240,7 @@ def _main(argv) -> int:
         return subprocess.call([sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={ROOT}",
                                 f"--MappingKernelManager.default_kernel_name={KERNEL}"], cwd=ROOT)
     if args.cmd == "edition":
-        return edition_cmd(args.notebooks, args.lang, args.out)
+        return edition_cmd(args.notebooks, args.lang, args.out, args.with_notes)
     if args.cmd == "validate":
         return validate_cmd(args.notebooks)
     if args.cmd == "exercises":
@@ -232,6 +251,8 @@ def _main(argv) -> int:
         return gradebook.main(passed_on)
     if args.cmd == "slides":
         return slides_cmd(args.notebooks, args.annotate)
+    if args.cmd in ("submit", "class-package", "release-solutions", "export-nbgrader"):
+        return class_cmd(args)
     if args.cmd == "site":
         from .site import build_from_committed
 
@@ -256,14 +277,14 @@ def _check_readable(paths) -> None:
         read_notebook(path)
 
 
-def edition_cmd(paths, lang: str, out) -> int:
+def edition_cmd(paths, lang: str, out, notes: bool = False) -> int:
     """Single-language editions; refused (nothing written) for notebooks/ or exercises/, or over any input."""
     from .notebook import edition_targets, write_edition
 
     out = Path(out or ROOT / "build" / "editions" / lang)
     edition_targets(paths, out, protected=[ROOT / "notebooks", ROOT / "exercises"])
     for nb in paths:
-        print(write_edition(nb, lang, out))
+        print(write_edition(nb, lang, out, notes=notes))
     return 0
 
 
@@ -273,6 +294,26 @@ def exercises_cmd(names, write_student: bool) -> int:
     names = [Path(n).name.removesuffix(".ipynb") for n in names] or None
     for path in (write_student_editions if write_student else write_solutions)(ROOT, names):
         print(path.relative_to(ROOT))
+    return 0
+
+
+def class_cmd(args) -> int:
+    """Class mode: submit (learners), class-package, release-solutions and export-nbgrader (instructors)."""
+    from .exercises import classmode
+
+    if args.cmd == "submit":
+        path = classmode.submit(args.name, args.out)
+        print(f"जमा हुआ / submitted: {path}")
+    elif args.cmd == "class-package":
+        done = classmode.class_package(args.out, args.class_name)
+        print(f"student package: {done['out']} ({done['removed']} हल हटाए गए / solutions removed from "
+              f"{done['banks']} files)")
+    elif args.cmd == "release-solutions":
+        for path in classmode.release_solutions(args.names, args.class_dir):
+            print(path)
+    else:
+        for path in classmode.export_nbgrader(args.names, args.out, args.lang):
+            print(path)
     return 0
 
 

@@ -129,25 +129,35 @@ def validate(path, require_outputs: bool = True, require_slides: bool | None = N
     return problems
 
 
-def edition(nb, lang: str):
-    """A copy of notebook ``nb`` in one language ("hi" or "en"); "both" returns a plain copy."""
+def edition(nb, lang: str, notes: bool = False):
+    """A copy of notebook ``nb`` in one language ("hi" or "en"); "both" returns a plain copy.
+
+    A single-language edition is for learners: the instructor's speaker notes (``notes`` cells) are left out unless
+    ``notes=True``.
+    """
     if lang not in ("hi", "en", "both"):
         raise ValueError(f"lang must be 'hi', 'en' or 'both'; got {lang!r}")
     out = nbformat.from_dict(nb)
     if lang != "both":
         drop = LANG_TAGS["en" if lang == "hi" else "hi"]
-        out.cells = [c for c in out.cells if drop not in _tags(c)]
+        out.cells = [c for c in out.cells if drop not in _tags(c)
+                     and (notes or c.get("metadata", {}).get("slideshow", {}).get("slide_type") != "notes")]
         out.metadata["language_edition"] = lang
+        from .slides import _one_language_heading  # "# 03 · हिंदी / English" -> the title in ``lang``
+
+        for c in out.cells:
+            if c.cell_type == "markdown" and not _tags(c) & set(LANG_TAGS.values()):
+                c.source = "\n".join(_one_language_heading(line, lang) for line in c.source.splitlines())
     return out
 
 
-def write_edition(path, lang: str, out_dir) -> Path:
+def write_edition(path, lang: str, out_dir, notes: bool = False) -> Path:
     """Write the ``lang`` edition of the notebook at ``path`` into ``out_dir`` (same file name).
 
     It never writes over its input, nor over a file that is not an edition (see ``edition_targets``).
     """
     [target] = edition_targets([path], out_dir)
-    nb = edition(read_notebook(path), lang)
+    nb = edition(read_notebook(path), lang, notes=notes)
     nb.metadata["language_edition"] = lang      # marks the file as an edition, which a later run may replace
     write_notebook(nb, target)
     return target

@@ -35,13 +35,22 @@ def test_editions_keep_one_language(tmp_path):
     path = _write(tmp_path, cells)
     nb = nbformat.read(path, as_version=4)
     hi, en, both = (nbtools.edition(nb, lang) for lang in ("hi", "en", "both"))
-    assert [c.source for c in hi.cells] == ["# शीर्षक / Title", "हिंदी", "x = 1"]
-    assert [c.source for c in en.cells] == ["# शीर्षक / Title", "English", "x = 1"]
+    assert [c.source for c in hi.cells] == ["# शीर्षक", "हिंदी", "x = 1"]
+    assert [c.source for c in en.cells] == ["# Title", "English", "x = 1"]
     assert len(both.cells) == 4 and hi.metadata["language_edition"] == "hi"
     out = nbtools.write_edition(path, "en", tmp_path / "en")
     assert nbformat.read(out, as_version=4).cells[1].source == "English"
     with pytest.raises(ValueError):
         nbtools.edition(nb, "fr")
+
+
+def test_single_language_editions_leave_out_the_instructors_notes():
+    notes = [_md("**शिक्षक के लिए:** पूछिए …", "lang-hi"), _md("**For the instructor:** ask …", "lang-en")]
+    for cell in notes:
+        cell.metadata["slideshow"] = {"slide_type": "notes"}
+    nb = new_notebook(cells=[_md("# शीर्षक / Title"), _md("हिंदी", "lang-hi"), _md("English", "lang-en"), *notes])
+    assert [c.source for c in nbtools.edition(nb, "hi").cells] == ["# शीर्षक", "हिंदी"]
+    assert len(nbtools.edition(nb, "hi", notes=True).cells) == 3 and len(nbtools.edition(nb, "both").cells) == 5
 
 
 # ------------------------------------------------------ execution (fast parameters, network blocked)
