@@ -30,8 +30,15 @@ def _as_tensor(x) -> torch.Tensor:
     return x.detach().float().cpu() if torch.is_tensor(x) else torch.as_tensor(np.asarray(x, dtype=np.float32))
 
 
+def _as_float64(x) -> torch.Tensor:
+    """Like ``_as_tensor`` but without rounding float64 input to float32 (errors of large values stay exact)."""
+    if hasattr(x, "to_numpy"):
+        x = x.to_numpy()
+    return x.detach().cpu().double() if torch.is_tensor(x) else torch.as_tensor(np.asarray(x, dtype=np.float64))
+
+
 def _pair(pred, truth):
-    p, t = _as_tensor(pred), _as_tensor(truth)
+    p, t = _as_float64(pred), _as_float64(truth)
     if p.shape != t.shape:
         raise CourseError(f"forecast और truth का shape एक होना चाहिए; मिले {tuple(p.shape)} और {tuple(t.shape)}",
                           f"forecast and truth must have the same shape; got {tuple(p.shape)} and {tuple(t.shape)}")

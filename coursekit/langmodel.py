@@ -139,7 +139,7 @@ class UnigramLM:
         self.counts.zero_()
         for s in encoded:
             self.counts += torch.bincount(torch.as_tensor(s[1:], dtype=torch.long), minlength=self.vocab_size)
-        mask = _targets(self.vocab_size)
+        mask = _targets(self.vocab_size).double()                                # float64: k is not rounded
         c = self.counts * mask + self.k * mask                                   # (V,)
         self.probs = c / c.sum()                                                 # (V,), sums to 1
         return self

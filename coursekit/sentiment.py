@@ -6,10 +6,15 @@ Notebook 16 introduces everything here. The pieces, in the order the notebook us
 * ``encode(texts, vocab)`` and ``make_loader(pairs, vocab)``: sentences → lists of indices →
   padded ``LongTensor`` batches of shape ``(B, T)`` (index 0 = ``<pad>``, added at the end).
 * ``BagOfWords``: logistic regression on word counts, the baseline that ignores word order.
+* ``NgramLogReg`` and ``tune_logreg``: logistic regression on counts of words *and* word pairs
+  (uni+bigrams, scikit-learn), its regularisation chosen on the validation split: the strong baseline
+  that sees local order ("नहीं था", "not bad") but nothing longer.
 * ``RNNClassifier``: embedding → RNN / LSTM / GRU (optionally bidirectional) over a *packed*
   sequence → pooling over time → linear layer. Many-to-one: many words in, one label out.
 * ``train_classifier`` (``coursekit.fit`` with AdamW and early stopping), ``predict_probs``,
   ``predict_sentiment(model, vocab, text)`` for a sentence typed by the learner.
+* ``contrast_scores``: accuracy on the fixed contrast set (``coursekit.corpora.load_contrast``): pairs with
+  the same words in another order, and groups with and without a negation.
 
 The models take only the padded tensor ``x`` and find each sentence's true length themselves
 (``lengths = (x != pad_index).sum(1)``), so the course's ``fit``/``evaluate``/``predict`` work unchanged.
@@ -166,6 +171,72 @@ class BagOfWords(nn.Module):
         return self.linear(self.counts(x))                                     # (B, num_classes)
 
 
+class NgramLogReg:
+    """Logistic regression on n-gram counts of the tokenised sentence (scikit-learn), e.g. words and word pairs.
+
+    ``ngram_range=(1, 1)`` is the classic bag of words; ``(1, 2)`` adds every pair of neighbouring tokens, so
+    "नहीं था" / "not bad" become features of their own: local order is seen, longer order is not. ``C`` is the
+    inverse strength of the L2 penalty (small C = strong regularisation); choose it on validation data
+    (``tune_logreg``). The vocabulary of n-grams comes from the training sentences only.
+    """
+
+    def __init__(self, ngram_range: tuple[int, int] = (1, 2), C: float = 1.0):
+        lo, hi = ngram_range
+        if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
+            raise CourseError(f"ngram_range (1, 2) जैसा होना चाहिए, 1 ≤ पहला ≤ दूसरा; मिला {ngram_range!r}।",
+                              f"ngram_range must look like (1, 2), with 1 <= first <= second; got {ngram_range!r}.")
+        if not C > 0:
+            raise CourseError(f"C धनात्मक होना चाहिए; मिला {C!r}।", f"C must be positive; got {C!r}.")
+        self.ngram_range, self.C = (lo, hi), float(C)
+        self.vectorizer = self.classifier = None
+
+    def fit(self, texts: Sequence[str], labels: Sequence[int]) -> NgramLogReg:
+        from sklearn.feature_extraction.text import CountVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        if isinstance(texts, str) or len(texts) != len(labels) or len(set(labels)) < 2:
+            raise CourseError("fit को वाक्यों की list और उतने ही labels चाहिए, दोनों classes के साथ।",
+                              "fit needs a list of sentences and as many labels, with both classes present.")
+        self.vectorizer = CountVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None,
+                                          ngram_range=self.ngram_range)
+        X = self.vectorizer.fit_transform(list(texts))                         # (N, number of n-grams), sparse
+        self.classifier = LogisticRegression(C=self.C, solver="liblinear", max_iter=1000).fit(X, list(labels))
+        return self
+
+    @property
+    def num_features(self) -> int:
+        """How many different n-grams the model has a weight for."""
+        return len(self.vectorizer.vocabulary_)
+
+    def predict_proba(self, texts: Sequence[str]) -> torch.Tensor:
+        """P(positive) for each sentence, shape (N,). N-grams never seen in training are ignored."""
+        if self.classifier is None:
+            raise CourseError("पहले fit(texts, labels) चलाइए।", "call fit(texts, labels) first.")
+        p = self.classifier.predict_proba(self.vectorizer.transform(list(texts)))[:, 1]
+        return torch.as_tensor(p, dtype=torch.float32)
+
+
+def tune_logreg(train: Sequence[tuple[str, int]], val: Sequence[tuple[str, int]], ngram_range=(1, 2),
+                Cs: Sequence[float] = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)):
+    """Fit ``NgramLogReg`` on ``train`` for every C and keep the best on ``val`` (the test set is not used).
+
+    Best = highest validation accuracy; a tie goes to the lower validation log-loss. Returns
+    ``(best_model, rows)`` with one row per C: ``{"C", "val_acc", "val_loss"}``.
+    """
+    texts, labels = [t for t, _ in train], [int(y) for _, y in train]
+    y_val = torch.tensor([int(y) for _, y in val], dtype=torch.float32)
+    rows, best, best_key = [], None, None
+    for C in Cs:
+        model = NgramLogReg(ngram_range, C).fit(texts, labels)
+        p = model.predict_proba([t for t, _ in val]).clamp(1e-7, 1 - 1e-7)
+        acc = float(((p >= 0.5).float() == y_val).float().mean())
+        loss = float(nn.functional.binary_cross_entropy(p, y_val))
+        rows.append({"C": C, "val_acc": acc, "val_loss": loss})
+        if best_key is None or (acc, -loss) > best_key:
+            best, best_key = model, (acc, -loss)
+    return best, rows
+
+
 @dataclass
 class RNNConfig:
     """Settings of ``RNNClassifier``; small defaults suit a laptop CPU."""
@@ -256,7 +327,9 @@ def train_classifier(model: nn.Module, train_loader, val_loader, epochs: int = 2
 
 @torch.no_grad()
 def predict_probs(model: nn.Module, vocab: Vocab, texts: Sequence[str], batch_size: int = 256) -> torch.Tensor:
-    """P(positive) for each sentence, shape (N,), in eval mode (dropout off)."""
+    """P(positive) for each sentence, shape (N,), in eval mode (dropout off). Works for ``NgramLogReg`` too."""
+    if isinstance(model, NgramLogReg):
+        return model.predict_proba(texts)
     model.eval()
     dev = next(model.parameters()).device
     probs = []
@@ -302,3 +375,28 @@ def predict_sentiment(model: nn.Module, vocab: Vocab, text: str) -> SentimentPre
     unknown = [t for t in tokens if t not in vocab]
     return SentimentPrediction(text=text, label=LABELS[label], probability=p_pos if label else 1 - p_pos,
                                p_positive=p_pos, tokens=tokens, unknown=unknown)
+
+
+def contrast_scores(records: Sequence[dict], probs) -> dict:
+    """Scores on the contrast set (``coursekit.corpora.load_contrast``), given each sentence's P(positive).
+
+    Returns accuracy on the "order" and "negation" sentences, and how many groups are right as a whole:
+    ``order_pairs`` (both sentences of a pair) and ``negation_groups`` (all four of a group). A model that
+    only counts words gives both sentences of an order pair the same score, so it gets exactly one of them
+    right: 50 % on "order", 0 whole pairs.
+    """
+    probs = torch.as_tensor(probs, dtype=torch.float32).flatten()
+    if len(records) != len(probs):
+        raise CourseError(f"हर वाक्य के लिए एक probability चाहिए; मिले {len(records)} वाक्य और {len(probs)} probabilities।",
+                          f"one probability per sentence is needed; got {len(records)} sentences and {len(probs)}.")
+    right: dict[str, list] = {}
+    for r, p in zip(records, probs.tolist()):
+        right.setdefault((r["kind"], r["group"]), []).append(int(p >= 0.5) == r["label"])
+    out = {}
+    for kind, whole in (("order", "order_pairs"), ("negation", "negation_groups")):
+        groups = [g for (k, _), g in right.items() if k == kind]
+        flat = [x for g in groups for x in g]
+        out[kind] = sum(flat) / len(flat) if flat else float("nan")
+        out[whole] = sum(all(g) for g in groups)
+        out[f"{whole}_total"] = len(groups)
+    return out

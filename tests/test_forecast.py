@@ -33,6 +33,12 @@ def test_rmse_and_mae_by_hand():
         rmse([1, 2], [1, 2, 3])
 
 
+def test_errors_of_large_float64_values_are_not_rounded_to_float32():
+    # at 1e8 the float32 spacing is 8: rounding the inputs first would make these misses vanish
+    assert mae([1e8 + 1, 1e8 + 2], [1e8, 1e8]) == pytest.approx(1.5, rel=1e-12)
+    assert rmse(np.array([1e8 + 1, 1e8 + 2]), np.array([1e8, 1e8])) == pytest.approx(math.sqrt(2.5), rel=1e-12)
+
+
 def test_persistence_on_a_ramp_misses_by_the_slope():
     X, y = make_windows(np.arange(0, 30, 2.0), window=4)       # slope 2 per step
     pred = persistence_forecast(X)

@@ -139,6 +139,16 @@ def test_unigram_counts(tiny):
     assert float(uni.probs[0]) == float(uni.probs[2]) == 0.0        # <pad> and <bos> never come next
 
 
+def test_unigram_add_k_is_exact_in_float64():
+    # counts of the targets (every token after <bos>): 3 -> 2, 4 -> 2, 5 -> 1; V' = 4 (all but <pad>=0, <bos>=2)
+    k = 0.1
+    uni = UnigramLM(6, k=k).fit([[2, 4, 5, 3], [2, 4, 3]])
+    counts = [0, 0, 0, 2, 2, 1]
+    expected = [0.0 if i in (0, 2) else (counts[i] + k) / (5 + 4 * k) for i in range(6)]
+    assert uni.probs.dtype == torch.float64
+    assert max(abs(float(p) - e) for p, e in zip(uni.probs, expected)) < 1e-15   # k is not rounded to float32
+
+
 def test_bigram_by_hand(tiny):
     vocab, enc = tiny
     V1 = len(vocab) - 2                                             # possible next tokens

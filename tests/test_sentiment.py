@@ -6,13 +6,15 @@ import pytest
 import torch
 from torch import nn
 
-from coursekit.corpora import CORPUS_DIR, load_sentiment, sentiment_records
+from coursekit.corpora import CORPUS_DIR, load_contrast, load_sentiment, sentiment_records
 from coursekit.i18n import CourseError
 from coursekit.sentiment import (
     BagOfWords,
+    NgramLogReg,
     RNNClassifier,
     RNNConfig,
     build_vocab,
+    contrast_scores,
     encode,
     encode_batch,
     make_loader,
@@ -20,6 +22,7 @@ from coursekit.sentiment import (
     predict_sentiment,
     split_train_val,
     train_classifier,
+    tune_logreg,
 )
 
 TOY = [("movie was good", 1), ("movie was bad", 0), ("movie was not good", 0), ("फ़िल्म अच्छी थी।", 1)]
@@ -46,10 +49,11 @@ def test_corpus_file_is_clean(lang):
     path = CORPUS_DIR / f"sentiment_{lang}.tsv"
     with open(path, encoding="utf-8", newline="") as f:
         lines = f.read().split("\n")
-    assert lines[0] == "label\tdomain\ttext"
+    assert lines[0] == "id\tlabel\tdomain\ttext"
     rows = [line.split("\t") for line in lines[1:] if line]
-    assert all(len(r) == 3 for r in rows)                                  # no tab inside a text
-    assert {r[0] for r in rows} == {"positive", "negative"}
+    assert all(len(r) == 4 for r in rows)                                  # no tab inside a text
+    assert {r[1] for r in rows} == {"positive", "negative"}
+    assert len({r[0] for r in rows}) == len(rows)                          # every id once
     with open(path, encoding="utf-8", newline="") as f:
         texts = [r["text"] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
     assert len(texts) == len(rows)
@@ -216,3 +220,56 @@ def test_predict_sentiment_rejects_empty_or_non_text(bad):
         predict_sentiment(model, vocab, bad)
     message = str(err.value)
     assert "my_sentence" in message and any("\u0900" <= ch <= "\u097f" for ch in message)
+
+
+# ------------------------------------------------------------------------- n-gram baselines, contrast set
+NEGATION_TOY = [("good", 1), ("bad", 0), ("not good", 0), ("not bad", 1)]
+
+
+def test_word_pairs_solve_what_word_counts_cannot():
+    texts, labels = [t for t, _ in NEGATION_TOY] * 5, [y for _, y in NEGATION_TOY] * 5
+    y = torch.tensor([y for _, y in NEGATION_TOY])
+    acc = {}
+    for ngrams in ((1, 1), (1, 2)):
+        model = NgramLogReg(ngrams, C=100.0).fit(texts, labels)
+        p = model.predict_proba([t for t, _ in NEGATION_TOY])
+        assert p.shape == (4,) and torch.equal(p, predict_probs(model, None, [t for t, _ in NEGATION_TOY]))
+        acc[ngrams] = float(((p >= 0.5).long() == y).float().mean())
+    assert acc[(1, 1)] <= 0.75                    # one weight per word cannot get all four right
+    assert acc[(1, 2)] == 1.0                     # "not good" and "not bad" are features of their own
+    assert NgramLogReg((1, 2)).fit(texts, labels).num_features == 5          # good, bad, not, not good, not bad
+
+
+def test_tune_logreg_fits_on_train_and_chooses_on_validation():
+    train = [("a good film", 1), ("a bad film", 0), ("good songs", 1), ("bad songs", 0)] * 3
+    val = [("good acting zebra", 1), ("bad acting", 0)]
+    Cs = (0.01, 1.0, 100.0)
+    model, rows = tune_logreg(train, val, ngram_range=(1, 1), Cs=Cs)
+    assert [r["C"] for r in rows] == list(Cs)
+    best = max(rows, key=lambda r: (r["val_acc"], -r["val_loss"]))
+    assert model.C == best["C"] and best["val_acc"] == 1.0
+    assert "zebra" not in model.vectorizer.vocabulary_ and "acting" not in model.vectorizer.vocabulary_
+
+
+def test_ngram_logreg_rejects_bad_settings_and_use_before_fit():
+    for bad in (dict(ngram_range=(2, 1)), dict(ngram_range=(0, 2)), dict(C=0.0)):
+        with pytest.raises(CourseError):
+            NgramLogReg(**bad)
+    with pytest.raises(CourseError):
+        NgramLogReg().predict_proba(["good"])
+    with pytest.raises(CourseError):
+        NgramLogReg().fit(["good", "bad"], [1, 1])                          # one class only
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_contrast_scores_of_a_bag_of_words_and_of_a_perfect_model(lang):
+    rows = load_contrast(lang)
+    bow = NgramLogReg((1, 1), C=1.0).fit(*zip(*load_sentiment(lang, "train")))
+    scores = contrast_scores(rows, bow.predict_proba([r["text"] for r in rows]))
+    assert scores["order"] == 0.5 and scores["order_pairs"] == 0               # same words, same score
+    assert scores["order_pairs_total"] == 12 and scores["negation_groups_total"] == 6
+    perfect = contrast_scores(rows, [float(r["label"]) for r in rows])
+    assert perfect["order"] == perfect["negation"] == 1.0
+    assert perfect["order_pairs"] == 12 and perfect["negation_groups"] == 6
+    with pytest.raises(CourseError):
+        contrast_scores(rows, [0.5])
