@@ -308,6 +308,10 @@ def class_cmd(args) -> int:
         done = classmode.class_package(args.out, args.class_name)
         print(f"student package: {done['out']} ({done['removed']} हल हटाए गए / solutions removed from "
               f"{done['banks']} files)")
+        if done["leaks"]:
+            print(f"⚠️ इनके हल package में अब भी पढ़े जा सकते हैं (starter हल से बनता है): {', '.join(done['leaks'])}\n"
+                  f"⚠️ still readable in the package (the starter is built from the solution): "
+                  f"{', '.join(done['leaks'])}", file=sys.stderr)
     elif args.cmd == "release-solutions":
         for path in classmode.release_solutions(args.names, args.class_dir):
             print(path)
@@ -437,7 +441,8 @@ def run_tests(extra) -> int:
         return rc
     print(f"$ papermill --prepare-only notebooks/*.ipynb -> {NBVAL_DIR.relative_to(ROOT)}/ (FAST = True)", flush=True)
     prepare_notebooks()
-    cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", workers, "--dist", "loadfile",
+    cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", workers, "--dist", "loadfile", "-m",
+           "not browser",                      # the browser tests are `make test-browser`
            "--cov=coursekit", "--cov-report=term", "--nbval-lax", "--nbval-current-env", "--nbval-cell-timeout=300",
            "tests", str(NBVAL_DIR.relative_to(ROOT)), *extra]
     print("$", " ".join(cmd[2:]), flush=True)

@@ -1,9 +1,14 @@
 """What a learner studying alone meets in JupyterLab: no classroom scripts in the lesson flow."""
+from pathlib import Path
+
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS
 from coursekit.slides import annotate, slide_type
+
+ROOT = Path(__file__).resolve().parent.parent   # (not imported from conftest: several conftest modules exist)
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -24,8 +29,6 @@ def test_annotate_collapses_new_notes():
 
 
 def test_readme_starts_with_what_a_learner_does_in_both_languages():
-    from conftest import ROOT
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("## Start here / यहाँ से शुरू कीजिए")
     assert start < readme.index("make course") and start < readme.index("make test")
@@ -39,8 +42,6 @@ def test_readme_starts_with_what_a_learner_does_in_both_languages():
 
 
 def test_notebooks_name_the_kernel_the_readme_names():
-    from conftest import EXERCISES
-
     for path in [*NOTEBOOKS, *EXERCISES]:
         spec = nbformat.read(path, as_version=4).metadata["kernelspec"]
         assert spec["display_name"] == "Python 3 (ipykernel)" and spec["name"] == "python3", path.name

@@ -1,9 +1,13 @@
 """Stored progress bars show their finished state, not the "0% | 0/12" they had when they appeared."""
+from pathlib import Path
+
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS
 from coursekit.nbwidgets import VIEW, finish_progress_bars
+
+ROOT = Path(__file__).resolve().parent.parent   # (not imported from conftest: several conftest modules exist)
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
 def _bar_notebook():
