@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 
 from . import notebook as nbtools
+from . import slidefit as fit
 from . import slides as slidetools
 from .glossary import glossary
 from .slides import TEMPLATES, missing_assets_error, node_modules
@@ -66,46 +67,7 @@ def _rel(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target, start)).as_posix()
 
 
-SITE_CSS = """/* The course website and slides: the bundled Devanagari font first, limited to Devanagari by
-   unicode-range, so Latin text keeps the system's sans-serif font. */
-@font-face {
-  font-family: "Noto Sans Devanagari";
-  src: url("fonts/NotoSansDevanagari-Regular.ttf") format("truetype");
-  font-weight: 400; font-style: normal; font-display: block;
-  unicode-range: U+0900-097F, U+1CD0-1CFF, U+200C-200D, U+20B9, U+25CC, U+A8E0-A8FF;
-}
-@font-face {
-  font-family: "Noto Sans Devanagari";
-  src: url("fonts/NotoSansDevanagari-Bold.ttf") format("truetype");
-  font-weight: 700; font-style: normal; font-display: block;
-  unicode-range: U+0900-097F, U+1CD0-1CFF, U+200C-200D, U+20B9, U+25CC, U+A8E0-A8FF;
-}
-:root {
-  --course-font: "Noto Sans Devanagari", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-                 "DejaVu Sans", Arial, sans-serif;
-  --jp-content-font-family: var(--course-font);
-  --jp-ui-font-family: var(--course-font);
-}
-body.course-page { font-family: var(--course-font); max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem;
-                   line-height: 1.55; color: #1b1b1b; }
-.course-page table { border-collapse: collapse; margin: 1rem 0; }
-.course-page td, .course-page th { padding: .35rem .8rem; border-bottom: 1px solid #ddd; text-align: left;
-                                   vertical-align: top; }
-.course-page h1 { font-size: 1.9rem; }
-nav.course-nav { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center;
-                 font-family: var(--course-font); font-size: 15px; padding: .6rem 1rem; margin: 0 0 1rem 0;
-                 background: #f3f5f8; border: 1px solid #dde2ea; border-radius: 6px; }
-nav.course-nav a { text-decoration: none; color: #0b57d0; }
-nav.course-nav a:hover { text-decoration: underline; }
-nav.course-nav .spacer { flex: 1; }
-nav.course-nav .current { font-weight: 700; }
-.course-note { background: #fff8e1; border-left: 4px solid #f4b400; padding: .5rem .9rem; }
-/* slides: the Devanagari font also in reveal.js, and long slides scroll */
-.reveal { --r-main-font: var(--course-font); --r-heading-font: var(--course-font); }
-.reveal .slides h1, .reveal .slides h2, .reveal .slides h3, .reveal .slides h4 { text-transform: none; }
-.reveal .slides > section, .reveal .slides > section > section { overflow-y: auto; max-height: 100%; }
-.reveal .highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }
-"""
+SITE_CSS = TEMPLATES / "shared" / "site.css"    # the style sheet of the website (and the slides' font)
 
 
 def copy_assets(build: Path, modules: Path | None = None, strict: bool = False) -> Path:
@@ -116,7 +78,7 @@ def copy_assets(build: Path, modules: Path | None = None, strict: bool = False) 
     """
     assets = Path(build) / "assets"
     (assets / "fonts").mkdir(parents=True, exist_ok=True)
-    (assets / "site.css").write_text(SITE_CSS, encoding="utf-8")
+    shutil.copy2(SITE_CSS, assets / "site.css")
     for font in ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", "OFL.txt"):
         shutil.copy2(FONTS / font, assets / "fonts" / font)
     modules = Path(modules or node_modules())
@@ -145,11 +107,13 @@ def _exporter(assets_rel: str):
                         mathjax_url=f"{assets_rel}/mathjax/tex-chtml-full.js")
 
 
-def _title(nb, fallback: str) -> str:
-    """The notebook's title from its first heading, in one language (``Hindi / English`` split)."""
+def _title(nb, fallback: str, lang: str = "both") -> str:
+    """The notebook's title in ``lang``: from ``# NN · हिंदी / English`` or from two title lines (Hindi, English)."""
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
-    line = next((ln for ln in first.splitlines() if ln.startswith("# ")), "")
-    return line[2:].strip() or fallback
+    heads = [ln[2:].strip() for ln in first.splitlines() if ln.startswith("# ")]
+    if len(heads) >= 2:
+        return {"hi": heads[0], "en": heads[1]}.get(lang, f"{heads[0]} / {heads[1]}")
+    return _pick(heads[0] if heads else fallback, lang)
 
 
 def _pick(title: str, lang: str) -> str:
@@ -161,22 +125,28 @@ def _pick(title: str, lang: str) -> str:
     return f"{number} · {chosen}" if rest else chosen
 
 
-def _nav(lang: str, here: Path, edition_dir: Path, build: Path, prev=None, nxt=None, siblings=None) -> str:
-    """The navigation bar: home, index, previous / next, and the same page in the other editions."""
-    a = lambda target, text, cls="": f'<a href="{_rel(target, here.parent)}"{cls}>{html.escape(text)}</a>'  # noqa: E731
-    parts = [a(build / "index.html", _ui(lang, "home")), a(edition_dir / "index.html", _ui(lang, "index"))]
+def _a(target: Path, here: Path, text: str, attrs: str = "") -> str:
+    return f'<a href="{_rel(target, here.parent)}"{attrs}>{html.escape(text)}</a>'
+
+
+def _nav(lang: str, here: Path, edition_dir: Path, build: Path, prev=None, nxt=None, siblings=None,
+         extra=()) -> str:
+    """The navigation bar: home, index, previous / next, the lesson's slides / exercises / glossary (``extra``:
+    (target, label) pairs), and the same page in the other editions."""
+    parts = [_a(build / "index.html", here, _ui(lang, "home")), _a(edition_dir / "index.html", here, _ui(lang, "index"))]
     if prev:
-        parts.append(a(prev[0], f"← {_ui(lang, 'prev')}: {prev[1]}", ' rel="prev"'))
+        parts.append(_a(prev[0], here, f"← {_ui(lang, 'prev')}: {prev[1]}", ' rel="prev"'))
     if nxt:
-        parts.append(a(nxt[0], f"{_ui(lang, 'next')}: {nxt[1]} →", ' rel="next"'))
+        parts.append(_a(nxt[0], here, f"{_ui(lang, 'next')}: {nxt[1]} →", ' rel="next"'))
+    parts += [_a(target, here, label, ' class="lesson-links"') for target, label in extra]
     parts.append('<span class="spacer"></span>')
     for other, target in (siblings or {}).items():
         label = EDITIONS[other]
-        parts.append(f'<span class="current">{html.escape(label)}</span>' if other == lang else a(target, label))
+        parts.append(f'<span class="current">{html.escape(label)}</span>' if other == lang else _a(target, here, label))
     return f'<nav class="course-nav" lang="{"hi" if lang != "en" else "en"}">{" ".join(parts)}</nav>'
 
 
-def _page(title: str, body: str, assets_rel: str, lang: str, nav: str = "") -> str:
+def _page(title: str, body: str, assets_rel: str, lang: str, nav: str = "", script: str = "") -> str:
     return f"""<!DOCTYPE html>
 <html lang="{'en' if lang == 'en' else 'hi'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
@@ -185,72 +155,146 @@ def _page(title: str, body: str, assets_rel: str, lang: str, nav: str = "") -> s
 <body class="course-page">
 {nav}
 {body}
+{script}
 </body></html>
 """
 
 
-def write_notebook_pages(items, edition_dir: Path, lang: str, build: Path, exporter, kind: str = "notebook"):
-    """Write one HTML page per (name, notebook) into ``edition_dir`` with previous/next links."""
+def reading_edition(nb, lang: str):
+    """The notebook as a reader gets it: one language (also its title), no speaker notes, no widget state, no
+    set-up cells before the first section (parameters, imports), no test markers in the code."""
+    one = nbtools.edition(nb, lang)
+    first = one.cells[0] if one.cells else None
+    if lang != "both" and first is not None and first.cell_type == "markdown" and \
+            not {"lang-hi", "lang-en"} & set(first.metadata.get("tags", [])):
+        heads = [i for i, ln in enumerate(first.source.splitlines()) if ln.startswith("# ")]
+        lines = first.source.splitlines()
+        if len(heads) >= 2:                          # "# अभ्यास 03: …" then "# Practice 03: …"
+            del lines[heads[1] if lang == "hi" else heads[0]]
+        first.source = "\n".join(slidetools._one_language_heading(ln, lang) for ln in lines)
+    cells, teaching = [], False
+    for cell in one.cells:
+        teaching = teaching or slidetools._heading_level(cell) == 2
+        if slidetools.slide_type(cell) == "notes" or (not teaching and slidetools.is_setup(cell)):
+            continue
+        if cell.cell_type == "code":
+            cell.source = fit.strip_markers(cell.source)
+        cells.append(cell)
+    one.cells = cells
+    one.metadata.pop("widgets", None)     # widget state would load its JavaScript from the internet
+    return one
+
+
+def _lesson_links(name: str, lang: str, edition_dir: Path, build: Path, exercises: set, slides: set) -> list:
+    """(target, label) of a lesson's slides, its exercises and the glossary."""
+    links = [(build / "slides" / sl / f"{name}.slides.html", f"{_ui(sl, 'slides')} ({sl})")
+             for sl in ([lang] if lang != "both" else ["hi", "en"]) if name in slides]
+    if name in exercises:
+        links.append((edition_dir / "exercises" / f"{name}.html", _ui(lang, "exercises")))
+    return links + [(edition_dir / "glossary.html", _ui(lang, "glossary"))]
+
+
+def write_notebook_pages(items, edition_dir: Path, lang: str, build: Path, exporter, kind: str = "notebook",
+                         links=None):
+    """Write one HTML page per (name, notebook) into ``edition_dir`` with previous/next links (and ``links(name)``:
+    the lesson's slides, exercises and glossary)."""
     edition_dir.mkdir(parents=True, exist_ok=True)
     pages = []
     for i, (name, nb) in enumerate(items):
         out = edition_dir / f"{name}.html"
-        prev = (edition_dir / f"{items[i - 1][0]}.html", _pick(_title(items[i - 1][1], items[i - 1][0]), lang)) \
-            if i else None
-        nxt = (edition_dir / f"{items[i + 1][0]}.html", _pick(_title(items[i + 1][1], items[i + 1][0]), lang)) \
+        prev = (edition_dir / f"{items[i - 1][0]}.html", _title(items[i - 1][1], items[i - 1][0], lang)) if i else None
+        nxt = (edition_dir / f"{items[i + 1][0]}.html", _title(items[i + 1][1], items[i + 1][0], lang)) \
             if i + 1 < len(items) else None
         index_dir = edition_dir if kind == "notebook" else edition_dir.parent
         siblings = {other: (index_dir.parent / other / out.relative_to(index_dir)) for other in EDITIONS}
-        nav = _nav(lang, out, index_dir, build, prev, nxt, siblings)
-        one = nbtools.edition(nb, lang)
-        one.cells = [c for c in one.cells if slidetools.slide_type(c) != "notes"]   # speaker notes: slides only
-        one.metadata.pop("widgets", None)     # widget state would load its JavaScript from the internet
+        nav = _nav(lang, out, index_dir, build, prev, nxt, siblings, links(name) if links else ())
         assets_rel = _rel(build / "assets", out.parent)
         exporter.mathjax_url = f"{assets_rel}/mathjax/tex-chtml-full.js"
-        resources = {"metadata": {"name": _pick(_title(nb, name), lang)},
+        resources = {"metadata": {"name": _title(nb, name, lang)},
                      "course": {"assets": assets_rel, "nav": nav, "nav_bottom": nav.replace(
                          'class="course-nav"', 'class="course-nav bottom"'), "lang": lang}}
-        body, _ = exporter.from_notebook_node(one, resources=resources)
+        body, _ = exporter.from_notebook_node(reading_edition(nb, lang), resources=resources)
         out.write_text(body, encoding="utf-8")
         pages.append(out)
     return pages
 
 
-def glossary_page(out: Path, lang: str, build: Path) -> Path:
-    rows = glossary()
+GLOSSARY_JS = """<script>
+// Filter the glossary as you type (matches either language and the meanings); nothing leaves this page.
+document.getElementById("glossary-search").addEventListener("input", function (event) {
+  var q = event.target.value.trim().toLowerCase();
+  document.querySelectorAll(".glossary tbody tr").forEach(function (row) {
+    row.hidden = q !== "" && row.textContent.toLowerCase().indexOf(q) < 0;
+  });
+});
+</script>"""
+
+
+def term_id(english: str) -> str:
+    """The anchor of a glossary term: ``#term-activation-function``."""
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-") or "x")
+
+
+def glossary_page(out: Path, lang: str, build: Path, lessons=None) -> Path:
+    """The glossary in alphabetical order (English in the English edition, else Hindi), a search box, an anchor per term
+    and a link to the lesson that introduces it."""
+    lessons = set(lessons or ())
+    rows = sorted(glossary(), key=lambda r: (r["english"].lower() if lang == "en" else r["hindi"]))
     meaning = {"hi": ["meaning_hi"], "en": ["meaning_en"], "both": ["meaning_hi", "meaning_en"]}[lang]
-    head = ["हिंदी", "English", *[{"meaning_hi": "अर्थ", "meaning_en": "Meaning"}[m] for m in meaning], "notebook"]
-    cells = lambda values, tag: "".join(f"<{tag}>{html.escape(v)}</{tag}>" for v in values)  # noqa: E731
-    table = "".join(f"<tr>{cells([r['hindi'], r['english'], *[r[m] for m in meaning], r['notebook']], 'td')}</tr>"
-                    for r in rows)
+    first = ["English", "हिंदी"] if lang == "en" else ["हिंदी", "English"]
+    head = [*first, *[{"meaning_hi": "अर्थ", "meaning_en": "Meaning"}[m] for m in meaning], "notebook"]
+    body_rows = []
+    for r in rows:
+        anchor = term_id(r["english"])
+        terms = [r["english"], r["hindi"]] if lang == "en" else [r["hindi"], r["english"]]
+        nb = r["notebook"]
+        where = f'<a href="{nb}.html">{html.escape(nb[:2])}</a>' if nb in lessons else html.escape(nb)
+        cells = [f'{html.escape(terms[0])}<a class="anchor" href="#{anchor}">#</a>', html.escape(terms[1]),
+                 *[html.escape(r[m]) for m in meaning], where]
+        body_rows.append(f'<tr id="{anchor}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    search = {"hi": "खोजिए (हिंदी या English)…", "en": "Search (English or Hindi)…"}.get(lang, "खोजिए / Search…")
     body = (f"<h1>{html.escape(_ui(lang, 'glossary'))}</h1>\n<p>{len(rows)} terms · "
-            f"<code>coursekit/data/glossary.csv</code></p>\n<table><tr>{cells(head, 'th')}</tr>{table}</table>")
+            f"<code>coursekit/data/glossary.csv</code></p>\n"
+            f'<input id="glossary-search" class="glossary-search" type="search" placeholder="{search}" '
+            f'aria-label="{search}">\n<div class="table-scroll"><table class="glossary"><thead><tr>'
+            + "".join(f"<th>{html.escape(h)}</th>" for h in head) + f"</tr></thead><tbody>{''.join(body_rows)}"
+            "</tbody></table></div>")
     siblings = {other: out.parent.parent / other / out.name for other in EDITIONS}
     nav = _nav(lang, out, out.parent, build, siblings=siblings)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(_page(_ui(lang, "glossary"), body, _rel(build / "assets", out.parent), lang, nav), encoding="utf-8")
+    out.write_text(_page(_ui(lang, "glossary"), body, _rel(build / "assets", out.parent), lang, nav, GLOSSARY_JS),
+                   encoding="utf-8")
     return out
 
 
+def _lesson_item(name: str, nb, lang: str, here: Path, links: list, meta: str = "") -> str:
+    """One lesson of an index: its title (both languages on the landing page), then its links."""
+    titles = [("hi", _title(nb, name, "hi")), ("en", _title(nb, name, "en"))] if lang == "both" else \
+        [(lang, _title(nb, name, lang))]
+    head = "<br>".join(f'<span class="title-{t}" lang="{t}">{html.escape(text)}</span>' for t, text in titles)
+    link_html = " · ".join(_a(target, here, label) for target, label in links)
+    return f'<li>{head}<div class="links">{link_html}</div>{meta}</li>'
+
+
 def edition_index(out: Path, lang: str, build: Path, notebooks, exercises, rows=None, slides=()) -> Path:
-    """The index of one edition: every notebook (with its slides, run time, headline), exercises, glossary."""
+    """The index of one edition: every lesson (title, slides, exercises, run time, headline), the exercises,
+    the glossary."""
     info = {name: (seconds, result) for name, seconds, result in rows or []}
-    trs = []
+    ex_names = {name for name, _ in exercises}
+    items = []
     for name, nb in notebooks:
-        links = [f'<a href="{name}.html">{html.escape(_pick(_title(nb, name), lang))}</a>']
-        for slide_lang in ([lang] if lang != "both" else ["hi", "en"]):
-            target = build / "slides" / slide_lang / f"{name}.slides.html"
-            if name in slides:
-                links.append(f'<a href="{_rel(target, out.parent)}">{_ui(slide_lang, "slides")} ({slide_lang})</a>')
+        links = [(out.parent / f"{name}.html", _ui(lang, "notebooks").split(" (")[0])]
+        links += _lesson_links(name, lang, out.parent, build, ex_names, set(slides))[:-1]
         seconds, result = info.get(name, (None, ""))
-        trs.append(f"<tr><td>{' · '.join(links)}</td><td>{'' if seconds is None else f'{seconds:.0f} s'}</td>"
-                   f"<td>{html.escape(result)}</td></tr>")
-    ex = "".join(f'<li><a href="exercises/{name}.html">{html.escape(_pick(_title(nb, name), lang))}</a></li>'
+        meta = " · ".join(x for x in ("" if seconds is None else f"{_ui(lang, 'time')}: {seconds:.0f} s",
+                                      f"{_ui(lang, 'result')}: {result}" if result else "") if x)
+        items.append(_lesson_item(name, nb, lang, out, links, f'<div class="meta">{html.escape(meta)}</div>' if meta
+                                  else ""))
+    ex = "".join(f'<li><a href="exercises/{name}.html">{html.escape(_title(nb, name, lang))}</a></li>'
                  for name, nb in exercises)
     body = f"""<h1>{html.escape(_ui(lang, 'course'))} — {html.escape(EDITIONS[lang])}</h1>
 <h2>{html.escape(_ui(lang, 'notebooks'))}</h2>
-<table><tr><th>notebook</th><th>{html.escape(_ui(lang, 'time'))}</th><th>{html.escape(_ui(lang, 'result'))}</th></tr>
-{''.join(trs)}</table>
+<ol class="lessons">{''.join(items)}</ol>
 <h2>{html.escape(_ui(lang, 'exercises'))}</h2>
 <p>{_text(_ui(lang, 'exercises_note'))}</p>
 <ul>{ex}</ul>
@@ -265,15 +309,30 @@ def edition_index(out: Path, lang: str, build: Path, notebooks, exercises, rows=
     return out
 
 
-def landing_page(out: Path, rows, fast: bool | None = None) -> Path:
-    """build/index.html: both languages, links to every edition index and every notebook page."""
+RUN_NOTE = {True: ("इन pages के outputs तेज़ settings (FAST=1) वाले run के हैं।",
+                   "These pages show the outputs of a fast run (FAST=1)."),
+            False: ("इन pages के outputs पूरी settings वाले run के हैं।", "These pages show the outputs of a full run."),
+            None: ("इन pages के outputs committed notebooks के हैं (पूरी settings वाला एक साफ़ run)।",
+                   "These pages show the outputs stored in the notebooks (a clean run at full settings).")}
+
+
+def landing_page(out: Path, rows, fast: bool | None = None, notebooks=None, exercises=(), slides=()) -> Path:
+    """build/index.html: both languages; every lesson by its titles, with its pages, slides and exercises."""
+    notebooks = dict(notebooks or [])
+    ex_names = set(exercises)
     items = []
     for name, seconds, result in rows:
-        links = " · ".join(f'<a href="html/{lang}/{name}.html">{label}</a>' for lang, label in EDITIONS.items())
-        items.append(f"<tr><td>{html.escape(name)}</td><td>{links}</td>"
-                     f"<td>{'' if seconds is None else f'{seconds:.0f} s'}</td><td>{html.escape(result)}</td></tr>")
-    run = {True: "<p>Fast parameters (FAST=1).</p>", False: "<p>Full settings.</p>",
-           None: "<p>Outputs of the committed notebooks (a clean full run).</p>"}[fast]
+        links = [(out.parent / "html" / lang / f"{name}.html", label) for lang, label in EDITIONS.items()]
+        links += [(out.parent / "slides" / sl / f"{name}.slides.html", f"slides ({sl})") for sl in ("hi", "en")
+                  if name in slides]
+        if name in ex_names:
+            links.append((out.parent / "html" / "both" / "exercises" / f"{name}.html", "अभ्यास / exercises"))
+        meta = " · ".join(x for x in ("" if seconds is None else f"{seconds:.0f} s", result) if x)
+        path = ROOT / "notebooks" / f"{name}.ipynb"
+        nb = notebooks.get(name) or (nbformat.read(path, as_version=4) if path.exists() else nbformat.v4.new_notebook())
+        items.append(_lesson_item(name, nb, "both", out, links, f'<div class="meta">{html.escape(meta)}</div>'
+                                  if meta else ""))
+    hi, en = RUN_NOTE[fast]
     body = f"""<h1>डीप लर्निंग कोर्स / Deep Learning Course</h1>
 <div lang="hi"><p>गहरे न्यूरल नेटवर्क, CNN और RNN — हिंदी में। हर पाठ, अभ्यास, शब्दावली और slides यहाँ बिना Jupyter और बिना
 internet के पढ़े जा सकते हैं। <a href="html/hi/index.html">हिंदी में शुरू कीजिए →</a></p></div>
@@ -281,9 +340,9 @@ internet के पढ़े जा सकते हैं। <a href="html/hi/i
 slides can be read here with no Jupyter and no internet. <a href="html/en/index.html">Start in English →</a></p></div>
 <p><a href="html/both/index.html">हिंदी + English (दोनों भाषाएँ साथ / both languages together)</a> ·
 <a href="html/hi/glossary.html">शब्दावली</a> · <a href="html/en/glossary.html">Glossary</a></p>
-{run}
-<table><tr><th>Notebook</th><th>Editions</th><th>Run time</th><th>Headline result</th></tr>
-{''.join(items)}</table>
+<p class="meta">{html.escape(hi)} / {html.escape(en)}</p>
+<h2>पाठ / Lessons</h2>
+<ol class="lessons">{''.join(items)}</ol>
 """
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(_page("Deep Learning — हिंदी / English", body, "assets", "hi"), encoding="utf-8")
@@ -311,12 +370,7 @@ def build_site(notebooks, build: Path | None = None, rows=None, fast: bool | Non
     have_reveal = (assets / "reveal.js" / "dist" / "reveal.js").exists()
     rows = rows or [(name, None, nbtools.headline(nb)) for name, nb in notebooks]
     exercises = _exercise_notebooks([n for n, _ in notebooks]) if exercises is None else exercises
-    exporter = _exporter("../../assets")
-    for lang in EDITIONS:
-        edition_dir = build / "html" / lang
-        write_notebook_pages(notebooks, edition_dir, lang, build, exporter)
-        write_notebook_pages(exercises, edition_dir / "exercises", lang, build, exporter, kind="exercise")
-        glossary_page(edition_dir / "glossary.html", lang, build)
+    ex_names, names = {n for n, _ in exercises}, [n for n, _ in notebooks]
     done = set()
     if slides and have_reveal:
         slide_exporter = slidetools.slides_exporter()
@@ -325,9 +379,15 @@ def build_site(notebooks, build: Path | None = None, rows=None, fast: bool | Non
                 slidetools.export(nb, lang, build / "slides" / lang / f"{name}.slides.html", assets, slide_exporter,
                                   title=name)
             done.add(name)
+    exporter = _exporter("../../assets")
     for lang in EDITIONS:
+        edition_dir = build / "html" / lang
+        links = lambda name, lang=lang, d=edition_dir: _lesson_links(name, lang, d, build, ex_names, done)  # noqa: E731
+        write_notebook_pages(notebooks, edition_dir, lang, build, exporter, links=links)
+        write_notebook_pages(exercises, edition_dir / "exercises", lang, build, exporter, kind="exercise")
+        glossary_page(edition_dir / "glossary.html", lang, build, names)
         edition_index(build / "html" / lang / "index.html", lang, build, notebooks, exercises, rows, done)
-    return landing_page(build / "index.html", rows, fast)
+    return landing_page(build / "index.html", rows, fast, notebooks, ex_names, done)
 
 
 def build_from_committed(paths=None, build: Path | None = None, modules=None) -> Path:

@@ -1,16 +1,22 @@
-"""Slides for the classroom: slide metadata in the notebooks, and offline reveal.js exports.
+"""Slides for the classroom: slide metadata in the notebooks, and offline reveal.js exports made for a projector.
 
 Every cell of a topic notebook carries ``metadata.slideshow.slide_type`` (the key that JupyterLab's RISE
 extension and nbconvert read). :func:`annotate` sets it by rule:
 
 * the title cell and every ``##`` section heading start a new **slide**, ``###`` headings a **subslide**;
-* the parameters cell, the settings cell after it, import/setup cells and cells whose output is long
-  text are **skipped**;
+* the parameters cell, the settings cell after it and import/setup cells are **skipped**;
 * later prose is a **fragment** (the instructor reveals it with a key press) while it fits on the slide,
-  code stays on the slide ("-"), and a cell that does not fit starts a **subslide** below;
+  code stays on the slide ("-"), and a cell that does not fit starts a **subslide** below; heights are
+  estimated in pixels of the projected slide (:mod:`coursekit.slidefit`);
 * an English cell follows its Hindi twin ("-"), so in the bilingual notebook a pair shows together;
   in a single-language export the Hindi cell's type passes to its English twin;
 * hand-written speaker notes (``slide_type: notes``, a ``lang-hi``/``lang-en`` pair) are kept as they are.
+
+The exported slides (:func:`slide_edition`) go further, since they are a copy: a cell taller than the slide is
+cut (prose between blocks, tables between rows with the header repeated, code between lines, each output on its
+own), nothing is shortened, test markers (``# NBVAL_CHECK_OUTPUT``) and progress bars are removed, wide code and
+tables get a smaller font instead of wrapping mid-number, and every section slide gets speaker notes (the
+hand-written ones, or pacing and outline notes generated from the section).
 
 ``python -m coursekit slides --annotate NOTEBOOK...`` writes the metadata into notebooks (only metadata
 changes); ``python -m coursekit slides [NOTEBOOK...]`` (``make slides``) writes
@@ -19,13 +25,14 @@ slides work with no internet.
 """
 from __future__ import annotations
 
-import math
+import copy
 import re
 import shutil
 from pathlib import Path
 
 import nbformat
 
+from . import slidefit as fit
 from .i18n import CourseError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,22 +40,17 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 SLIDE_TYPES = ("slide", "subslide", "fragment", "-", "skip", "notes")
 RANK = {"-": 0, "fragment": 1, "subslide": 2, "slide": 3}
 SLIDE_LANGS = ("hi", "en")
-BUDGET = 22               # rough lines that fit on one slide
-LONG_OUTPUT_LINES = 25    # a text-only output longer than this is skipped in slides
-SLIDE_OUTPUT_LINES = 12   # longer text outputs are shortened in the exported slides
-IMAGE_LINES = 14
-RISE_SETTINGS = {"scroll": True, "theme": "white", "transition": "slide"}
+BUDGET = fit.BUDGET
+RISE_SETTINGS = {"scroll": True, "theme": "white", "transition": "slide", "width": fit.WIDTH, "height": fit.HEIGHT}
 
 _IMPORT_RE = re.compile(r"^(import |from \S+ import )")
 _SETTING_RE = re.compile(r"^[A-Z][A-Z0-9_]*(\s*,\s*[A-Z][A-Z0-9_]*)*\s*=")
 
 
-def _tags(cell) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", []))
-
-
-def slide_type(cell) -> str | None:
-    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+_tags = fit.tags
+slide_type = fit.slide_type
+height = fit.height            # a cell's height on a slide (pixels, estimated)
+split_cell = fit.split_cell    # a cell cut into pieces that each fit on a slide
 
 
 def _set(cell, kind: str) -> bool:
@@ -78,33 +80,6 @@ def is_setup(cell) -> bool:
     return imports * 2 >= len(lines) or (imports + settings == len(lines) and settings > 0)
 
 
-def _output_text_lines(cell) -> int:
-    n = 0
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream":
-            n += len(out.get("text", "").splitlines())
-        elif "data" in out and not any(k.startswith("image/") or k == "text/html" for k in out["data"]):
-            n += len(str(out["data"].get("text/markdown", out["data"].get("text/plain", ""))).splitlines())
-    return n
-
-
-def _has_figure(cell) -> bool:
-    return any(k.startswith("image/") for out in cell.get("outputs", []) for k in out.get("data", {}))
-
-
-def has_long_output(cell) -> bool:
-    return cell.cell_type == "code" and _output_text_lines(cell) > LONG_OUTPUT_LINES and not _has_figure(cell)
-
-
-def height(cell) -> int:
-    """A rough height in lines of the cell on a slide."""
-    if cell.cell_type == "markdown":
-        return sum(max(1, math.ceil(len(ln) / 90)) for ln in cell.source.splitlines() if ln.strip()) + 1
-    figures = sum(1 for out in cell.get("outputs", []) for k in out.get("data", {}) if k.startswith("image/"))
-    return (min(len(cell.source.splitlines()), 20) + min(_output_text_lines(cell), SLIDE_OUTPUT_LINES)
-            + IMAGE_LINES * figures + 1)
-
-
 def _heading_level(cell) -> int:
     if cell.cell_type != "markdown":
         return 0
@@ -112,32 +87,40 @@ def _heading_level(cell) -> int:
     return len(m.group(1)) if m else 0
 
 
+def _pack(cell, kind: str, room: float, h: float) -> tuple[str, float]:
+    """The slide type of a body cell of height ``h`` and the room left: it stays on the slide while it fits."""
+    if h > room:
+        return "subslide", BUDGET - h
+    return ("fragment" if cell.cell_type == "markdown" and kind != "-" else "-"), room - h
+
+
 def annotate(nb) -> int:
     """Set the slide type of every cell of ``nb`` (in place); return how many cells changed.
 
     Deterministic, so running it again changes nothing; notes cells keep their type and are collapsed for learners.
+    A Hindi cell is measured together with its English twin (RISE shows both).
     """
-    changed, room = 0, 0
+    changed, room = 0, 0.0
     for i, cell in enumerate(nb.cells):
         kind = slide_type(cell)
         if kind == "notes":
             changed += hide_for_learners(cell)
             continue
         prev = nb.cells[i - 1] if i else None
+        nxt = nb.cells[i + 1] if i + 1 < len(nb.cells) else None
+        h = height(cell)
+        if nxt is not None and "lang-hi" in _tags(cell) and "lang-en" in _tags(nxt):
+            h += height(nxt)
         if "lang-en" in _tags(cell) and prev is not None and "lang-hi" in _tags(prev):
             kind = "skip" if slide_type(prev) == "skip" else "-"      # the twin goes with its Hindi cell
-        elif is_setup(cell) or has_long_output(cell):
+        elif is_setup(cell):
             kind = "skip"
         elif i == 0 or _heading_level(cell) in (1, 2):
-            kind, room = "slide", BUDGET - height(cell)
+            kind, room = "slide", BUDGET - h
         elif _heading_level(cell) >= 3:
-            kind, room = "subslide", BUDGET - height(cell)
+            kind, room = "subslide", BUDGET - h
         else:
-            h = height(cell)
-            if h > room:
-                kind, room = "subslide", BUDGET - h
-            else:
-                kind, room = ("fragment" if cell.cell_type == "markdown" else "-"), room - h
+            kind, room = _pack(cell, "fragment", room, h)
         changed += _set(cell, kind)
     if nb.metadata.get("rise") != RISE_SETTINGS:
         nb.metadata["rise"] = dict(RISE_SETTINGS)
@@ -170,14 +153,6 @@ def annotate_file(path) -> int:
     return changed
 
 
-def _shorten(text: str, keep: int = SLIDE_OUTPUT_LINES) -> str:
-    lines = text.splitlines()
-    if len(lines) <= keep:
-        return text
-    half = keep // 2
-    return "\n".join(lines[:half] + [f"… ({len(lines) - 2 * half} lines) …"] + lines[-half:]) + "\n"
-
-
 def _one_language_heading(line: str, lang: str) -> str:
     """``# 03 · हिंदी शीर्षक / English title`` -> the part in ``lang`` (other lines unchanged)."""
     m = re.match(r"(#+\s+(?:\d+\s*·\s*)?)(.+?)\s+/\s+(.+)$", line)
@@ -186,11 +161,50 @@ def _one_language_heading(line: str, lang: str) -> str:
     return m.group(1) + (m.group(2) if lang == "hi" else m.group(3))
 
 
+# ------------------------------------------------------------------ speaker notes for every section
+NOTE_TEXT = {
+    "hi": ("**शिक्षक के लिए (अपने-आप बना):** भाग {k}/{n}, यहाँ {m} slides (पूरे deck में {total})।",
+           " **क्रम:** {outline}।", " **Live चलाइए:** {demos}।"),
+    "en": ("**For the instructor (generated):** section {k} of {n}, {m} slides here ({total} in the deck).",
+           " **Outline:** {outline}.", " **Run live:** {demos}."),
+}
+
+
+def _generated_note(section: list, k: int, n: int, total: int, lang: str):
+    starts = sum(slide_type(c) in ("slide", "subslide") for c in section)
+    heads = [c.source.lstrip().splitlines()[0].lstrip("#").strip() for c in section[1:] if _heading_level(c) >= 3]
+    demos = [f"`{fit.strip_markers(c.source).strip().splitlines()[0][:60]}`" for c in section
+             if c.cell_type == "code" and slide_type(c) != "skip" and c.source.strip() and fit.shown_outputs(c)
+             and not c.metadata.get("transient", {}).get("remove_source")][:5]
+    first, outline, run = NOTE_TEXT[lang]
+    text = first.format(k=k, n=n, m=starts, total=total)
+    text += outline.format(outline="; ".join(heads)) if heads else ""
+    text += run.format(demos=", ".join(demos)) if demos else ""
+    cell = nbformat.v4.new_markdown_cell(text)
+    cell.metadata.update(slideshow={"slide_type": "notes"}, tags=[f"lang-{lang}", "generated-notes"])
+    return cell
+
+
+def add_section_notes(cells: list, lang: str) -> list:
+    """Give every slide that opens a section speaker notes: generated ones where none were written."""
+    bounds = [i for i, c in enumerate(cells) if slide_type(c) == "slide"] + [len(cells)]
+    total = sum(slide_type(c) in ("slide", "subslide") for c in cells)
+    out = cells[:bounds[0]]
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        section = cells[a:b]
+        out.append(section[0])
+        if not any(slide_type(c) == "notes" for c in section):
+            out.append(_generated_note(section, k, len(bounds) - 2, total, lang))
+        out += section[1:]
+    return out
+
+
 def slide_edition(nb, lang: str):
-    """A one-language copy of ``nb`` ready for reveal.js (slide types carried over from dropped twins)."""
+    """A one-language copy of ``nb`` ready for reveal.js: slide types carried over from dropped twins, cells cut to
+    fit the slide, markers and progress bars removed, a font for wide code, notes on every section slide."""
     if lang not in SLIDE_LANGS:
         raise ValueError(f"lang must be 'hi' or 'en'; got {lang!r}")
-    nb = nbformat.from_dict(nb)
+    nb = nbformat.from_dict(copy.deepcopy(nb))
     if missing_metadata(nb):
         annotate(nb)
     drop = "lang-en" if lang == "hi" else "lang-hi"
@@ -207,11 +221,23 @@ def slide_edition(nb, lang: str):
             if RANK[pending] > RANK[kind]:
                 _set(cell, pending)
             pending = "-"
-        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            if out.get("output_type") == "stream":
-                out["text"] = _shorten(out.get("text", ""))
-        cells.append(cell)
-    nb.cells = cells
+        if cell.cell_type == "code":
+            cell.source = fit.strip_markers(cell.source)
+            cell.outputs = fit.shown_outputs(cell)
+        cells += [cell] if kind in ("skip", "notes") else split_cell(cell)
+    room = 0.0
+    for cell in cells:                      # pack again: the pieces, and one language instead of two
+        kind = slide_type(cell)
+        if kind in ("skip", "notes"):
+            continue
+        fit.font_tags(cell)
+        h = height(cell)
+        if kind == "slide" or (kind == "subslide" and _heading_level(cell)):
+            room = BUDGET - h
+        else:
+            kind, room = _pack(cell, kind, room, h)
+            _set(cell, kind)
+    nb.cells = add_section_notes(cells, lang)
     nb.metadata.pop("widgets", None)      # widget state would load its JavaScript from the internet
     nb.metadata["language_edition"] = lang
     return nb
@@ -248,7 +274,7 @@ def slides_exporter():
     return SlidesExporter(template_name="course_reveal", extra_template_basedirs=[str(TEMPLATES)],
                           extra_template_paths=[str(TEMPLATES / "shared")],
                           reveal_theme="white", reveal_transition="slide", reveal_number="c/t",
-                          reveal_scroll=True)
+                          reveal_scroll=False, reveal_width=str(fit.WIDTH), reveal_height=str(fit.HEIGHT))
 
 
 def export(nb, lang: str, out: Path, assets: Path, exporter=None, title: str | None = None) -> Path:

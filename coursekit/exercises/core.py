@@ -279,13 +279,19 @@ class Question:
             emit(f"💡 {label.render(lang)} {i + 1}/{len(self.hints)}: {hint.render(lang)}")
 
     def solution(self) -> None:
-        """Show the model solution and its explanation (your progress file notes that you looked)."""
+        """Show the model solution and its explanation (your progress file notes that you looked); in class mode
+        only once the instructor has released it (see :mod:`coursekit.exercises.classmode`)."""
+        from .classmode import unlocked
+
+        shown = unlocked(self)
+        if shown is None:
+            return
         _record_event(self.notebook, self.id, "solution")
         parts = ["🔑 " + T("हल", "Solution").render()]
-        if self.solution_code:
-            parts.append(f"```python\n{self.solution_code.strip()}\n```")
-        if self.explanation:
-            parts.append(str(self.explanation))
+        if shown["solution"]:
+            parts.append(f"```python\n{shown['solution'].strip()}\n```")
+        if shown["explanation"]:
+            parts.append(str(shown["explanation"]))
         emit("\n".join(parts))
 
     # -- what the checkers implement --------------------------------------------

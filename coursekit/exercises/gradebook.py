@@ -1,8 +1,9 @@
 """A class gradebook from learners' progress files.
 
 ``python -m coursekit gradebook FILES_OR_FOLDERS... [--out DIR] [--banks/--no-banks]`` reads one progress file per
-learner (the given files, or every ``*.json`` under the given folders; the learner's name is the file's stem, or its
-folder's name for a ``.coursekit_progress.json``) and writes ``gradebook.csv`` (UTF-8 with BOM, for Excel) and
+learner (the given files, or every ``*.json`` under the given folders, such as the ``submissions/`` that
+``python -m coursekit submit`` fills; the learner's name is the one stored in the file by ``submit``, else the file's
+stem, or its folder's name for a ``.coursekit_progress.json``) and writes ``gradebook.csv`` (UTF-8 with BOM, for Excel) and
 ``gradebook.html`` (one page, no network, an SVG chart) into ``--out`` (default ``build/gradebook/``), and prints
 the table. Unreadable files are reported and skipped; learners' files are only read, never changed.
 """
@@ -69,9 +70,11 @@ def read_learners(files: list[Path]) -> tuple[dict[str, dict], list[tuple[Path, 
         except (OSError, ValueError) as exc:
             skipped.append((f, str(exc)))
             continue
-        name, n = learner_name(f), 2
+        own = data.get(SETTINGS, {}).get("learner")            # a submission (python -m coursekit submit)
+        base = own.strip() if isinstance(own, str) and own.strip() else learner_name(f)
+        name, n = base, 2
         while name in learners:
-            name, n = f"{learner_name(f)} ({n})", n + 1
+            name, n = f"{base} ({n})", n + 1
         learners[name] = {nb: e for nb, e in data.items() if nb != SETTINGS}
     return learners, skipped
 
@@ -129,6 +132,18 @@ def learner_rows(learners: dict, questions: list) -> list[tuple[str, int, int, i
     return out
 
 
+def stuck(learners: dict) -> list[tuple[str, str]]:
+    """Who is stuck where: (learner, "notebook q (attempts, hints)") for every question tried and not passed."""
+    out = []
+    for name, data in sorted(learners.items()):
+        for nb in sorted(data):
+            for qid, e in sorted(data[nb].items(), key=lambda x: natural_key(x[0])):
+                if e["status"] == "fail":
+                    a, h = e.get("attempts", 0), e.get("hints", 0)
+                    out.append((name, f"{nb} {qid} ({say(f'{a} प्रयास, {h} संकेत', f'{a} tries, {h} hints')})"))
+    return out
+
+
 def _cell(row: dict, key: str) -> str:
     v = row[key]
     if v is None:
@@ -176,7 +191,7 @@ def _table(header: list[str], body: list[list]) -> str:
 LEARNER_HEADER = ["learner", "पास / passed", "हल देखकर पास / after solution", "कुल प्रश्न / total questions"]
 
 
-def to_html(rows, failed, people, skipped) -> str:
+def to_html(rows, failed, people, skipped, stuck_at=()) -> str:
     def cells(rs):
         return [[_cell(r, key) for key, _, _ in COLUMNS] for r in rs]
 
@@ -195,6 +210,8 @@ td,th{{border:1px solid #ccc;padding:3px 8px;text-align:right}}td:first-child,th
 {_table(HEADER, cells(failed))}
 <h2>हर learner / Per learner</h2>
 {_table(LEARNER_HEADER, [list(p) for p in people])}
+<h2>कौन कहाँ अटका है / Who is stuck where</h2>
+{_table(["learner", "प्रश्न / question"], [list(x) for x in stuck_at])}
 {f"<h2>छोड़ी गई files / Skipped files</h2><ul>{skipped_html}</ul>" if skipped else ""}
 </body></html>
 """
@@ -268,8 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = question_rows(learners, questions)
     failed, people = most_failed(rows), learner_rows(learners, questions)
     write_text_atomic(out["csv"], to_csv(rows), encoding="utf-8-sig")
-    write_text_atomic(out["html"], to_html(rows, failed, people, skipped))
+    stuck_at = stuck(learners)
+    write_text_atomic(out["html"], to_html(rows, failed, people, skipped, stuck_at))
     print_report(rows, failed, people, skipped)
+    print("\n" + say("कौन कहाँ अटका है (कोशिश की, अभी पास नहीं)", "Who is stuck where (tried, not passed yet)") + ":")
+    for name, where in stuck_at:
+        print(f"  {name:<24} {where}")
     print("\n" + say("लिखा गया", "written") + f": {out['csv']}, {out['html']}")
     return 0
 

@@ -452,8 +452,14 @@ class Open(Question):
                               "compare your answer with the model answer: q.solution(); when satisfied, q.mark_done()."))
 
     def solution(self) -> None:
+        from .classmode import unlocked
+
+        shown = unlocked(self)          # None: locked in class mode (the reason was shown)
+        if shown is None:
+            return
         _record_event(self.notebook, self.id, "solution")
-        emit("🔑 " + T("आदर्श उत्तर", "Model answer").render() + "\n" + self.model_answer.render())
+        answer = shown["model_answer"] or shown["explanation"] or T("", "")
+        emit("🔑 " + T("आदर्श उत्तर", "Model answer").render() + "\n" + answer.render())
 
     def mark_done(self) -> None:
         """Record this open question as done in your progress file."""
