@@ -1,0 +1,565 @@
+"""Tests for the bugs that the unit tests used to miss (../shared/reviews/mutation.md).
+
+Each test pins one behaviour that a realistic slip changes: a default, a train/eval mode, the top layer of a
+multi-layer or bidirectional model, a label, a threshold or a boundary. The comment on each names the review's
+mutant id; every test was checked to fail with that mutant applied and to pass on the real code.
+Grouped by module.
+"""
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+matplotlib.use("Agg")
+
+
+def _seeded(seed=0):
+    torch.manual_seed(seed)
+    return torch.Generator().manual_seed(seed)
+
+
+# ------------------------------------------------------------------ conv
+
+
+def test_cross_correlate1d_has_every_valid_position():                         # conv-1
+    from coursekit.conv import cross_correlate1d
+
+    x, w = [1.0, 2.0, 4.0, 8.0, 16.0], [1.0, -1.0]
+    got = cross_correlate1d(x, w)
+    np.testing.assert_array_equal(got, [-1.0, -2.0, -4.0, -8.0])            # len(x) - len(w) + 1 outputs
+    np.testing.assert_allclose(cross_correlate1d(x, [1.0, 0.5, 2.0]), np.correlate(x, [1.0, 0.5, 2.0], "valid"))
+
+
+# ------------------------------------------------------------------ batchnorm
+
+
+def test_batchnorm_default_eps_is_pytorchs():                                 # bn-2
+    from coursekit.batchnorm import BatchNorm1dScratch, batchnorm_forward
+
+    g = _seeded()
+    x = torch.randn(16, 3, generator=g, dtype=torch.float64) * 1e-2          # variance 1e-4: eps is visible
+    gamma = torch.rand(3, generator=g, dtype=torch.float64) + 0.5
+    beta = torch.randn(3, generator=g, dtype=torch.float64)
+    expected = F.batch_norm(x, None, None, gamma, beta, training=True)       # PyTorch's default eps = 1e-5
+    assert torch.allclose(batchnorm_forward(x, gamma, beta), expected, atol=1e-9)
+    assert BatchNorm1dScratch(3).eps == nn.BatchNorm1d(3).eps
+
+
+def test_batchnorm_running_stats_stay_out_of_the_graph():                     # bn-3
+    from coursekit.batchnorm import BatchNorm1dScratch
+
+    bn = BatchNorm1dScratch(4).train()
+    x = torch.randn(8, 4, requires_grad=True)
+    bn(x).sum().backward()
+    for name in ("running_mean", "running_var"):
+        buf = getattr(bn, name)
+        assert not buf.requires_grad and buf.grad_fn is None, name
+    assert int(bn.num_batches_tracked) == 1
+
+
+# ------------------------------------------------------------------ init
+
+
+@pytest.mark.parametrize("scheme", ["xavier_normal", "xavier_uniform"])
+def test_init_weights_passes_the_gain_on(scheme):                            # init-2
+    from coursekit.init import init_weights, xavier_std
+
+    torch.manual_seed(0)
+    layer = nn.Linear(400, 300)
+    init_weights(layer, scheme, gain=5 / 3)
+    expected = xavier_std(400, 300, gain=5 / 3)                               # the same Var for both schemes
+    assert float(layer.weight.detach().std()) == pytest.approx(expected, rel=0.03)
+    assert torch.all(layer.bias == 0)
+
+
+# ------------------------------------------------------------------ stacked
+
+
+def test_stacked_rnn_does_not_drop_out_the_top_layer():                      # stk-2
+    from coursekit.stacked import StackedRNN
+
+    torch.manual_seed(0)
+    model = StackedRNN(3, [6, 5], dropout=0.5).train()
+    out, states = model(torch.randn(4, 7, 3))
+    assert torch.equal(out[:, -1], states[-1][0])                             # like nn.RNN(dropout=p)
+
+
+# ------------------------------------------------------------------ bptt
+
+
+def test_bptt_predict_thresholds_the_probability():                          # bptt-3
+    from coursekit.bptt import forward, init_params, predict
+
+    x = np.random.default_rng(0).normal(size=(6, 4, 3))
+    params = init_params(3, 5)
+    for bias, label in ((20.0, 1), (-20.0, 0)):
+        params["b_y"][:] = bias
+        assert predict(params, x).tolist() == [label] * 6
+    params["b_y"][:] = 0.0
+    params["W_hy"] *= 10
+    expected = (forward(params, x).p[:, 0] > 0.5).astype(int)
+    assert 0 < expected.sum() < 6                                             # both classes occur
+    assert predict(params, x).tolist() == expected.tolist()
+
+
+# ------------------------------------------------------------------ rnntypes
+
+
+def test_many_to_one_uses_the_top_layer_of_a_bidirectional_stack():          # rt-1
+    from coursekit.rnntypes import ManyToOne
+
+    torch.manual_seed(0)
+    H = 5
+    model = ManyToOne(3, H, in_features=4, num_layers=2, bidirectional=True).eval()
+    x = torch.randn(6, 7, 4)
+    out, _ = model.rnn(x)                                                     # the top layer's outputs
+    expected = model.head(torch.cat([out[:, -1, :H], out[:, 0, H:]], dim=1))
+    assert torch.allclose(model(x), expected, atol=1e-6)
+
+
+def test_teacher_forcing_feeds_the_previous_target():                       # rt-2
+    from coursekit.rnntypes import Decoder
+
+    torch.manual_seed(0)
+    dec = Decoder(vocab_size=9, hidden=8, emb_dim=4).eval()
+    state = torch.randn(1, 3, 8)
+    targets = torch.randint(3, 9, (3, 5))
+    changed = targets.clone()
+    changed[:, 2] = torch.where(targets[:, 2] == 3, 4, 3)                    # another token at step 2 only
+    a, b = dec(state, targets), dec(state, changed)
+    assert torch.equal(a[:, :3], b[:, :3])                                    # steps 0-2 never see target 2
+    assert not torch.allclose(a[:, 3], b[:, 3])                               # step 3 reads it as its input
+
+
+def test_one_to_many_starts_from_tanh_of_the_input():                        # rt-3
+    from coursekit.rnntypes import OneToMany
+
+    torch.manual_seed(0)
+    model = OneToMany(4, vocab_size=7, hidden=8, emb_dim=3).eval()
+    x = torch.randn(5, 4) * 10                                                # tanh saturates: far from identity
+    targets = torch.randint(3, 7, (5, 6))
+    expected = model.decoder(torch.tanh(model.init_state(x)).unsqueeze(0), targets)
+    assert torch.allclose(model(x, targets), expected, atol=1e-6)
+
+
+# ------------------------------------------------------------------ langmodel
+
+LM_CORPUS = ["I am going to the market.", "I am going home.", "She is at the market."]
+
+
+@pytest.fixture(scope="module")
+def lm_data():
+    from coursekit.langmodel import encode_sentences, lm_vocab
+
+    vocab = lm_vocab(LM_CORPUS, min_freq=1)
+    return vocab, encode_sentences(LM_CORPUS, vocab)
+
+
+def test_bigram_unseen_context_falls_back_to_the_unigram(lm_data):          # lm-1
+    from coursekit.langmodel import BigramLM, UnigramLM
+    from coursekit.text import EOS
+
+    vocab, enc = lm_data
+    bi = BigramLM(len(vocab), k=0.0).fit(enc)
+    uni = UnigramLM(len(vocab)).fit(enc)
+    assert torch.allclose(bi.probs[vocab[EOS]], uni.probs)                    # <eos> is never a context
+    assert torch.allclose(bi.probs.sum(1), torch.ones(len(vocab), dtype=torch.float64))
+
+
+def test_generate_never_samples_unk(lm_data):                                # lm-3
+    from coursekit.langmodel import generate
+    from coursekit.text import EOS, UNK
+
+    vocab, _ = lm_data
+
+    class MostlyUnknown:
+        def next_probs(self, ids):
+            p = torch.zeros(len(vocab), dtype=torch.float64)
+            p[vocab[UNK]], p[vocab[EOS]] = 0.99, 0.01
+            return p
+
+    assert generate(MostlyUnknown(), vocab, "i am", n=5) == "i am"
+
+
+# ------------------------------------------------------------------ sentiment
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("this film is not good", True),
+    ("this film is good", False),
+    ("फ़िल्म अच्छी नहीं थी।", True),
+    ("फ़िल्म अच्छी थी।", False),
+])
+def test_has_negation_finds_one_negation_word(text, expected):               # sent-1
+    from coursekit.sentiment import guess_language, has_negation
+
+    assert has_negation(text) is expected
+    assert guess_language(text) == ("hi" if "थी" in text else "en")
+
+
+def test_sentiment_last_pool_reads_the_top_layer():                          # sent-2
+    from coursekit.sentiment import RNNClassifier, RNNConfig
+
+    torch.manual_seed(0)
+    H = 5
+    model = RNNClassifier(RNNConfig(vocab_size=20, embed_dim=4, hidden_size=H, num_layers=2, bidirectional=True,
+                                    pool="last", dropout=0.0)).eval()
+    x = torch.randint(2, 20, (3, 6))                                          # no <pad>: every sentence is full
+    out, _ = model.rnn(model.embedding(x))
+    assert torch.allclose(model.encode(x), torch.cat([out[:, -1, :H], out[:, 0, H:]], dim=1), atol=1e-6)
+
+
+# ------------------------------------------------------------------ text
+
+
+def test_vocab_decode_rejects_one_past_the_end():                            # text-1
+    from coursekit.i18n import CourseError
+    from coursekit.text import Vocab
+
+    v = Vocab(["a", "b"])
+    assert v.decode([len(v) - 1]) == ["b"]
+    with pytest.raises(CourseError):
+        v.decode([len(v)])
+    with pytest.raises(CourseError):
+        v.decode([-1])
+
+
+# ------------------------------------------------------------------ timeseries
+
+
+def test_fill_gaps_default_weights_by_time():                                # ts-3
+    from coursekit.timeseries import fill_gaps
+
+    irregular = pd.Series([0.0, np.nan, 9.0], index=pd.to_datetime(["2020-01-01", "2020-01-02", "2020-01-10"]))
+    assert fill_gaps(irregular).tolist() == [0.0, 1.0, 9.0]
+
+
+# ------------------------------------------------------------------ forecast
+
+
+def test_linear_ar_ridge_leaves_the_bias_alone():                            # fc-1
+    from coursekit.forecast import fit_linear_ar
+
+    X = torch.randn(50, 4, 1, generator=_seeded())
+    y = torch.full((50, 1), 100.0)                                            # a pure level: only the bias explains it
+    model = fit_linear_ar(X, y, ridge=1e3)
+    assert float(model.coef[-1, 0]) == pytest.approx(100.0, abs=0.1)
+    assert torch.allclose(model(X), y, atol=0.1)
+
+
+def test_seasonal_naive_at_accepts_a_target_one_season_in():                 # fc-2
+    from coursekit.forecast import seasonal_naive_at
+    from coursekit.i18n import CourseError
+
+    assert seasonal_naive_at(np.arange(20.0), [7], season=7).tolist() == [[0.0]]
+    with pytest.raises(CourseError):
+        seasonal_naive_at(np.arange(20.0), [6], season=7)
+
+
+# ------------------------------------------------------------------ training
+
+
+class _ModeSpy(nn.Module):
+    """A linear classifier that records whether it ran in training mode."""
+
+    def __init__(self):
+        super().__init__()
+        self.linear, self.modes = nn.Linear(3, 2), []
+
+    def forward(self, x):
+        self.modes.append(self.training)
+        return self.linear(x)
+
+
+def test_fit_validates_and_evaluate_runs_in_eval_mode():                     # tr-1
+    from coursekit.training import evaluate, fit
+
+    data = (torch.randn(8, 3, generator=_seeded()), torch.tensor([0, 1] * 4))
+    spy = _ModeSpy().train()
+    evaluate(spy, data, device="cpu")
+    assert spy.modes == [False]
+    spy.modes.clear()
+    fit(spy, data, data, epochs=1, progress=False, device="cpu")
+    assert spy.modes == [True, False]
+
+
+def test_early_stopping_stops_after_exactly_patience_bad_epochs():          # tr-2
+    from coursekit.training import fit
+
+    torch.manual_seed(0)
+    model = nn.Linear(3, 2)
+    data = (torch.randn(8, 3), torch.tensor([0, 1] * 4))
+    hist = fit(model, data, data, epochs=20, optimizer=torch.optim.SGD(model.parameters(), lr=0.0),
+               early_stopping=2, progress=False, device="cpu")              # lr 0: epoch 1 stays the best
+    assert hist["stopped_early"] and hist["best_epoch"] == 1
+    assert len(hist["val_loss"]) == hist["best_epoch"] + 2
+
+
+# ------------------------------------------------------------------ architectures
+
+
+def test_basic_block_ends_with_relu():                                       # arch-1
+    from coursekit.architectures import BasicBlock
+
+    torch.manual_seed(0)
+    out = BasicBlock(8, 8).eval()(torch.randn(2, 8, 6, 6))
+    assert (out >= 0).all() and (out > 0).any()
+
+
+# ------------------------------------------------------------------ vision
+
+
+def test_make_shapes_labels_follow_the_shuffled_images():                    # vis-1
+    from coursekit.vision import make_shapes
+
+    X, y = make_shapes(n_per_class=15, size=32, noise=0.0, classes=("circle", "ring"))
+    assert sorted(set(y.tolist())) == [0, 1]
+    for img, label in zip(X, y):
+        shape = np.abs(img - img[:, :1, :1]).sum(axis=0) > 1e-6               # the corner is always background
+        rows, cols = np.nonzero(shape)
+        centre = shape[(rows.min() + rows.max()) // 2, (cols.min() + cols.max()) // 2]
+        assert centre == (label == 0)                                         # a circle is filled, a ring is not
+
+
+# ------------------------------------------------------------------ plotting
+
+
+def test_confusion_matrix_counts_sit_in_their_cells():                       # plt-1
+    import matplotlib.pyplot as plt
+
+    from coursekit import plotting
+
+    cm = np.array([[5, 1, 0], [2, 7, 3], [0, 4, 9]])
+    ax = plotting.plot_confusion_matrix(cm, ["a", "b", "c"], "confusion matrix")
+    assert len(ax.texts) == 9
+    for t in ax.texts:
+        col, row = (int(round(v)) for v in t.get_position())                  # x = predicted, y = true
+        assert int(t.get_text()) == cm[row, col]
+    plt.close("all")
+
+
+# ------------------------------------------------------------------ exercises
+
+
+def test_numeric_default_tolerance_is_a_tenth_of_a_percent():                # ex-2
+    from coursekit.exercises import PASS, Numeric
+    from coursekit.i18n import T
+
+    q = Numeric("q", T("प्रश्न", "question"), 100.0)
+    assert q.grade(100.05).status == PASS                                     # 0.05 % off
+    assert q.grade(100.5).status != PASS                                      # 0.5 % off
+
+
+def test_open_question_marked_done_counts_as_passed(progress_file, capsys):  # prog-2
+    from coursekit.exercises import Open
+    from coursekit.exercises.progress import summary
+    from coursekit.i18n import T
+
+    q = Open("q9", T("प्रश्न", "question"), model_answer=T("आदर्श", "model"))
+    q.notebook = "00_welcome"
+    q.mark_done()
+    assert summary()["00_welcome"]["passed"] == ["q9"]
+
+
+# ------------------------------------------------------------------ notebook validator
+
+
+def _nb(tmp_path, cells):
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    def md(text, tag):
+        c = new_markdown_cell(text)
+        if tag:
+            c.metadata["tags"] = [tag]
+        return c
+
+    path = tmp_path / "01_demo.ipynb"
+    nbformat.write(new_notebook(cells=[md(text, tag) for text, tag in cells]), path)
+    return path
+
+
+def test_validator_wants_the_english_twin_right_after_the_hindi_cell(tmp_path):   # nb-2
+    from coursekit.notebook import validate
+
+    cells = [("हिंदी", "lang-hi"), ("# 01 · डेमो / Demo", None), ("English", "lang-en")]   # a title between
+    path = _nb(tmp_path, cells)
+    problems = validate(path, require_outputs=False)
+    assert "cell 0: lang-hi cell is not followed by its lang-en twin" in problems, problems
+
+
+def test_validator_hindi_prose_threshold_in_english_cells(tmp_path):        # nb-3 (the boundary)
+    from coursekit.notebook import MAX_DEVANAGARI_IN_EN, validate
+
+    assert MAX_DEVANAGARI_IN_EN == 40
+    for n, flagged in ((40, False), (41, True)):
+        path = _nb(tmp_path, [("नमस्ते", "lang-hi"), ("Hello " + "क" * n, "lang-en")])
+        problems = validate(path, require_outputs=False)
+        assert any("contains Hindi prose" in p for p in problems) is flagged, (n, problems)
+
+
+
+# ================================================================== found by benchmarks/mutation.py (seed 0)
+# Survivors of the first run of the mutation script; each test names the line it guards.
+
+
+def test_linear_and_count_parameters_respect_bias_and_frozen_layers():       # models: bias else 0; trainable_only
+    from coursekit.models import count_parameters, linear_params
+
+    assert linear_params(3, 4, bias=False) == 12 and linear_params(3, 4) == 16
+    model = nn.Sequential(nn.Linear(3, 4), nn.Linear(4, 2))
+    model[0].requires_grad_(False)
+    assert count_parameters(model) == 10 and count_parameters(model, trainable_only=False) == 26
+
+
+def test_next_word_rnn_reads_each_sentence_alone_and_walks_through_in_eval_mode():   # rnn: batch_first, eval
+    from coursekit.rnn import NextWordRNN, walk_through
+    from coursekit.text import Vocab
+
+    torch.manual_seed(0)
+    vocab = Vocab(["i", "am", "going", "home"])
+    model = NextWordRNN(len(vocab), embed_dim=4, hidden_size=6, dropout=0.5).eval()
+    x = torch.randint(2, len(vocab), (3, 5))
+    assert torch.allclose(model(x)[2], model(x[2:])[0], atol=1e-6)          # rows do not mix
+    assert not model.hidden_states([2, 3]).requires_grad                    # no graph: .numpy() works
+    model.train()
+    first, again = (walk_through(model, vocab, ["i", "am"])[1] for _ in range(2))
+    assert first == again and not model.training                             # dropout off
+
+
+def test_split_points_rejects_every_split_without_three_parts():           # timeseries: < 1, or/and
+    from coursekit.i18n import CourseError
+    from coursekit.timeseries import split_points
+
+    with pytest.raises(CourseError, match=r"val \+ test < 1"):
+        split_points(5, val=0.5, test=0.5)
+    for val, test in ((0.0, 0.01), (0.55, 0.44)):                            # an empty test part, an empty train part
+        with pytest.raises(CourseError):
+            split_points(10, val=val, test=test)
+
+
+def test_evaluate_and_predict_give_the_exact_mean_loss_without_a_graph():  # training: n_seen = 0, no_grad
+    from coursekit.training import evaluate, predict
+
+    torch.manual_seed(0)
+    model, X, y = nn.Linear(3, 2), torch.randn(10, 3), torch.tensor([0, 1] * 5)
+    assert evaluate(model, (X, y), device="cpu")["loss"] == pytest.approx(F.cross_entropy(model(X), y).item())
+    assert not predict(model, X).requires_grad
+
+
+def test_make_shapes_keeps_every_shape_visible():                            # vision: |colour - background|
+    from coursekit.vision import make_shapes
+
+    X, _ = make_shapes(n_per_class=10, size=16, noise=0.0)
+    for img in X:
+        background = img[:, 0, 0]
+        differs = np.abs(img - background[:, None, None]).sum(axis=0) > 1e-6
+        shape_colour = img[:, differs][:, 0]
+        assert np.abs(shape_colour - background).sum() >= 0.9 - 1e-6
+
+
+def test_export_image_folder_checks_labels_and_can_run_twice(tmp_path):    # vision: or/and, exist_ok
+    from coursekit.i18n import CourseError
+    from coursekit.vision import export_image_folder
+
+    images = np.random.default_rng(0).uniform(size=(2, 3, 4, 4))
+    with pytest.raises(CourseError):
+        export_image_folder(images, [0], ["a", "b"], tmp_path)              # 2 images, 1 label
+    for _ in range(2):
+        export_image_folder(images, [0, 1], ["a", "b"], tmp_path)
+    assert sorted(p.parent.name for p in tmp_path.rglob("*.png")) == ["a", "b"]
+
+
+def test_resnet_blocks_are_identity_plus_residual():            # architectures: F(x) + x, residual=True
+    from coursekit.architectures import BasicBlock, Bottleneck
+
+    torch.manual_seed(0)
+    for block, last_bn in ((BasicBlock(8, 8), "bn2"), (Bottleneck(32, 8), "bn3")):
+        block.eval()
+        nn.init.zeros_(getattr(block, last_bn).weight)                       # F(x) = 0: the block is ReLU(x)
+        x = torch.randn(2, block.conv1.in_channels, 5, 5)
+        assert torch.allclose(block(x), torch.relu(x), atol=1e-6), type(block).__name__
+
+
+def test_read_idx_plain_and_xz(tmp_path):                                   # data: suffix, header length
+    import lzma
+    import struct
+
+    from coursekit.data import read_idx
+
+    raw = b"\x00\x00\x08\x01" + struct.pack(">I", 2) + bytes([7, 9])         # a 1-D file of 2 bytes
+    (tmp_path / "a.idx").write_bytes(raw)
+    (tmp_path / "a.idx.xz").write_bytes(lzma.compress(raw))
+    for name in ("a.idx", "a.idx.xz"):
+        assert read_idx(tmp_path / name).tolist() == [7, 9]
+
+
+def test_documented_defaults_of_forget_bias_weight_decay_and_many_to_one(monkeypatch):   # gates, sentiment, rnntypes
+    from coursekit import sentiment
+    from coursekit.gates import set_forget_bias
+    from coursekit.rnntypes import ManyToOne
+
+    lstm = set_forget_bias(nn.LSTM(2, 3))
+    assert torch.all(lstm.bias_ih_l0[3:6] == 1.0) and torch.all(lstm.bias_hh_l0[3:6] == 0.0)
+    model = ManyToOne(3, 8, vocab_size=10)
+    assert not model.rnn.bidirectional and model.head.in_features == 8
+    seen = {}
+
+    class Spy(torch.optim.AdamW):
+        def __init__(self, params, **kw):
+            seen.update(kw)
+            super().__init__(params, **kw)
+
+    monkeypatch.setattr(torch.optim, "AdamW", Spy)
+    data = (torch.randn(4, 3), torch.tensor([0, 1, 0, 1]))
+    sentiment.train_classifier(nn.Linear(3, 2), data, data, epochs=1, progress=False, device="cpu")
+    assert seen["weight_decay"] == 1e-4
+
+
+def test_small_valid_sizes_are_accepted_and_zero_sizes_refused():          # deepnets, sentiment, init, stacked
+    from coursekit.deepnets import DeepMLP
+    from coursekit.i18n import CourseError
+    from coursekit.init import xavier_std
+    from coursekit.sentiment import split_train_val
+    from coursekit.stacked import torch_rnn_params
+
+    assert DeepMLP(depth=1, width=4, in_features=3, out_features=2)(torch.randn(5, 3)).shape == (5, 2)
+    train, val = split_train_val(list(range(4)), val_fraction=0.1)            # 0.4 rounds to 0: still one
+    assert len(val) == 1 and len(train) == 3
+    for call in (lambda: xavier_std(3, 0), lambda: torch_rnn_params(3, 4, gates=0)):
+        with pytest.raises(CourseError):
+            call()
+
+
+def test_one_hot_rejects_a_negative_index_among_good_ones():                 # text: min() < 0
+    from coursekit.i18n import CourseError
+    from coursekit.text import one_hot
+
+    with pytest.raises(CourseError):
+        one_hot([2, -1], 4)
+
+
+def test_predict_probs_runs_in_eval_mode():                                  # sentiment: model.eval()
+    from coursekit.sentiment import RNNClassifier, RNNConfig, build_vocab, predict_probs
+
+    torch.manual_seed(0)
+    texts = ["a good film", "a bad film", "not good"]
+    vocab = build_vocab(texts)
+    model = RNNClassifier(RNNConfig(vocab_size=len(vocab), embed_dim=8, hidden_size=8, dropout=0.5)).train()
+    assert torch.equal(predict_probs(model, vocab, texts), predict_probs(model, vocab, texts))
+    assert not model.training
+
+
+def test_no_warnings_for_one_layer_dropout_or_metrics_of_model_outputs():  # forecast: num_layers > 1, detach
+    import warnings
+
+    from coursekit.forecast import RecurrentForecaster, mae, rmse
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        RecurrentForecaster("gru", num_layers=1, dropout=0.2)                  # dropout only acts between layers
+        pred = torch.ones(3, requires_grad=True) * 2                            # a model output, with a graph
+        assert rmse(pred, torch.ones(3)) == 1.0 and mae(pred, torch.ones(3)) == 1.0
