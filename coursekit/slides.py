@@ -94,6 +94,12 @@ def _pack(cell, kind: str, room: float, h: float) -> tuple[str, float]:
     return ("fragment" if cell.cell_type == "markdown" and kind != "-" else "-"), room - h
 
 
+def _reference_table(cell, rows: int = 40) -> bool:
+    """A code cell that displays a long Markdown table (the glossary): a reference to read, not a slide."""
+    return cell.cell_type == "code" and any(
+        "".join(o.get("data", {}).get("text/markdown", "")).count("\n") > rows for o in cell.get("outputs", []))
+
+
 def annotate(nb) -> int:
     """Set the slide type of every cell of ``nb`` (in place); return how many cells changed.
 
@@ -113,7 +119,7 @@ def annotate(nb) -> int:
             h += height(nxt)
         if "lang-en" in _tags(cell) and prev is not None and "lang-hi" in _tags(prev):
             kind = "skip" if slide_type(prev) == "skip" else "-"      # the twin goes with its Hindi cell
-        elif is_setup(cell):
+        elif is_setup(cell) or _reference_table(cell):
             kind = "skip"
         elif i == 0 or _heading_level(cell) in (1, 2):
             kind, room = "slide", BUDGET - h

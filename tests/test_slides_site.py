@@ -337,3 +337,16 @@ def test_cli_slides_annotate_and_site(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(slides, "ROOT", tmp_path)
     assert cli.main(["slides", str(path)]) == 1
     assert "npm ci" in capsys.readouterr().err
+
+
+def test_a_long_displayed_table_is_left_off_the_slides():
+    import nbformat as nbf
+
+    table = "| a | b |\n|---|---|\n" + "".join(f"| {i} | x |\n" for i in range(100))
+    long_cell = nbf.v4.new_code_cell("show_glossary()", outputs=[nbf.v4.new_output(
+        "display_data", data={"text/markdown": table, "text/plain": "<Markdown>"})])
+    short_cell = nbf.v4.new_code_cell("x", outputs=[nbf.v4.new_output(
+        "display_data", data={"text/markdown": "| a |\n|---|\n| 1 |\n", "text/plain": "<Markdown>"})])
+    nb = nbf.v4.new_notebook(cells=[nbf.v4.new_markdown_cell("# 99 · शीर्षक / Title"), long_cell, short_cell])
+    slides.annotate(nb)
+    assert slides.slide_type(long_cell) == "skip" and slides.slide_type(short_cell) != "skip"
