@@ -128,3 +128,32 @@ def hindi_strings(path) -> list[tuple[int, str]]:
 def lint_python(path) -> list[str]:
     """Problems in the Hindi messages of a Python file (banks, library), each prefixed with its line."""
     return [f"line {line}: {p}" for line, text in hindi_strings(path) for p in lint_text(text)]
+
+
+def lint_paths(paths) -> dict[str, list[str]]:
+    """Findings per file: notebooks (.ipynb, their lang-hi cells) and Python files (their Hindi messages)."""
+    out = {}
+    for p in map(Path, paths):
+        found = lint_notebook(p) if p.suffix == ".ipynb" else lint_python(p) if p.suffix == ".py" else []
+        if found:
+            out[str(p)] = found
+    return out
+
+
+def main(argv=None) -> int:
+    """``python -m coursekit.hindilint [FILE...]``: print every finding and the count (default: the whole course)."""
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    paths = (argv if argv is not None else sys.argv[1:]) or [
+        *sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb")),
+        *sorted((root / "coursekit").rglob("*.py"))]
+    found = lint_paths(paths)
+    for path, problems in found.items():
+        for p in problems:
+            print(f"{path}: {p}")
+    print(f"{sum(map(len, found.values()))} findings in {len(found)} files")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
