@@ -139,10 +139,29 @@ BN_LAYER_SOLUTION = '''class BatchNormLayer(nn.Module):
             mean, var = self.running_mean, self.running_var     # eval mode: the running statistics
         x_hat = (x - mean) / torch.sqrt(var + self.eps)         # (N, C)
         return self.weight * x_hat + self.bias                  # (N, C)'''
-BN_LAYER_STARTER = BN_LAYER_SOLUTION  # the same layer with three blanks
-for _blank in ("((x - mean) ** 2).mean(dim=0)", "self.running_mean, self.running_var"):
-    BN_LAYER_STARTER = BN_LAYER_STARTER.replace(_blank, "____".ljust(len(_blank)))
-BN_LAYER_STARTER = BN_LAYER_STARTER.replace("var * m / (m - 1))", "____)")
+# the same layer with three blanks, written out: a starter derived from the solution would carry it into the
+# class package, whose banks hold no solutions
+BN_LAYER_STARTER = '''class BatchNormLayer(nn.Module):
+    def __init__(self, num_features, eps=1e-5, momentum=0.1):
+        super().__init__()
+        self.eps, self.momentum = eps, momentum
+        self.weight = nn.Parameter(torch.ones(num_features))    # gamma (C,)
+        self.bias = nn.Parameter(torch.zeros(num_features))     # beta  (C,)
+        self.register_buffer("running_mean", torch.zeros(num_features))
+        self.register_buffer("running_var", torch.ones(num_features))
+
+    def forward(self, x):                                       # x: (N, C)
+        if self.training:
+            mean = x.mean(dim=0)                                # (C,) batch mean
+            var = ____                                          # (C,) biased variance (divide by N)
+            m = x.shape[0]
+            with torch.no_grad():
+                self.running_mean.mul_(1 - self.momentum).add_(self.momentum * mean)
+                self.running_var.mul_(1 - self.momentum).add_(self.momentum * ____)   # unbiased variance
+        else:
+            mean, var = ____                                    # eval mode: the running statistics
+        x_hat = (x - mean) / torch.sqrt(var + self.eps)         # (N, C)
+        return self.weight * x_hat + self.bias                  # (N, C)'''
 
 
 def questions():
