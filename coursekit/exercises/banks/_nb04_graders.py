@@ -41,7 +41,7 @@ def call_without(banned: tuple, fn, *args):
         with _Watch(pattern):
             return fn(*args), None
     except _Forbidden as exc:
-        return None, wrong(f"आपका code {names.hi} चलाता है (torch operation `{exc}`) — प्रश्न यह हिसाब खुद लिखने को "
+        return None, wrong(f"आपका code {names.hi} चलाता है (torch operation `{exc}`) — प्रश्न यह हिसाब ख़ुद लिखने को "
                            f"कहता है: {how.hi}।",
                            f"your code calls {names.en} (torch operation `{exc}`) — the question asks you to write "
                            f"this computation yourself: {how.en}.")
@@ -122,7 +122,7 @@ def grade_forward(fn):
                          "you normalised each example (row) over its features (dim=1) — that is LayerNorm. "
                          "BatchNorm normalises each feature (column) over the batch: dim=0.")
         diff = (got - exp).abs().max().item()
-        return wrong(f"{where} पर आपका output F.batch_norm से अलग है (सबसे बड़ा अंतर {diff:.3g})। चारों कदम देखिए: "
+        return wrong(f"{where} पर आपका output F.batch_norm से अलग है (सबसे बड़ा अंतर {diff:.3g})। चारों क़दम देखिए: "
                      "dim=0 पर mean, biased variance, (x − mean)/sqrt(var + eps), फिर gamma·x_hat + beta।",
                      f"for {where} your output differs from F.batch_norm (largest difference {diff:.3g}). Check "
                      "the four steps: mean over dim=0, biased variance, (x − mean)/sqrt(var + eps), then "
@@ -147,7 +147,7 @@ def _run(layer, x):
 def grade_bn_layer(cls):
     """The learner's BatchNormLayer must match nn.BatchNorm1d over training steps and in eval mode."""
     if isinstance(cls, type) and issubclass(cls, nn.modules.batchnorm._BatchNorm):
-        return wrong("BatchNormLayer, nn.BatchNorm1d की subclass है — तब सारा हिसाब PyTorch ही करता है। प्रश्न यह layer खुद "
+        return wrong("BatchNormLayer, nn.BatchNorm1d की subclass है — तब सारा हिसाब PyTorch ही करता है। प्रश्न यह layer ख़ुद "
                      "लिखने को कहता है: class BatchNormLayer(nn.Module), और forward में mean, variance, running averages।",
                      "BatchNormLayer is a subclass of nn.BatchNorm1d — then PyTorch does all the work. The question asks "
                      "you to write the layer yourself: class BatchNormLayer(nn.Module), with the mean, the variance and "

@@ -75,7 +75,7 @@ def grade_conv2d_single(fn):
     g = torch.Generator().manual_seed(0)
     cases = [
         (torch.tensor(SOURCE_IMAGE, dtype=torch.float32), torch.tensor(SOURCE_KERNEL, dtype=torch.float32),
-         T("स्रोत का 5×5 उदाहरण", "the source's 5×5 example")),
+         T("स्रोत नोट्स का 5×5 उदाहरण", "the source's 5×5 example")),
         (torch.randn(6, 7, generator=g), torch.randn(2, 3, generator=g),
          T("6×7 image, 2×3 kernel (आयत, वर्ग नहीं)", "a 6×7 image, a 2×3 kernel (rectangles, not squares)")),
         (torch.randn(8, 8, generator=g), torch.randn(3, 3, generator=g), T("random 8×8 image", "a random 8×8 image")),
@@ -90,7 +90,7 @@ def grade_conv2d_single(fn):
         if contains_placeholder(got):
             raise NotAttempted()
         if got is None:
-            return wrong("आपके function ने None लौटाया — आखिर में `return out` लिखना तो नहीं भूले?",
+            return wrong("आपके function ने None लौटाया — आख़िर में `return out` लिखना तो नहीं भूले?",
                          "your function returned None — did you forget `return out` at the end?")
         got = as_tensor(got)
         if tuple(got.shape) != tuple(expected.shape):

@@ -8,7 +8,7 @@ from ..modcheck import random_inputs
 
 TITLE = T("स्वागत — अभ्यास प्रणाली से परिचय", "Welcome — a tour of the practice system")
 INTRO = T(
-    "यह notebook हर तरह का एक प्रश्न दिखाता है: बहुविकल्पी (multiple choice), सही/गलत, संख्या, tensor shape, "
+    "यह notebook हर तरह का एक प्रश्न दिखाता है: बहुविकल्पी (multiple choice), सही/ग़लत, संख्या, tensor shape, "
     "tensor के मान, code (एक function और एक `nn.Module`) और एक खुला प्रश्न।",
     "This notebook shows one question of every kind: multiple choice, true/false, a number, a tensor shape, "
     "tensor values, code (a function and an `nn.Module`) and an open question.",
@@ -195,7 +195,7 @@ def questions():
             "q9", T("यह कोर्स अपना data internet से download करने के बजाय साथ में क्यों रखता है? दो कारण लिखिए।",
                     "Why does this course ship its data instead of downloading it? Give two reasons."),
             model_answer=T(
-                "(1) बहुत से learners के पास तेज़ या स्थायी internet नहीं होता, और class में सबका एक साथ download करना "
+                "(1) बहुत से विद्यार्थियों के पास तेज़ या स्थायी internet नहीं होता, और class में सबका एक साथ download करना "
                 "धीमा होता है; (2) हर बार एक ही data मिलने से परिणाम दोहराए जा सकते हैं (reproducible), और कोई "
                 "website बंद हो जाए तो भी notebook चलता रहता है।",
                 "(1) Many learners have slow or unreliable internet, and a whole class downloading at once is slow; "

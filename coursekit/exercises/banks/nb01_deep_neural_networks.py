@@ -1,4 +1,4 @@
-"""Practice 01 (deep neural networks): the source notes' 9 practice questions and 4 coding exercises."""
+"""Practice 01 (deep neural networks): the source notes' 10 practice questions and 4 coding exercises."""
 import torch
 from torch import nn
 
@@ -15,10 +15,10 @@ from ._nb01_graders import (
 
 TITLE = T("डीप न्यूरल नेटवर्क", "Deep neural networks")
 INTRO = T(
-    "ये प्रश्न notebook `notebooks/01_deep_neural_networks.ipynb` पर आधारित हैं। प्रश्न 1–9 स्रोत नोट्स के practice "
-    "प्रश्न हैं; प्रश्न 10–13 coding अभ्यास हैं: parameters गिनना, एक neuron, softmax, और एक training step।",
-    "These questions follow the notebook `notebooks/01_deep_neural_networks.ipynb`. Questions 1–9 are the source "
-    "notes' practice questions; questions 10–13 are coding exercises: counting parameters, one neuron, softmax, "
+    "ये प्रश्न notebook `notebooks/01_deep_neural_networks.ipynb` पर आधारित हैं। प्रश्न 1–9 और 14 स्रोत नोट्स के "
+    "10 practice प्रश्न हैं; प्रश्न 10–13 coding अभ्यास हैं: parameters गिनना, एक neuron, softmax, और एक training step।",
+    "These questions follow the notebook `notebooks/01_deep_neural_networks.ipynb`. Questions 1–9 and 14 are the "
+    "source notes' 10 practice questions; questions 10–13 are coding exercises: counting parameters, one neuron, softmax, "
     "and one training step.",
 )
 SETUP = "import torch\nfrom torch import nn"
@@ -128,7 +128,7 @@ def questions():
                         "on new inputs.")},
             hints=[T("notebook के Section 3 की components table देखिए: उसमें 7 rows हैं।",
                      "Look at the components table in Section 3 of the notebook: it has 7 rows."),
-                   T("केवल एक विकल्प गलत है।", "Only one option is wrong.")],
+                   T("केवल एक विकल्प ग़लत है।", "Only one option is wrong.")],
             solution='q1_answer = ["a", "b", "c", "d"]', wrong=["a", "e"],
             explanation=T("Layers (input, hidden, output), weights और biases, activation functions, loss function और "
                           "optimizer — ये सात हिस्से मिलकर architecture और उसकी training बनाते हैं।",
@@ -136,7 +136,7 @@ def questions():
                           "and the optimizer — these seven parts make up the architecture and its training."),
         ),
         MultipleChoice(
-            "q2", T("Hidden layers कितनी होनी चाहिए — इससे क्या फ़र्क पड़ता है? कौन-सा कथन सही है?",
+            "q2", T("Hidden layers कितनी होनी चाहिए — इससे क्या फ़र्क़ पड़ता है? कौन-सा कथन सही है?",
                     "How many hidden layers should there be — what difference does it make? Which statement is right?"),
             [T("ज़्यादा layers से test accuracy हमेशा बढ़ती है।", "More layers always raise the test accuracy."),
              T("ज़्यादा layers ज़्यादा जटिल functions दिखा सकती हैं, पर parameters, समय और training की कठिनाई "
@@ -144,7 +144,7 @@ def questions():
                "More layers can represent more complex functions, but parameters, time and training difficulty "
                "(vanishing gradients) grow, and they can overfit small data — so choose by measuring on the "
                "validation set."),
-             T("Depth से कोई फ़र्क नहीं पड़ता, केवल width मायने रखती है।", "Depth makes no difference; only width matters."),
+             T("Depth से कोई फ़र्क़ नहीं पड़ता, केवल width मायने रखती है।", "Depth makes no difference; only width matters."),
              T("0 hidden layers वाला network (सीधा input → output) भी XOR जैसी nonlinear problem सीख सकता है।",
                "A network with 0 hidden layers (input → output directly) can learn a nonlinear problem like XOR.")],
             "b",
@@ -155,7 +155,7 @@ def questions():
                  "d": T("hidden layer के बिना network केवल एक linear function (+ softmax) है; XOR linear नहीं है।",
                         "without a hidden layer the network is just one linear function (+ softmax); XOR is not linear.")},
             hints=[T("notebook का Section 8, प्रश्न 1 देखिए।", "See Section 8, question 1 of the notebook."),
-                   T("जो विकल्प 'हमेशा' या 'कोई फ़र्क नहीं' कहते हैं, उन पर शक कीजिए।",
+                   T("जो विकल्प 'हमेशा' या 'कोई फ़र्क़ नहीं' कहते हैं, उन पर शक कीजिए।",
                      "Be suspicious of options that say 'always' or 'no difference'.")],
             solution='q2_answer = "b"', wrong="a",
             explanation=T("Depth की कोई एक सही संख्या नहीं है: सरल problem पर 1–2 hidden layers काफ़ी हैं, जटिल problems "
@@ -189,7 +189,7 @@ def questions():
              T("ज़्यादा training data, या data augmentation", "More training data, or data augmentation"),
              T("Weight decay (L2 regularization)", "Weight decay (L2 regularization)"),
              T("training loss शून्य होने तक बहुत ज़्यादा epochs चलाना", "Training for many more epochs until the training loss is zero"),
-             T("बाकी कुछ बदले बिना network को बहुत बड़ा कर देना", "Making the network much larger without changing anything else")],
+             T("बाक़ी कुछ बदले बिना network को बहुत बड़ा कर देना", "Making the network much larger without changing anything else")],
             ["a", "b", "c", "d"],
             why={"e": T("ज़्यादा epochs से model training data और ज़्यादा रटता है — notebook के run A में validation loss बढ़ता गया।",
                         "more epochs make the model memorise the training data even more — in run A of the notebook "
@@ -205,7 +205,7 @@ def questions():
                           "effective is usually more data."),
         ),
         MultipleChoice(
-            "q5", T("Architecture tuning कैसे किया जाता है? कौन-सा तरीका सही है?",
+            "q5", T("Architecture tuning कैसे किया जाता है? कौन-सा तरीक़ा सही है?",
                     "How is architecture tuning done? Which procedure is right?"),
             [T("बहुत सी architectures आज़माइए, जिसकी test accuracy सबसे अच्छी हो उसे चुनिए, और वही test accuracy report कीजिए।",
                "Try many architectures, pick the one with the best test accuracy, and report that test accuracy."),
@@ -226,9 +226,9 @@ def questions():
                         "network memorised 150 examples. Choose the width by measuring on the validation set too.")},
             hints=[T("data के तीन हिस्से हैं: train, validation, test। हर एक किस काम का है?",
                      "The data has three parts: train, validation, test. What is each one for?"),
-                   T("notebook के Section 8 का आखिरी पैराग्राफ़ पढ़िए।", "Read the last paragraph of Section 8 of the notebook.")],
+                   T("notebook के Section 8 का आख़िरी पैराग्राफ़ पढ़िए।", "Read the last paragraph of Section 8 of the notebook.")],
             solution='q5_answer = "b"', wrong="a",
-            explanation=T("Validation set चुनने के लिए, test set आखिरी ईमानदार माप के लिए। छोटे experiments (कम epochs) से "
+            explanation=T("Validation set चुनने के लिए, test set आख़िरी, निष्पक्ष माप के लिए। छोटे experiments (कम epochs) से "
                           "शुरू कीजिए, एक बार में एक चीज़ बदलिए, और हो सके तो कई seeds पर दोहराइए।",
                           "The validation set is for choosing, the test set for the final honest measurement. Start with "
                           "small experiments (few epochs), change one thing at a time, and if you can, repeat with "
@@ -236,7 +236,7 @@ def questions():
         ),
         # ---------------------------------------------------------------- source practice list 2 (training)
         MultipleChoice(
-            "q6", T("DNN और shallow network में क्या फ़र्क है? स्रोत की परिभाषा (एक से ज़्यादा hidden layers) से इनमें से "
+            "q6", T("DNN और shallow network में क्या फ़र्क़ है? स्रोत नोट्स की परिभाषा (एक से ज़्यादा hidden layers) से इनमें से "
                     "कौन-से networks DNN हैं? (संख्याएँ हर layer के neurons हैं।)",
                     "What is the difference between a DNN and a shallow network? By the source's definition (more than "
                     "one hidden layer), which of these networks are DNNs? (The numbers are the neurons per layer.)"),
@@ -246,7 +246,7 @@ def questions():
                         "it has no hidden layer: it is a plain linear classifier."),
                  "b": T("इसमें केवल 1 hidden layer (128) है: यह shallow network है।",
                         "it has only 1 hidden layer (128): a shallow network.")},
-            hints=[T("पहली संख्या input है और आखिरी output; बीच की संख्याएँ hidden layers हैं।",
+            hints=[T("पहली संख्या input है और आख़िरी output; बीच की संख्याएँ hidden layers हैं।",
                      "The first number is the input and the last the output; the numbers in between are hidden layers."),
                    T("जिनमें बीच में 2 संख्याएँ हैं, वे DNN हैं।", "Those with 2 numbers in between are DNNs.")],
             solution='q6_answer = ["c", "d"]', wrong=["b", "c", "d"],
@@ -272,7 +272,7 @@ def questions():
             hints=[T("हर step को पिछले step का परिणाम चाहिए।", "Each step needs the result of the previous one."),
                    T("gradient किसका निकलता है? loss का।", "The gradient of what? Of the loss.")],
             solution='q7_answer = "a"', wrong="c",
-            explanation=T("Forward pass prediction देता है, loss गलती मापता है, backward pass हर weight का gradient निकालता "
+            explanation=T("Forward pass prediction देता है, loss ग़लती मापता है, backward pass हर weight का gradient निकालता "
                           "है, optimizer step weights बदलता है (और उससे पहले optimizer.zero_grad() पुराने gradients मिटाता है)।",
                           "The forward pass gives the prediction, the loss measures the error, the backward pass "
                           "computes every weight's gradient, the optimizer step changes the weights (and before it, "
@@ -288,7 +288,7 @@ def questions():
              T("Sigmoid/tanh की जगह ReLU लगाने से मदद मिलती है।", "Using ReLU instead of sigmoid/tanh helps."),
              T("सही weight initialization (Xavier/He) मदद करता है।", "Proper weight initialization (Xavier/He) helps."),
              T("Batch normalization और residual connections मदद करते हैं।", "Batch normalization and residual connections help."),
-             T("यह बहुत बड़े learning rate से होता है।", "It is caused by a learning rate that is too large."),
+             T("यह बहुत बड़ी learning rate से होता है।", "It is caused by a learning rate that is too large."),
              T("और sigmoid layers जोड़ने से यह ठीक हो जाता है।", "Adding more sigmoid layers fixes it.")],
             ["a", "b", "c", "d"],
             why={"e": T("बहुत बड़ी learning rate से loss बेकाबू होकर बढ़ता (diverge करता) है; vanishing gradients network की "
@@ -309,7 +309,7 @@ def questions():
                           "Xavier/He initialization, BatchNorm, residual connections (notebooks 02–04)."),
         ),
         Code(
-            "q9", T("PyTorch में DNN implement करने का तरीका: function `make_dnn(n_in, hidden, n_out)` लिखिए जो "
+            "q9", T("PyTorch में DNN implement करने का तरीक़ा: function `make_dnn(n_in, hidden, n_out)` लिखिए जो "
                     "`nn.Sequential` लौटाए: `hidden` की हर size के लिए `nn.Linear` + `nn.ReLU`, और अंत में output "
                     "`nn.Linear` (logits, कोई softmax नहीं)। `make_dnn(64, [512, 256], 10)` notebook का network है; "
                     "checker उसे `coursekit.MLP` (वही weights) से मिलाता है।",
@@ -344,7 +344,7 @@ def questions():
                      "fully connected network from its list of layer sizes (e.g. `[784, 512, 256, 10]`). Formula: "
                      "$n_{l-1} \\cdot n_l + n_l$ per layer."),
             reference=_count_dnn_params,
-            cases=[Case(([784, 512, 256, 10],), about=T("स्रोत का network: 401,920 + 131,328 + 2,570 = 535,818",
+            cases=[Case(([784, 512, 256, 10],), about=T("स्रोत नोट्स का network: 401,920 + 131,328 + 2,570 = 535,818",
                                                          "the source's network: 401,920 + 131,328 + 2,570 = 535,818")),
                    Case(([64, 512, 256, 10],), about=T("digits वाला network: 167,178", "the digits network: 167,178")),
                    Case(([3, 4, 2],), about=T("3·4+4 + 4·2+2 = 26", "3·4+4 + 4·2+2 = 26")),
@@ -385,7 +385,7 @@ def questions():
                    T("ReLU: `torch.relu(z)` या `z.clamp(min=0)`।", "ReLU: `torch.relu(z)` or `z.clamp(min=0)`.")],
         ),
         Code(
-            "q12", T("`softmax(z)` लिखिए जो logits को आखिरी dimension पर probabilities में बदले: "
+            "q12", T("`softmax(z)` लिखिए जो logits को आख़िरी dimension पर probabilities में बदले: "
                      "$\\mathrm{softmax}(\\mathbf{z})_k = e^{z_k} / \\sum_j e^{z_j}$। यह 1-D (K,) और 2-D (B, K) दोनों "
                      "tensors पर चले, और बड़े logits (जैसे 1000) पर भी `nan` न दे। checker `torch.softmax` से मिलाता है।",
                      "Write `softmax(z)` turning logits into probabilities over the last dimension: "
@@ -440,6 +440,34 @@ def questions():
                      "`optimizer.zero_grad()` must run before `loss.backward()`."),
                    T("`loss.item()` tensor से Python float निकालता है।", "`loss.item()` turns the tensor into a Python float.")],
         ),
+        MultipleChoice(
+            "q14", T("(स्रोत नोट्स का आख़िरी प्रश्न) DNN किन-किन क्षेत्रों में इस्तेमाल होते हैं? नोट्स की applications "
+                     "table के सही उदाहरण चुनिए।",
+                     "(The source notes' last question) In which domains are DNNs used? Choose the correct examples "
+                     "from the notes' applications table."),
+            [T("Computer vision: image classification, object detection", "Computer vision: image classification, object detection"),
+             T("NLP: text classification, sentiment analysis", "NLP: text classification, sentiment analysis"),
+             T("Healthcare: X-ray से बीमारी की पहचान", "Healthcare: disease prediction from X-rays"),
+             T("Finance: credit scoring, fraud detection", "Finance: credit scoring, fraud detection"),
+             T("दो संख्याओं का जोड़ जैसा कोई पक्का नियम, जिसे एक line का code ठीक-ठीक कर देता है",
+               "An exact rule such as adding two numbers, which one line of code does exactly")],
+            ["a", "b", "c", "d"],
+            why={"e": T("जिस काम का पक्का नियम पहले से पता है, उसके लिए data से सीखने वाला model बेकार है: code सटीक, तेज़ और सस्ता है।",
+                        "where the exact rule is already known, a model learned from data is pointless: code is exact, "
+                        "fast and cheap.")},
+            hints=[T("notebook के Section 7 की applications table देखिए।",
+                     "See the applications table in Section 7 of the notebook."),
+                   T("चार उदाहरण सही हैं; DNN तब काम आता है जब नियम data से सीखना पड़े।",
+                     "Four examples are right; a DNN helps when the rule has to be learned from data.")],
+            solution='q14_answer = ["a", "b", "c", "d"]', wrong=["a", "b", "e"],
+            explanation=T("नोट्स की table: computer vision, NLP, healthcare, finance और robotics (sensor fusion, control)। "
+                          "व्यवहार में images के लिए CNN और text के लिए RNN/transformer जैसे ख़ास deep networks इस्तेमाल "
+                          "होते हैं; इस notebook जैसे fully-connected DNN (MLP) tabular data पर आम हैं।",
+                          "The notes' table: computer vision, NLP, healthcare, finance and robotics (sensor fusion, "
+                          "control). In practice images get specialised deep networks such as CNNs, and text RNNs or "
+                          "transformers; fully connected DNNs (MLPs) like the one in the notebook are common on "
+                          "tabular data."),
+        ),
     ]
-    qs[-1].timeout = 60.0  # the first optimizer created in a session imports torch._dynamo (seconds on a slow CPU)
+    qs[-2].timeout = 60.0  # the first optimizer created in a session imports torch._dynamo (seconds on a slow CPU)
     return qs

@@ -10,7 +10,7 @@ from ._nb02_graders import grade_default_init, grade_he_init
 
 TITLE = T("वेट इनिशियलाइज़ेशन", "Weight initialization")
 INTRO = T(
-    "पहले स्रोत नोट्स के पाँच practice प्रश्न, फिर code: Xavier और He के formulas खुद लिखिए, एक layer में He "
+    "पहले स्रोत नोट्स के पाँच practice प्रश्न, फिर code: Xavier और He के formulas ख़ुद लिखिए, एक layer में He "
     "initialization लगाइए, PyTorch का default दोबारा बनाइए, और symmetry का अनुमान लगाइए। `math`, `torch` और `nn` "
     "पहले से import हैं।",
     "First the source notes' five practice questions, then code: write the Xavier and He formulas yourself, put He "
@@ -120,7 +120,7 @@ def questions():
             [T("Random शुरुआत एक layer के neurons की symmetry तोड़ती है, ताकि वे अलग-अलग चीज़ें सीख सकें",
                "A random start breaks the symmetry between the neurons of a layer, so they can learn different things"),
              T("सही पैमाना (scale) activations और gradients के variance को layer-दर-layer लगभग बराबर रखता है, "
-               "ताकि वे न गायब हों न फटें",
+               "ताकि वे न ग़ायब हों न फटें",
                "The right scale keeps the variance of activations and gradients about equal from layer to layer, so "
                "they neither vanish nor explode"),
              T("अच्छा initialization loss function को convex बना देता है",
@@ -134,7 +134,7 @@ def questions():
                         "शुरू होगी।",
                         "Training changes the weights; the initialization decides where it starts and how easily it "
                         "gets going.")},
-            hints=[T("notebook के section 1 की table के तीनों 'गलत initialization' देखिए।",
+            hints=[T("notebook के section 1 की table के तीनों 'ग़लत initialization' देखिए।",
                      "Look at the three 'wrong initializations' in the table of section 1 of the notebook."),
                    T("एक कारण symmetry से जुड़ा है, दूसरा variance से।", "One reason is about symmetry, the other about variance.")],
             solution='q1_answer = ["a", "b"]', wrong=["a", "c"],
@@ -189,7 +189,7 @@ def questions():
             [T("एक layer के सभी neurons को एक जैसा gradient मिलता है, इसलिए वे हमेशा एक जैसे रहते हैं (symmetry नहीं टूटती)",
                "All neurons of a layer get the same gradient, so they stay identical forever (the symmetry is never broken)"),
              T("ReLU network में सब-शून्य weights और biases के साथ hidden weights का gradient ठीक 0 होता है, तो केवल "
-               "आखिरी bias सीखता है",
+               "आख़िरी bias सीखता है",
                "In a ReLU network with all-zero weights and biases, the hidden weights get exactly zero gradient, so only "
                "the last bias learns"),
              T("0 पर loss NaN हो जाता है", "At 0 the loss becomes NaN"),
@@ -272,7 +272,7 @@ def questions():
         ),
         Code(
             "q8", T("PyTorch का default दोबारा बनाइए: `default_init_(layer)` लिखिए, जो एक `nn.Linear` के weight और bias "
-                    "दोनों को वैसे भरे जैसे `nn.Linear` खुद भरता है: U(-1/√fan_in, 1/√fan_in)। grader इसे "
+                    "दोनों को वैसे भरे जैसे `nn.Linear` ख़ुद भरता है: U(-1/√fan_in, 1/√fan_in)। grader इसे "
                     "`nn.Linear(1024, 512)` और दो और layers पर चलाकर weight और bias की सीमा, std और mean जाँचेगा।",
                     "Rebuild PyTorch's default: write `default_init_(layer)`, which fills both the weight and the bias of "
                     "an `nn.Linear` the way `nn.Linear` does itself: U(-1/√fan_in, 1/√fan_in). The grader runs it on "
@@ -306,7 +306,7 @@ def questions():
                            "they never become different."),
                       0: T("weights बदलते हैं, पर सब एक साथ; कम से कम 1 row तो होगी ही।",
                            "the weights do change, but all together; there is at least 1 row.")},
-            hints=[T("हर neuron का z = 0.1 · Σ x_j — क्या दो neurons में कोई फ़र्क है?",
+            hints=[T("हर neuron का z = 0.1 · Σ x_j — क्या दो neurons में कोई फ़र्क़ है?",
                      "Every neuron computes z = 0.1 · Σ x_j — is there any difference between two neurons?"),
                    T("जाँचिए: `torch.unique(layer.weight, dim=0).shape[0]`।",
                      "Check it: `torch.unique(layer.weight, dim=0).shape[0]`.")],
@@ -316,19 +316,19 @@ def questions():
         ),
         TrueFalse(
             "q10", T("सभी weights और biases 0 वाले ReLU MLP में (cross-entropy loss के साथ) पहले backward pass में "
-                     "आखिरी layer के bias के अलावा हर parameter का gradient ठीक 0 होता है।",
+                     "आख़िरी layer के bias के अलावा हर parameter का gradient ठीक 0 होता है।",
                      "In a ReLU MLP whose weights and biases are all 0 (with a cross-entropy loss), the first backward "
                      "pass gives exactly zero gradient to every parameter except the last layer's bias."),
             True,
-            hints=[T("hidden activations h = ReLU(0) = 0 हैं; आखिरी weight का gradient δ hᵀ है।",
+            hints=[T("hidden activations h = ReLU(0) = 0 हैं; आख़िरी weight का gradient δ hᵀ है।",
                      "The hidden activations are h = ReLU(0) = 0; the last weight's gradient is δ hᵀ."),
-                   T("पीछे जाने वाली गलती Wᵀ δ है, और W = 0।", "The error sent back is Wᵀ δ, and W = 0.")],
+                   T("पीछे जाने वाली ग़लती Wᵀ δ है, और W = 0।", "The error sent back is Wᵀ δ, and W = 0.")],
             solution="q10_answer = True", wrong=False,
             explanation=T("सही: केवल ∂L/∂b = softmax(b) − y बचता है, इसलिए network केवल classes की आवृत्ति सीखता है।",
                           "True: only ∂L/∂b = softmax(b) − y is left, so the network learns only the class frequencies."),
         ),
         Numeric(
-            "q11", T("source वाला `nn.init.normal_(w, std=1.0)`, 256 neurons चौड़ी ReLU layers, biases 0। theory के "
+            "q11", T("स्रोत नोट्स वाला `nn.init.normal_(w, std=1.0)`, 256 neurons चौड़ी ReLU layers, biases 0। theory के "
                      "अनुसार activations का पैमाना (RMS) हर layer पर कितने गुना होता है? (σ_w √(fan_in/2))",
                      "The source's `nn.init.normal_(w, std=1.0)`, ReLU layers 256 neurons wide, biases 0. By what "
                      "factor does the scale (RMS) of the activations grow per layer, in theory? (σ_w √(fan_in/2))"),

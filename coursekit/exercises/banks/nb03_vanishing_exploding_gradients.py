@@ -193,12 +193,12 @@ def questions():
                     "10 classes पर 10 epochs train हुआ। इनमें से कौन-से लक्षण vanishing gradients दिखाते हैं?",
                     "(Source question 1) What is a vanishing gradient, and how do you detect it? A network with 20 hidden "
                     "layers trained on 10 classes for 10 epochs. Which of these signs point to vanishing gradients?"),
-            [T("training से पहले पहली layer का gradient norm आखिरी hidden layer के norm का लगभग $10^{-12}$ गुना है",
+            [T("training से पहले पहली layer का gradient norm आख़िरी hidden layer के norm का लगभग $10^{-12}$ गुना है",
                "before training, the first layer's gradient norm is about $10^{-12}$ times that of the last hidden layer"),
-             T("training loss शुरू से आखिर तक लगभग 2.303 (= ln 10) पर सपाट रहता है",
+             T("training loss शुरू से आख़िर तक लगभग 2.303 (= ln 10) पर सपाट रहता है",
                "the training loss stays flat at about 2.303 (= ln 10) from start to end"),
              T("पहले epoch में loss NaN हो जाता है", "the loss becomes NaN in the first epoch"),
-             T("training में पहली layer के weights लगभग नहीं बदलते, आखिरी layers के बदलते हैं",
+             T("training में पहली layer के weights लगभग नहीं बदलते, आख़िरी layers के बदलते हैं",
                "during training the first layer's weights barely change, while the last layers' weights do"),
              T("हर layer का gradient norm लगभग $10^{15}$ है", "every layer's gradient norm is about $10^{15}$")],
             ["a", "b", "d"],
@@ -215,7 +215,7 @@ def questions():
             solution='q1_answer = ["a", "b", "d"]', wrong=["a", "c"],
             explanation=T("Vanishing gradient: backpropagation में gradient हर layer पर 1 से छोटे गुणक (जैसे σ' ≤ 0.25) से गुणा "
                           "होकर input के पास की layers तक लगभग शून्य पहुँचता है, तो वे layers सीखती नहीं। पहचान: per-layer "
-                          "gradient norms (hooks से) में पहली/आखिरी का अनुपात ≪ 1, loss ln 10 के पास सपाट, पहली layers के weights "
+                          "gradient norms (hooks से) में पहली/आख़िरी का अनुपात ≪ 1, loss ln 10 के पास सपाट, पहली layers के weights "
                           "स्थिर।",
                           "A vanishing gradient: in backpropagation the gradient is multiplied at every layer by a factor "
                           "below 1 (such as σ' ≤ 0.25) and reaches the layers near the input almost zero, so they do not "
@@ -239,7 +239,7 @@ def questions():
                    T("float32 की सीमा लगभग 3.4e38 है; उससे आगे inf, और inf − inf = NaN।",
                      "float32 tops out at about 3.4e38; beyond that comes inf, and inf − inf = NaN.")],
             solution='q2_answer = ["a", "b", "d"]', wrong="c",
-            explanation=T("बहुत बड़े gradients से बहुत बड़े updates होते हैं: weights और activations फूलते हैं, loss उछलता है, "
+            explanation=T("बहुत बड़े gradients से बहुत बड़े updates होते हैं: weights और activations बेक़ाबू होकर बढ़ते हैं, loss उछलता है, "
                           "float32 overflow से inf और फिर NaN आता है, और training टूट जाती है (coursekit.fit में "
                           "history[\"diverged\"] = True)।",
                           "Huge gradients give huge updates: weights and activations blow up, the loss jumps, float32 "

@@ -11,8 +11,8 @@ from ._nb04_graders import HAND_X, grade_bn_layer, grade_forward, grade_model, u
 TITLE = T("बैच नॉर्मलाइज़ेशन", "Batch normalization")
 INTRO = T(
     "ये प्रश्न notebook `04_batch_normalization` पर आधारित हैं: पहले स्रोत नोट्स के 5 प्रश्न, फिर हाथ से mean और "
-    "variance, running averages, shapes और parameters, training बनाम evaluation mode, और आखिर में BN का forward "
-    "pass और पूरी BN layer खुद लिखना — जिसे `nn.BatchNorm1d` से मिलाया जाएगा।",
+    "variance, running averages, shapes और parameters, training बनाम evaluation mode, और आख़िर में BN का forward "
+    "pass और पूरी BN layer ख़ुद लिखना — जिसे `nn.BatchNorm1d` से मिलाया जाएगा।",
     "These questions follow notebook `04_batch_normalization`: first the 5 questions of the source notes, then "
     "mean and variance by hand, running averages, shapes and parameters, training versus evaluation mode, and "
     "finally writing the BN forward pass and a whole BN layer yourself — checked against `nn.BatchNorm1d`.",
@@ -188,7 +188,7 @@ def questions():
                         "BN goes before (or after) the activation, not in its place: it is linear (a scale and shift "
                         "per feature).")},
             hints=[T("नाम में ही है: *batch* पर *normalization*।", "The name says it: *normalisation* over the *batch*."),
-                   T("notebook का section 1 और 3 देखिए: चार कदम।", "See sections 1 and 3 of the notebook: four steps.")],
+                   T("notebook का section 1 और 3 देखिए: चार क़दम।", "See sections 1 and 3 of the notebook: four steps.")],
             solution='q1_answer = "a"', wrong="b",
             explanation=T("BN हर feature को batch statistics से normalize करता है, फिर γ, β से scale/shift करता है; "
                           "इससे training activations के scale के प्रति कम संवेदनशील होती है।",
@@ -239,12 +239,12 @@ def questions():
                    T("`nn.BatchNorm2d(64)` के parameters गिनिए: `sum(p.numel() for p in bn.parameters())`।",
                      "Count the parameters of `nn.BatchNorm2d(64)`: `sum(p.numel() for p in bn.parameters())`.")],
             solution='q3_answer = ["a", "b"]', wrong=["a", "c"],
-            explanation=T("हिसाब एक ही है; फ़र्क सिर्फ़ input के shape का और उन dimensions का है जिन पर औसत लिया जाता है।",
+            explanation=T("हिसाब एक ही है; फ़र्क़ सिर्फ़ input के shape का और उन dimensions का है जिन पर औसत लिया जाता है।",
                           "The computation is the same; only the input shape and the dimensions averaged over differ."),
         ),
         MultipleChoice(
             "q4", T("BatchNorm में γ और β का क्या role है?", "What is the role of γ and β in BatchNorm?"),
-            [T("ये सीखे जाने वाले scale और shift हैं: normalize के बाद network हर feature का mean (β) और फैलाव (γ) खुद "
+            [T("ये सीखे जाने वाले scale और shift हैं: normalize के बाद network हर feature का mean (β) और फैलाव (γ) ख़ुद "
                "चुन सकता है — ज़रूरत हो तो normalization को पूरा वापस भी ले सकता है",
                "they are a learnable scale and shift: after normalising, the network can choose each feature's mean "
                "(β) and spread (γ) itself — and even undo the normalisation completely if that helps"),
@@ -271,11 +271,11 @@ def questions():
             "q5", T("क्या BatchNorm dropout की तरह regularization भी करता है? कारण और सीमाएँ बताइए।",
                     "Does BatchNorm also regularise, like dropout? Give the reason and the limits."),
             model_answer=T(
-                "थोड़ा-सा। Training में हर example अपने batch के बाकी examples के साथ normalize होता है, इसलिए उसका "
+                "थोड़ा-सा। Training में हर example अपने batch के बाक़ी examples के साथ normalize होता है, इसलिए उसका "
                 "output batch पर निर्भर करता है — यह एक तरह का noise है, जो regularization जैसा काम करता है (Ioffe और "
                 "Szegedy, 2015, section 3.4: उनके experiments में dropout हटाया या घटाया जा सका)। यह noise batch "
                 "छोटा होने पर बढ़ता है (notebook में batch 4 पर logits का std batch 256 से कई गुना था)। पर यह dropout "
-                "जितना ताकतवर या भरोसेमंद नहीं: बड़े batch पर यह बहुत छोटा है, evaluation में गायब हो जाता है, और BN के "
+                "जितना ताक़तवर या भरोसेमंद नहीं: बड़े batch पर यह बहुत छोटा है, evaluation में ग़ायब हो जाता है, और BN के "
                 "साथ dropout जोड़ने से कभी-कभी नतीजे बिगड़ते हैं (variance shift, Li और साथी 2019)। इसलिए BN को हल्का "
                 "regularizer मानिए, dropout का विकल्प नहीं — और अपने data पर मापिए।",
                 "A little. In training each example is normalised together with the other examples of its batch, so "
@@ -299,7 +299,7 @@ def questions():
                     f"(4 examples, 2 features): `x = torch.tensor({HAND_X})`. Answer: `[[mean_1, mean_2], [var_1, var_2]]`."),
             [[5.0, 4.0], [5.0, 6.5]], atol=1e-4,
             hints=[T("हर column एक feature है: पहला feature 2, 4, 6, 8 है।", "Each column is a feature: the first is 2, 4, 6, 8."),
-                   T("variance = (mean से दूरी)² का औसत, भाग 4 से। torch में: `x.var(dim=0, unbiased=False)`।",
+                   T("variance = (mean से दूरी)² का औसत, section 4 से। torch में: `x.var(dim=0, unbiased=False)`।",
                      "variance = the average of (distance from the mean)², divided by 4. In torch: "
                      "`x.var(dim=0, unbiased=False)`.")],
             solution=(f"x = torch.tensor({HAND_X})\n"
@@ -383,8 +383,8 @@ def questions():
             hints=[T("Training mode में BN batch की statistics लेता है।", "In training mode BN uses the batch statistics."),
                    T("एक मान का variance कितना है?", "What is the variance of a single value?")],
             solution='q10_answer = "a"', wrong="b",
-            explanation=T("इलाज: prediction से पहले `model.eval()` (coursekit.predict यह खुद करता है)। बड़े batch पर "
-                          "error नहीं आता, पर predictions batch पर निर्भर हो जाते हैं — और भी खतरनाक, क्योंकि चुपचाप होता है।",
+            explanation=T("इलाज: prediction से पहले `model.eval()` (coursekit.predict यह ख़ुद करता है)। बड़े batch पर "
+                          "error नहीं आता, पर predictions batch पर निर्भर हो जाते हैं — और भी ख़तरनाक, क्योंकि चुपचाप होता है।",
                           "The cure: `model.eval()` before predicting (coursekit.predict does it for you). With a larger "
                           "batch there is no error, but the predictions depend on the batch — worse, because it is silent."),
         ),
@@ -396,7 +396,7 @@ def questions():
                      "`no_grad` switches off gradients. Are the running averages updated by gradients?"),
                    T("notebook का section 9 देखिए।", "See section 9 of the notebook.")],
             solution="q11_answer = False", wrong=True,
-            explanation=T("गलत। Running averages forward pass में ही update होते हैं, gradient से नहीं; इसलिए `no_grad` उन्हें "
+            explanation=T("ग़लत। Running averages forward pass में ही update होते हैं, gradient से नहीं; इसलिए `no_grad` उन्हें "
                           "नहीं रोकता। सिर्फ़ `model.eval()` रोकता है।",
                           "False. The running averages are updated in the forward pass itself, not by gradients, so "
                           "`no_grad` does not stop them. Only `model.eval()` does."),
@@ -404,7 +404,7 @@ def questions():
         # ------------------------------------------------------------ coding
         Code(
             "q12", T("Training-mode batch norm का forward pass लिखिए: `batchnorm_forward(x, gamma, beta, eps=1e-5)`, "
-                     "x का shape (N, C), gamma और beta का (C,)। चारों कदम: batch mean, biased variance, normalize, "
+                     "x का shape (N, C), gamma और beta का (C,)। चारों क़दम: batch mean, biased variance, normalize, "
                      "scale और shift। यह `F.batch_norm(x, None, None, gamma, beta, training=True, eps=eps)` से मिलना चाहिए।",
                      "Write the training-mode batch-norm forward pass: `batchnorm_forward(x, gamma, beta, eps=1e-5)`, "
                      "with x of shape (N, C) and gamma, beta of shape (C,). All four steps: batch mean, biased "

@@ -106,17 +106,19 @@ def questions():
              T("पूरी image का kernel से element-wise गुणनफल, एक ही बार में", "the element-wise product of the whole "
                "image with the kernel, in one go")],
             "a",
-            why={"b": T("matrix multiplication (@) पंक्ति × column करता है; convolution आमने-सामने के मानों को गुणा करता है "
+            why={"b": T("matrix multiplication (@) row × column करता है; convolution आमने-सामने के मानों को गुणा करता है "
                         "और एक संख्या देता है।",
                         "a matrix product (@) combines rows with columns; convolution multiplies the values facing "
                         "each other and gives one number."),
-                 "c": T("औसत केवल एक खास kernel (box blur, सब मान 1/9) का नतीजा है; आम kernel के मान सीखे जाते हैं।",
+                 "c": T("औसत केवल एक ख़ास kernel (box blur, सब मान 1/9) का नतीजा है; आम kernel के मान सीखे जाते हैं।",
                         "an average is what one special kernel (box blur, all values 1/9) gives; in general the "
                         "kernel values are learned."),
                  "d": T("kernel छोटा होता है और image पर फिसलता (slide) है; हर position पर एक मान बनता है।",
                         "the kernel is small and slides over the image; each position gives one value.")},
-            hints=[T("स्रोत के 5×5 उदाहरण में position (0, 0) का हिसाब याद कीजिए: window, product, sum।",
-                     "Recall position (0, 0) of the source's 5×5 example: window, product, sum."),
+            hints=[T("notebook के section 2 में स्रोत नोट्स वाले 5×5 उदाहरण की position (0, 0) का हिसाब याद कीजिए: "
+                     "window, product, sum।",
+                     "Recall position (0, 0) of the source notes' 5×5 example in section 2 of the notebook: "
+                     "window, product, sum."),
                    T("हर position से output feature map का ठीक एक मान बनता है।",
                      "Each position gives exactly one value of the output feature map.")],
             solution='q1_answer = "a"', wrong="b",
@@ -213,7 +215,7 @@ def questions():
                     "Write a function `out_size(n, k, s, p)` that returns the output size (an integer) for input size "
                     "n, kernel k, stride s and padding p."),
             reference=_out_size,
-            cases=[Case((5, 3, 1, 0), about=T("स्रोत का उदाहरण: 5×5 पर 3×3", "the source's example: 3×3 over 5×5")),
+            cases=[Case((5, 3, 1, 0), about=T("स्रोत नोट्स का उदाहरण: 5×5 पर 3×3", "the source's example: 3×3 over 5×5")),
                    Case((32, 3, 1, 1), about=T("'same' padding", "'same' padding")),
                    Case((32, 3, 2, 1), about=T("stride 2: (32 + 2 − 3)/2 = 15.5 → floor 15, फिर +1",
                                                "stride 2: (32 + 2 − 3)/2 = 15.5 → floor 15, then +1")),
@@ -228,7 +230,7 @@ def questions():
             hints=[T("सूत्र: ⌊(n + 2p − k)/s⌋ + 1", "The formula: ⌊(n + 2p − k)/s⌋ + 1"),
                    T("Python में floor division `//` है; `/` दशमलव (float) देता है।",
                      "In Python, floor division is `//`; `/` gives a decimal (float).")],
-            explanation=T("kernel आखिरी पूरे कदम तक ही जा सकता है, इसलिए नीचे की ओर पूर्णांक (floor)।",
+            explanation=T("kernel आख़िरी पूरे क़दम तक ही जा सकता है, इसलिए नीचे की ओर पूर्णांक (floor)।",
                           "the kernel can only go as far as the last whole step, hence the floor."),
         ),
         Numeric(
@@ -253,9 +255,9 @@ def questions():
                           "(parameter sharing)."),
         ),
         Code(
-            "q8", T("एक channel के लिए 2D convolution खुद लिखिए: `conv2d_single(image, kernel)`, जहाँ image (H, W) और "
+            "q8", T("एक channel के लिए 2D convolution ख़ुद लिखिए: `conv2d_single(image, kernel)`, जहाँ image (H, W) और "
                     "kernel (kH, kW) tensors हैं; stride 1, padding नहीं। Output `F.conv2d` जैसा होना चाहिए, पर हिसाब loops से "
-                    "खुद कीजिए (`F.conv2d` या `nn.Conv2d` चलाए बिना)।",
+                    "ख़ुद कीजिए (`F.conv2d` या `nn.Conv2d` चलाए बिना)।",
                     "Write 2D convolution for one channel yourself: `conv2d_single(image, kernel)`, where image is an "
                     "(H, W) and kernel a (kH, kW) tensor; stride 1, no padding. The output must equal `F.conv2d`, but compute "
                     "it yourself with loops (without calling `F.conv2d` or `nn.Conv2d`)."),
@@ -293,7 +295,7 @@ def questions():
         ),
         MultipleChoice(
             "q10", T("स्रोत नोट्स कहते हैं कि convolution \"translation invariant\" है। मान लीजिए input image को 5 pixels "
-                     "दाएँ खिसका दिया (बाकी सब वही)। 3×3 conv layer (stride 1, 'same' padding) के feature map का क्या होगा?",
+                     "दाएँ खिसका दिया (बाक़ी सब वही)। 3×3 conv layer (stride 1, 'same' padding) के feature map का क्या होगा?",
                      "The source notes say convolution is \"translation invariant\". Suppose the input image is shifted "
                      "5 pixels to the right (nothing else changes). What happens to the feature map of a 3×3 conv layer "
                      "(stride 1, 'same' padding)?"),
@@ -319,7 +321,7 @@ def questions():
                      "Invariant = does not change; equivariant = changes along with the input.")],
             solution='q10_answer = "b"', wrong="a",
             explanation=T("Convolution translation *equivariant* है: conv(shift(x)) = shift(conv(x)) (किनारों को छोड़कर)। "
-                          "स्रोत का \"invariance\" शब्द सटीक नहीं है; invariance pooling / global pooling से आती है।",
+                          "स्रोत नोट्स का \"invariance\" शब्द सटीक नहीं है; invariance pooling / global pooling से आती है।",
                           "Convolution is translation *equivariant*: conv(shift(x)) = shift(conv(x)) (away from the "
                           "borders). The source's word \"invariance\" is imprecise; invariance comes from pooling / "
                           "global pooling."),
