@@ -1,13 +1,15 @@
 # Thin wrappers over `python -m coursekit ...` (the same commands work on Windows without make).
 PYTHON ?= python3
 FAST ?= 0
+CPU ?= 0
 COURSE_FLAGS := $(if $(filter 1,$(FAST)),--fast,)
 
 .PHONY: setup course test lab solutions student-editions gradebook validate test-fast clean slides site web-assets \
-	test-browser
+	test-browser setup-cell
 
+# CPU=1: CPU-only PyTorch from PyTorch's CPU wheel index (laptops without an NVIDIA GPU; a much smaller download)
 setup:
-	$(PYTHON) -m coursekit setup
+	$(PYTHON) -m coursekit setup $(if $(filter 1,$(CPU)),--cpu,)
 
 course: setup web-assets
 	$(PYTHON) -m coursekit course $(COURSE_FLAGS)
@@ -52,3 +54,7 @@ validate: setup
 
 clean:
 	rm -rf build
+
+# the Colab/Kaggle set-up cell and "Open in Colab / Kaggle" links (address: pyproject.toml [project.urls])
+setup-cell: setup
+	$(PYTHON) -m coursekit setup-cell
