@@ -82,6 +82,54 @@ class LeNet5(nn.Module):
         return self.classifier(self.features(x))
 
 
+
+def train_lenet5(splits: dict, seed: int = 0, epochs: int = 20, decay_epochs: int = 3, lr: float = 1e-3,
+                 max_shift: int = 2, batch_size: int = 64, activation: type[nn.Module] = nn.ReLU, device=None,
+                 progress: bool = True, desc: str = "LeNet-5"):
+    """Notebook 08's recipe: LeNet-5 on MNIST digits padded to 32×32 (``mnist_splits(size=32)``, normalised).
+
+    Adam at ``lr`` for ``epochs - decay_epochs`` epochs, then ``decay_epochs`` epochs at ``lr / 10``; while training,
+    every digit is moved by up to ``max_shift`` pixels in each direction (0: no augmentation). Validation accuracy is
+    measured after every epoch; the test split is not touched. The seed fixes the initial weights, the order of the
+    batches and the shifts, so the same seed gives the same run (with the same threads and machine).
+
+    Returns ``(model, history)``: the history of both phases joined, plus ``"seconds"`` (the training time).
+    """
+    import time
+
+    from torch.utils.data import DataLoader
+
+    from .i18n import check_positive_int
+    from .training import fit
+    from .utils import seed_everything
+    from .vision import RandomShiftBatch
+
+    check_positive_int(epochs, "epochs")
+    if not isinstance(decay_epochs, int) or not 0 <= decay_epochs < epochs:
+        raise CourseError(f"decay_epochs 0 और epochs - 1 ({epochs - 1}) के बीच का पूर्णांक होना चाहिए; मिला {decay_epochs!r}।",
+                          f"decay_epochs must be an integer from 0 to epochs - 1 ({epochs - 1}); got {decay_epochs!r}")
+    if not isinstance(max_shift, int) or max_shift < 0:
+        raise CourseError(f"max_shift 0 या धनात्मक पूर्णांक होना चाहिए; मिला {max_shift!r}।",
+                          f"max_shift must be 0 or a positive integer; got {max_shift!r}")
+    seed_everything(seed)
+    model = LeNet5(activation=activation)
+    train_dl = DataLoader(splits["train"], batch_size=batch_size, shuffle=True,
+                          generator=torch.Generator().manual_seed(seed),
+                          collate_fn=RandomShiftBatch(seed, max_shift=max_shift) if max_shift else None)
+    val_dl = DataLoader(splits["val"], batch_size=512)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    start = time.perf_counter()
+    history = fit(model, train_dl, val_dl, epochs=epochs - decay_epochs, optimizer=optimizer, device=device,
+                  progress=progress, desc=f"{desc}, lr {lr:g}")
+    if decay_epochs:
+        for group in optimizer.param_groups:
+            group["lr"] = lr / 10                    # step schedule: divide the learning rate by 10
+        more = fit(model, train_dl, val_dl, epochs=decay_epochs, optimizer=optimizer, device=device,
+                   progress=progress, desc=f"{desc}, lr {lr / 10:g}")
+        history = {k: history[k] + more[k] for k in ("train_loss", "train_acc", "val_loss", "val_acc", "epoch_time")}
+    history["seconds"] = time.perf_counter() - start
+    return model, history
+
 class AlexNet(nn.Module):
     """AlexNet as in torchvision (the single-GPU variant: 64-192-384-256-256 filters), 3×224×224 input."""
 
@@ -265,7 +313,7 @@ def load_pretrained(name: str = "resnet18"):
     from .data import DOWNLOAD_ERRORS, download_error
 
     if name not in models.list_models():
-        raise CourseError(f"torchvision में '{name}' नाम का कोई model नहीं है; जैसे: resnet18, resnet50, vgg16, alexnet",
+        raise CourseError(f"torchvision में '{name}' नाम का कोई model नहीं है; जैसे: resnet18, resnet50, vgg16, alexnet।",
                           f"torchvision has no model called '{name}'; e.g. resnet18, resnet50, vgg16, alexnet")
     weights = models.get_model_weights(name).DEFAULT
     cache = os.path.join(torch.hub.get_dir(), "checkpoints")
@@ -274,7 +322,7 @@ def load_pretrained(name: str = "resnet18"):
     except DOWNLOAD_ERRORS as exc:
         raise download_error(
             T(f"'{name}' के pretrained weights", f"the pretrained weights of '{name}'"), exc, T(
-            f"internet वाले कंप्यूटर पर load_pretrained({name!r}) एक बार चलाइए, या {weights.url} download करके "
+            f"internet वाले computer पर load_pretrained({name!r}) एक बार चलाइए, या {weights.url} download करके "
             f"'{cache}' folder में रखिए। बिना internet के models.get_model({name!r}, weights=None) (random weights) "
             "या coursekit के अपने models इस्तेमाल कीजिए।",
             f"run load_pretrained({name!r}) once on a computer with internet, or download {weights.url} into the "
@@ -285,5 +333,5 @@ def load_pretrained(name: str = "resnet18"):
 def _expect_image(x: torch.Tensor, channels: int, size: int) -> None:
     if x.dim() != 4 or x.shape[1] != channels or x.shape[2] != size or x.shape[3] != size:
         raise CourseError(
-            f"input का shape (batch, {channels}, {size}, {size}) होना चाहिए; मिला {tuple(x.shape)}",
+            f"input का shape (batch, {channels}, {size}, {size}) होना चाहिए; मिला {tuple(x.shape)}।",
             f"expected input of shape (batch, {channels}, {size}, {size}); got {tuple(x.shape)}")

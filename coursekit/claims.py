@@ -31,7 +31,7 @@ class ClaimFailed(AssertionError):
         self.hi, self.en = hi, en
         super().__init__(bilingual(
             f"पाठ का दावा इस run में सही नहीं निकला: {hi} नीचे का पाठ इन नतीजों पर लागू नहीं होता; seeds, settings "
-            f"और threads की संख्या (environment variable {THREADS_ENV}) देखिए, और ये संख्याएँ कोर्स के लेखकों को भेजिए।",
+            f"और threads की संख्या (environment variable {THREADS_ENV}) देखिए, और ये संख्याएँ course के लेखकों को भेजिए।",
             f"A claim of the lesson's text did not hold in this run: {en} The text below does not apply to these "
             f"results; check the seeds, the settings and the number of threads (environment variable {THREADS_ENV}), "
             f"and send these numbers to the course authors."))

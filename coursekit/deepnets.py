@@ -19,7 +19,8 @@ ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "identit
 
 def sigmoid_derivative(x: torch.Tensor) -> torch.Tensor:
     """σ'(x) = σ(x)(1 − σ(x)); at most 0.25, reached at x = 0."""
-    s = torch.sigmoid(torch.as_tensor(x, dtype=torch.get_default_dtype()))
+    x = torch.as_tensor(x)
+    s = torch.sigmoid(x if x.is_floating_point() else x.to(torch.get_default_dtype()))   # float64 stays float64
     return s * (1 - s)
 
 

@@ -43,7 +43,7 @@ def _pair(pred, truth):
         raise CourseError(f"forecast और truth का shape एक होना चाहिए; मिले {tuple(p.shape)} और {tuple(t.shape)}",
                           f"forecast and truth must have the same shape; got {tuple(p.shape)} and {tuple(t.shape)}")
     if p.numel() == 0:
-        raise CourseError("forecast खाली है (0 मान)।", "the forecast is empty (0 values).")
+        raise CourseError("forecast ख़ाली है (0 मान)।", "the forecast is empty (0 values).")
     return p.double(), t.double()
 
 

@@ -31,6 +31,7 @@ import torch
 from torch import nn
 
 from .i18n import CourseError
+from .rnn import rnn_num_params  # noqa: F401  (one function, also importable from here)
 from .stacked import _positive_int, torch_rnn_params
 
 NAMES = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
@@ -223,19 +224,16 @@ def copy_weights(src: nn.Module, dst: nn.Module) -> nn.Module:
 
 # ------------------------------------------------------------------ parameter counts
 
-def rnn_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False,
-                   bias: bool = True) -> int:
-    """Parameters of ``nn.RNN``: H·(I + H) + 2H per layer and direction (one block)."""
-    return torch_rnn_params(input_size, hidden_size, num_layers, bidirectional, bias, gates=1)
+# rnn_num_params (nn.RNN: H·(I + H) + 2H per layer and direction, one block) is coursekit.rnn's, imported above.
+# In all three counts the flags are keyword-only: rnn_num_params(10, 20, 2, bidirectional=True).
 
-
-def lstm_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False,
+def lstm_num_params(input_size: int, hidden_size: int, num_layers: int = 1, *, bidirectional: bool = False,
                     bias: bool = True) -> int:
     """Parameters of ``nn.LSTM``: 4·(H·(I + H) + 2H) per layer and direction — four blocks i, f, g, o."""
     return torch_rnn_params(input_size, hidden_size, num_layers, bidirectional, bias, gates=4)
 
 
-def gru_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False,
+def gru_num_params(input_size: int, hidden_size: int, num_layers: int = 1, *, bidirectional: bool = False,
                    bias: bool = True) -> int:
     """Parameters of ``nn.GRU``: 3·(H·(I + H) + 2H) per layer and direction — three blocks r, z, n."""
     return torch_rnn_params(input_size, hidden_size, num_layers, bidirectional, bias, gates=3)
@@ -349,7 +347,7 @@ def _new_ax(ax):
     return ax
 
 
-def draw_lstm_cell(ax=None, title: str = "LSTM cell (PyTorch gate order i, f, g, o)"):
+def draw_lstm_cell(ax=None, title: str = "LSTM cell: gates का क्रम i, f, g, o / gate order i, f, g, o"):
     """Draw an LSTM cell: the cell-state line on top, four gate layers, pointwise ⊙ and + nodes."""
     from matplotlib.patches import Ellipse
 
@@ -391,7 +389,7 @@ def draw_lstm_cell(ax=None, title: str = "LSTM cell (PyTorch gate order i, f, g,
     return ax
 
 
-def draw_gru_cell(ax=None, title: str = "GRU cell (PyTorch gate order r, z, n)"):
+def draw_gru_cell(ax=None, title: str = "GRU cell: gates का क्रम r, z, n / gate order r, z, n"):
     """Draw a GRU cell: the hidden-state line on top, gates r and z, the candidate n, h' = (1 - z)n + zh."""
     ax = _new_ax(ax)
     box, op, arrow = _diagram_tools(ax)

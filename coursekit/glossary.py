@@ -1,7 +1,9 @@
 """The Hindi–English glossary of the course (data file: ``coursekit/data/glossary.csv``).
 
-Each term: Hindi, English, a one-line meaning in each language, and the notebook
-that introduces it. Notebook 00 shows it; each part of the course adds its terms.
+Each term: its Hindi name, English, a one-line meaning in each language, the notebook that introduces it,
+``prose`` (the one form the Hindi prose, figures, exercises and library messages write, e.g. "epoch",
+"फटते (exploding) gradients") and ``avoid`` (forms not to write, "; "-separated; the Hindi lint flags them).
+The rows are sorted by notebook, then by the English term. Notebook 00 shows it; each part adds its terms.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import csv
 from pathlib import Path
 
 GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary.csv"
-FIELDS = ["hindi", "english", "meaning_hi", "meaning_en", "notebook"]
+FIELDS = ["hindi", "english", "meaning_hi", "meaning_en", "notebook", "prose", "avoid"]
 
 
 def glossary(notebook: str | None = None) -> list[dict]:
@@ -21,11 +23,23 @@ def glossary(notebook: str | None = None) -> list[dict]:
     return rows
 
 
+def avoided_forms() -> dict[str, str]:
+    """Each form the glossary says not to write -> the prose form to write instead."""
+    out = {}
+    for r in glossary():
+        for bad in filter(None, (a.strip() for a in r.get("avoid", "").split(";"))):
+            out[bad] = r["prose"]
+    return out
+
+
 def as_markdown(rows: list[dict], lang: str = "both") -> str:
-    """A markdown table of glossary rows; ``lang`` picks the meaning column(s)."""
+    """A markdown table of glossary rows; ``lang`` picks the meaning column(s). The third column is the form that the
+    course's Hindi text writes (``prose``)."""
     meaning = {"hi": ["meaning_hi"], "en": ["meaning_en"], "both": ["meaning_hi", "meaning_en"]}[lang]
-    head = ["हिंदी / Hindi", "English"] + [{"meaning_hi": "अर्थ", "meaning_en": "Meaning"}[m] for m in meaning] + ["notebook"]
+    head = (["हिंदी / Hindi", "English", "लिखा जाता है / written as"]
+            + [{"meaning_hi": "अर्थ", "meaning_en": "Meaning"}[m] for m in meaning] + ["notebook"])
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
-        lines.append("| " + " | ".join([r["hindi"], r["english"]] + [r[m] for m in meaning] + [r["notebook"]]) + " |")
+        cells = [r["hindi"], r["english"], r.get("prose", "")] + [r[m] for m in meaning] + [r["notebook"]]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)

@@ -25,7 +25,7 @@ def confusion_matrix(y_true, y_pred, num_classes: int | None = None) -> np.ndarr
                           f"y_true and y_pred must have the same length (one label per example); got {len(y_true)} "
                           f"and {len(y_pred)}.")
     if num_classes is None and not len(y_true):
-        raise CourseError("y_true और y_pred खाली हैं: num_classes दीजिए या labels दीजिए।",
+        raise CourseError("y_true और y_pred ख़ाली हैं: num_classes दीजिए या labels दीजिए।",
                           "y_true and y_pred are empty: give num_classes or some labels.")
     n = int(max(y_true.max(), y_pred.max())) + 1 if num_classes is None else check_positive_int(num_classes,
                                                                                                  "num_classes")
@@ -43,7 +43,7 @@ def confusion_matrix(y_true, y_pred, num_classes: int | None = None) -> np.ndarr
 def _square(cm) -> np.ndarray:
     cm = np.asarray(cm)
     if cm.ndim != 2 or cm.shape[0] != cm.shape[1]:
-        raise CourseError(f"confusion matrix वर्गाकार (K, K) होनी चाहिए — K classes, पंक्ति = असली class, स्तंभ = "
+        raise CourseError(f"confusion matrix वर्गाकार (K, K) होनी चाहिए — K classes, पंक्ति = असली class, column = "
                           f"predicted class; मिला shape {cm.shape}।",
                           f"a confusion matrix must be square (K, K) — K classes, row = true class, column = "
                           f"predicted class; got shape {cm.shape}.")

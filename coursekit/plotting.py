@@ -87,7 +87,7 @@ def _label(ax, title: str | None, xlabel: str | None, ylabel: str | None) -> Non
         ax.set_ylabel(ylabel)
 
 
-def plot_history(history, metrics=("loss", "acc"), title: str = "Training history / प्रशिक्षण इतिहास",
+def plot_history(history, metrics=("loss", "acc"), title: str = "training का इतिहास / Training history",
                  xlabel: str = "epoch", axes=None):
     """Plot train/validation curves from the dict returned by :func:`coursekit.fit`.
 
@@ -133,7 +133,7 @@ def plot_layer_values(values: dict, title: str, ylabel: str, xlabel: str = "laye
     return ax
 
 
-def plot_histograms(arrays: dict, title: str, xlabel: str = "value", bins: int = 50, range_=None, axes=None):
+def plot_histograms(arrays: dict, title: str, xlabel: str = "मान / value", bins: int = 50, range_=None, axes=None):
     """One histogram per named array, side by side (e.g. activations per layer)."""
     plt = _plt()
     n = len(arrays)
@@ -145,7 +145,7 @@ def plot_histograms(arrays: dict, title: str, xlabel: str = "value", bins: int =
         ax.hist(data, bins=bins, range=range_, color="tab:blue", alpha=0.8)
         ax.set_title(name, fontsize=9)
         ax.set_xlabel(xlabel)
-    axes[0].set_ylabel("count")
+    axes[0].set_ylabel("गिनती / count")
     axes[0].figure.suptitle(title)
     plt.tight_layout()
     return axes
@@ -240,7 +240,8 @@ def plot_feature_maps(maps, title: str, ncols: int = 8, max_maps: int = 32, cmap
     return axes
 
 
-def plot_confusion_matrix(cm, class_names, title: str, xlabel: str = "predicted", ylabel: str = "true", ax=None):
+def plot_confusion_matrix(cm, class_names, title: str, xlabel: str = "अनुमान / predicted", ylabel: str = "सही class / true",
+                          ax=None):
     """A confusion matrix as a heat map with the counts written in each cell."""
     plt = _plt()
     if ax is None:

@@ -226,9 +226,12 @@ def copy_rnn_weights(src: nn.RNN, dst: ScratchRNN) -> ScratchRNN:
 
 # ----------------------------------------------------------------------------- counting
 
-def rnn_num_params(input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True,
-                   bidirectional: bool = False) -> int:
+def rnn_num_params(input_size: int, hidden_size: int, num_layers: int = 1, *, bidirectional: bool = False,
+                   bias: bool = True) -> int:
     """Parameters of ``nn.RNN`` (PyTorch's formula, two biases per layer and direction).
+
+    ``bidirectional`` and ``bias`` are keyword-only (``rnn_num_params(10, 20, 2, bidirectional=True)``): a flag given
+    by position could be read as the other one. ``coursekit.gates.rnn_num_params`` is this same function.
 
     Layer l, one direction: H·I_l + H·H + 2H, where I_0 = input_size and I_l = H · directions for
     the layers above (they read both directions' hidden states).
@@ -437,11 +440,15 @@ def sequence_cross_entropy(logits: torch.Tensor, targets: torch.Tensor, pad_inde
 
 @torch.no_grad()
 def next_word_accuracy(model: NextWordRNN, X: torch.Tensor, Y: torch.Tensor, k: int = 1) -> float:
-    """Share of (non-padding) positions whose true next word is among the model's top ``k``."""
+    """Share of (non-padding) positions whose true next word is among the model's top ``k``.
+
+    A ``k`` larger than the vocabulary counts every word (accuracy 1), as ``langmodel.top_k`` does.
+    """
+    check_positive_int(k, "k")
     model.eval()
     dev = next(model.parameters()).device
     logits = model(X.to(dev)).cpu()                       # (N, L, V)
-    top = logits.topk(k, dim=-1).indices                  # (N, L, k)
+    top = logits.topk(min(k, logits.shape[-1]), dim=-1).indices       # (N, L, k)
     hit = (top == Y.unsqueeze(-1)).any(-1)                # (N, L)
     mask = Y != model.pad_index
     return float(hit[mask].float().mean())
@@ -452,8 +459,10 @@ def walk_through(model: NextWordRNN, vocab, tokens, k: int = 3, skip=("<pad>", "
     """Feed a sentence word by word: returns (H, guesses).
 
     H: (T, hidden) hidden state after each word; guesses[t]: the model's top-``k`` next words after
-    words 1…t+1, as (word, probability) pairs (the special tokens in ``skip`` are never guessed).
+    words 1…t+1, as (word, probability) pairs (the special tokens in ``skip`` are never guessed). With a ``k``
+    larger than the words that can be guessed, every one of them is listed.
     """
+    check_positive_int(k, "k")
     model.eval()
     ids = vocab.encode(list(tokens))
     dev = next(model.parameters()).device
@@ -462,6 +471,7 @@ def walk_through(model: NextWordRNN, vocab, tokens, k: int = 3, skip=("<pad>", "
         if s in vocab:
             logits[:, vocab.stoi[s]] = -math.inf
     probs = logits.softmax(-1)                                     # (T, V)
-    p, idx = probs.topk(k, dim=-1)                                 # (T, k)
+    n_ok = int(torch.isfinite(logits[0]).sum())                    # words that may be guessed
+    p, idx = probs.topk(min(k, n_ok), dim=-1)                      # (T, k)
     guesses = [[(vocab.itos[int(i)], float(q)) for q, i in zip(pt, it)] for pt, it in zip(p, idx)]
     return model.hidden_states(ids), guesses

@@ -76,6 +76,8 @@ class _Inputs(nn.Module):
         self.vocab_size, self.in_features = vocab_size, in_features
         self.embed = nn.Embedding(vocab_size, emb_dim, padding_idx=pad_index) if vocab_size else None
         self.size = emb_dim if vocab_size else in_features
+        # an empty buffer follows .double()/.to(): features are cast to the model's dtype (not in the state_dict)
+        self.register_buffer("_like", torch.zeros(0), persistent=False)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self.embed is not None:
@@ -92,7 +94,7 @@ class _Inputs(nn.Module):
             raise CourseError(f"feature input का shape (batch, time, {self.in_features}) होना चाहिए; मिला "
                               f"{tuple(x.shape)}।",
                               f"feature input must have shape (batch, time, {self.in_features}); got {tuple(x.shape)}.")
-        return x.float()
+        return x.to(self._like.dtype)                                  # the dtype of the model's weights
 
 
 # ------------------------------------------------------------------ packing
@@ -244,7 +246,7 @@ class OneToMany(nn.Module):
                               f"{self.init_state.in_features}); मिला {tuple(x.shape)}।",
                               f"OneToMany takes one vector per example: shape (batch, {self.init_state.in_features}); "
                               f"got {tuple(x.shape)}.")
-        h0 = torch.tanh(self.init_state(x.float())).unsqueeze(0)          # (1, B, H)
+        h0 = torch.tanh(self.init_state(x.to(self.init_state.weight.dtype))).unsqueeze(0)          # (1, B, H)
         return (h0, torch.zeros_like(h0)) if isinstance(self.decoder.rnn, nn.LSTM) else h0
 
     def forward(self, x: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
@@ -482,10 +484,10 @@ def plot_rnn_types(steps: int = 3):
             plot_rnn_type(kind, ax=ax, steps=steps)
             if i:
                 ax.set_yticks([])
-    legend = [Patch(fc=_COLOURS["in"], ec="black", label="input / इनपुट"),
+    legend = [Patch(fc=_COLOURS["in"], ec="black", label="input"),
               Patch(fc=_COLOURS["cell"], ec="black", label="RNN cell (reads) / पढ़ने वाला cell"),
               Patch(fc=_COLOURS["dec"], ec="black", label="decoder cell (writes) / लिखने वाला cell"),
-              Patch(fc=_COLOURS["out"], ec="black", label="output / आउटपुट"),
+              Patch(fc=_COLOURS["out"], ec="black", label="output"),
               Patch(fc="white", ec="black", ls="--", label="previous output fed back / पिछला output वापस")]
     fig.legend(handles=legend, loc="outside lower center", ncol=3, fontsize=9, frameon=False)
     fig.suptitle("RNN के प्रकार (input और output के हिसाब से) / types of RNN (by input and output)")

@@ -69,7 +69,7 @@ def encode(texts: Sequence[str], vocab: Vocab) -> list[list[int]]:
     for t in texts:
         ids = vocab.encode(_tokens(t))
         if not ids:
-            raise CourseError(f"वाक्य {t!r} में एक भी शब्द नहीं है (खाली वाक्य)।",
+            raise CourseError(f"वाक्य {t!r} में एक भी शब्द नहीं है (ख़ाली वाक्य)।",
                               f"the sentence {t!r} has no word in it (empty sentence).")
         out.append(ids)
     return out

@@ -258,7 +258,7 @@ def node_modules() -> Path:
 def missing_assets_error(what: str) -> CourseError:
     return CourseError(
         f"{what} नहीं मिला: slides और website को बिना internet के चलाने के लिए reveal.js और MathJax की local copy "
-        f"चाहिए। कोर्स के folder में `npm ci` चलाइए (Node.js चाहिए; `make slides` और `make course` यह खुद करते हैं)।",
+        f"चाहिए। course के folder में `npm ci` चलाइए (Node.js चाहिए; `make slides` और `make course` यह ख़ुद करते हैं)।",
         f"{what} not found: offline slides and the website need local copies of reveal.js and MathJax. Run "
         f"`npm ci` in the course folder (needs Node.js; `make slides` and `make course` do it for you).")
 

@@ -184,7 +184,7 @@ def pad_batch(sequences: Sequence[Sequence[int]], pad_index: int = 0, max_len: i
     seqs = [list(s)[:max_len] if max_len else list(s) for s in sequences]
     lengths = torch.tensor([len(s) for s in seqs], dtype=torch.long)
     if (lengths == 0).any():
-        raise CourseError("खाली sequence (लंबाई 0) को pad नहीं कर सकते: हर वाक्य में कम से कम एक token होना चाहिए।",
+        raise CourseError("ख़ाली sequence (लंबाई 0) को pad नहीं कर सकते: हर वाक्य में कम से कम एक token होना चाहिए।",
                           "cannot pad an empty sequence (length 0): every sentence needs at least one token.")
     out = torch.full((len(seqs), int(lengths.max())), pad_index, dtype=torch.long)
     for i, s in enumerate(seqs):

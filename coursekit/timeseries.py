@@ -175,7 +175,7 @@ def decompose(s, period: int, model: str = "additive"):
 
     _check_positive_int(period, "period")
     if np.isnan(np.asarray(s, dtype=float)).any():
-        raise CourseError("series में खाली मान (NaN) हैं: पहले fill_gaps(s) चलाइए।",
+        raise CourseError("series में ख़ाली मान (NaN) हैं: पहले fill_gaps(s) चलाइए।",
                           "the series has missing values (NaN): run fill_gaps(s) first.")
     return seasonal_decompose(s, model=model, period=period)
 
@@ -204,7 +204,7 @@ def _as_2d(values) -> torch.Tensor:
         raise CourseError(f"series का shape (T,) या (T, features) होना चाहिए; मिला: {tuple(x.shape)}",
                           f"the series must have shape (T,) or (T, features); got {tuple(x.shape)}")
     if torch.isnan(x).any():
-        raise CourseError(f"series में {int(torch.isnan(x).sum())} खाली मान (NaN) हैं: windows बनाने से पहले "
+        raise CourseError(f"series में {int(torch.isnan(x).sum())} ख़ाली मान (NaN) हैं: windows बनाने से पहले "
                           "fill_gaps से भरिए।",
                           f"the series has {int(torch.isnan(x).sum())} missing values (NaN): fill them with "
                           "fill_gaps before making windows.")

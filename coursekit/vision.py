@@ -56,7 +56,7 @@ def _shape_mask(kind: str, yy, xx, cy, cx, r):
         return (d2 <= r ** 2) & (d2 >= (r * 0.55) ** 2)
     if kind == "diamond":
         return np.abs(dy) + np.abs(dx) <= r
-    raise CourseError(f"अज्ञात आकृति {kind!r}; उपलब्ध: {SHAPES}", f"unknown shape {kind!r}; available: {SHAPES}")
+    raise CourseError(f"अज्ञात आकृति {kind!r}; उपलब्ध: {SHAPES}।", f"unknown shape {kind!r}; available: {SHAPES}")
 
 
 def make_shapes(n_per_class: int = 300, size: int = 32, seed: int = 0, noise: float = 0.08, classes=SHAPES):
@@ -66,7 +66,7 @@ def make_shapes(n_per_class: int = 300, size: int = 32, seed: int = 0, noise: fl
     The same seed always gives the same images.
     """
     if n_per_class < 1 or size < 12:
-        raise CourseError("n_per_class ≥ 1 और size ≥ 12 होना चाहिए", "need n_per_class >= 1 and size >= 12")
+        raise CourseError("n_per_class ≥ 1 और size ≥ 12 होना चाहिए।", "need n_per_class >= 1 and size >= 12")
     rng = np.random.default_rng(seed)
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
     n = n_per_class * len(classes)
@@ -100,7 +100,7 @@ def sample_photo(name: str = "china", gray: bool = False) -> np.ndarray:
     from sklearn.datasets import load_sample_image
 
     if name not in ("china", "flower"):
-        raise CourseError(f"photo का नाम 'china' या 'flower' होना चाहिए; मिला {name!r}",
+        raise CourseError(f"photo का नाम 'china' या 'flower' होना चाहिए; मिला {name!r}।",
                           f"photo name must be 'china' or 'flower'; got {name!r}")
     img = load_sample_image(f"{name}.jpg").astype(np.float32) / 255.0
     if gray:
@@ -117,7 +117,7 @@ def export_image_folder(images, labels, class_names, root, prefix: str = "img") 
     labels = np.asarray(labels)
     if images.ndim != 4 or len(images) != len(labels):
         raise CourseError(
-            f"images का shape (N, C, H, W) और labels की लंबाई N होनी चाहिए; मिले {images.shape} और {labels.shape}",
+            f"images का shape (N, C, H, W) और labels की लंबाई N होनी चाहिए; मिले {images.shape} और {labels.shape}।",
             f"images must be (N, C, H, W) with N labels; got {images.shape} and {labels.shape}")
     for name in class_names:
         (root / name).mkdir(parents=True, exist_ok=True)
@@ -135,7 +135,7 @@ FASHION_MNIST_FOLDERS = ("tshirt_top", "trouser", "pullover", "dress", "coat", "
 def class_labels(classes, lang: str = "both", sep: str = " / ") -> list[str]:
     """Class names of ``coursekit.data.FASHION_MNIST_CLASSES`` (or ``MNIST_CLASSES``) for plots: "hi", "en" or both."""
     if lang not in ("hi", "en", "both"):
-        raise CourseError(f"lang 'hi', 'en' या 'both' होना चाहिए; मिला {lang!r}",
+        raise CourseError(f"lang 'hi', 'en' या 'both' होना चाहिए; मिला {lang!r}।",
                           f"lang must be 'hi', 'en' or 'both'; got {lang!r}")
     return [c.hi if lang == "hi" else c.en if lang == "en" else f"{c.hi}{sep}{c.en}" for c in classes]
 
@@ -174,7 +174,7 @@ def mnist_splits(size: int = 28, limit: int | None = None):
     LeCun et al. (1998) did the same: the 28×28 MNIST images were placed in a 32×32 field.
     """
     if size not in (28, 32):
-        raise CourseError(f"size 28 या 32 होना चाहिए; मिला {size!r}", f"size must be 28 or 32; got {size!r}")
+        raise CourseError(f"size 28 या 32 होना चाहिए; मिला {size!r}।", f"size must be 28 or 32; got {size!r}")
     return _tensor_splits(load_mnist, ("train", "val", "test"), limit, size)
 
 
@@ -202,7 +202,7 @@ class FashionCNN(nn.Module):
 
     def forward(self, x):
         if x.dim() != 4 or tuple(x.shape[1:]) != (1, 28, 28):
-            raise CourseError(f"FashionCNN को (B, 1, 28, 28) images चाहिए; मिला shape {tuple(x.shape)}",
+            raise CourseError(f"FashionCNN को (B, 1, 28, 28) images चाहिए; मिला shape {tuple(x.shape)}।",
                               f"FashionCNN expects images of shape (B, 1, 28, 28); got {tuple(x.shape)}")
         return self.net(x)
 

@@ -82,10 +82,12 @@ def test_function_form_matches_f_batch_norm(shape):
 
 
 def test_function_form_gives_mean_0_and_std_1_per_channel():
-    x = torch.randn(64, 3, 4, 4) * 5 + 3                 # (N, C, H, W): statistics over N, H, W
-    y = batchnorm_forward(x, torch.ones(3), torch.zeros(3))
-    assert torch.allclose(y.mean(dim=(0, 2, 3)), torch.zeros(3), atol=1e-5)
-    assert torch.allclose(y.var(dim=(0, 2, 3), unbiased=False), torch.ones(3), atol=1e-3)
+    x = torch.randn(64, 3, 4, 4, dtype=torch.float64) * 5 + 3    # (N, C, H, W): statistics over N, H, W
+    y = batchnorm_forward(x, torch.ones(3, dtype=torch.float64), torch.zeros(3, dtype=torch.float64), 1e-5)
+    assert torch.allclose(y.mean(dim=(0, 2, 3)), torch.zeros(3, dtype=torch.float64), rtol=0, atol=1e-12)
+    # the biased variance v of the batch: var(y) = v / (v + eps) exactly; the unbiased one is 1/1023 off
+    v = x.var(dim=(0, 2, 3), unbiased=False)
+    assert torch.allclose(y.var(dim=(0, 2, 3), unbiased=False), v / (v + 1e-5), rtol=0, atol=1e-12)
 
 
 def test_batch_of_one_raises_in_training_mode_only():

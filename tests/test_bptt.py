@@ -26,6 +26,32 @@ def _problem(seed, T, output):
     return params, x, y, h0
 
 
+def _torch_reference(params, x, y, h0=None, output="sigmoid", truncate=None):
+    """(loss, grads) from nn.RNN + nn.Linear + a torch loss in float64, written here independently of coursekit.bptt
+    (its autograd_bptt shares the module's input handling). Truncation: the state after step T − k is detached."""
+    H, D = params["W_xh"].shape
+    C = params["W_hy"].shape[0]
+    rnn, head = nn.RNN(D, H, batch_first=True).double(), nn.Linear(H, C).double()
+    with torch.no_grad():
+        for p, v in ((rnn.weight_ih_l0, "W_xh"), (rnn.weight_hh_l0, "W_hh"), (rnn.bias_ih_l0, "b_h"),
+                     (head.weight, "W_hy"), (head.bias, "b_y")):
+            p.copy_(torch.tensor(params[v]))
+        rnn.bias_hh_l0.zero_()                           # nn.RNN has two bias vectors; the lesson's has one
+    xt = torch.tensor(x)
+    B, T, _ = xt.shape
+    h = torch.zeros(1, B, H, dtype=torch.float64) if h0 is None else torch.tensor(np.tile(h0, (B, 1)))[None]
+    cut = 0 if truncate is None else max(T - truncate, 0)
+    if cut:
+        h = rnn(xt[:, :cut], h)[1].detach()
+    z = head(rnn(xt[:, cut:], h)[1][0])
+    loss = (nn.functional.binary_cross_entropy_with_logits(z[:, 0], torch.tensor(y)) if output == "sigmoid"
+            else nn.functional.cross_entropy(z, torch.tensor(y)))
+    loss.backward()
+    grads = {"W_xh": rnn.weight_ih_l0.grad, "W_hh": rnn.weight_hh_l0.grad, "b_h": rnn.bias_ih_l0.grad,
+             "W_hy": head.weight.grad, "b_y": head.bias.grad}
+    return loss.item(), {k: v.numpy() for k, v in grads.items()}
+
+
 @pytest.mark.parametrize("output", bptt.OUTPUTS)
 @pytest.mark.parametrize("T", [1, 2, 5, 13, 40])
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -33,7 +59,10 @@ def test_hand_bptt_matches_autograd(output, T, seed):
     params, x, y, h0 = _problem(seed * 100 + T, T, output)
     for start in (None, h0):
         loss, grads = bptt.bptt(params, x, y, h0=start, output=output)
-        loss_ref, grads_ref = bptt.autograd_bptt(params, x, y, h0=start, output=output)
+        loss_ref, grads_ref = _torch_reference(params, x, y, h0=start, output=output)
+        loss_ag, grads_ag = bptt.autograd_bptt(params, x, y, h0=start, output=output)   # the lesson's own reference
+        assert loss_ag == pytest.approx(loss_ref, rel=0, abs=1e-12)
+        assert all(np.abs(grads_ag[n] - grads_ref[n]).max() < 1e-12 for n in bptt.NAMES)
         assert loss == pytest.approx(loss_ref, abs=1e-10)
         assert set(grads) == set(bptt.NAMES)
         for name in bptt.NAMES:
@@ -54,8 +83,8 @@ def test_forward_equals_torch_rnn():
         out, h_last = rnn(torch.tensor(x), torch.tensor(np.tile(h0, (x.shape[0], 1)))[None])
     cache = bptt.forward(params, x, h0=h0)
     assert cache.h.shape == (x.shape[0], 10, H)
-    assert np.allclose(cache.h[:, 1:], out.numpy(), atol=1e-12)
-    assert np.allclose(cache.h[:, -1], h_last[0].numpy(), atol=1e-12)
+    assert np.allclose(cache.h[:, 1:], out.numpy(), rtol=0, atol=1e-12)
+    assert np.allclose(cache.h[:, -1], h_last[0].numpy(), rtol=0, atol=1e-12)
 
 
 def test_scalar_example_by_the_chain_rule_sum():
@@ -90,7 +119,9 @@ def test_truncated_bptt(output, T):
         assert all(np.array_equal(same[n], full[n]) for n in bptt.NAMES)
     for k in range(1, T):
         loss, cut = bptt.truncated_bptt(params, x, y, k, h0=h0, output=output)
-        loss_ref, ref = bptt.autograd_bptt(params, x, y, h0=h0, output=output, truncate=k)
+        loss_ref, ref = _torch_reference(params, x, y, h0=h0, output=output, truncate=k)
+        assert all(np.allclose(bptt.autograd_bptt(params, x, y, h0=h0, output=output, truncate=k)[1][n], ref[n],
+                               rtol=0, atol=1e-10) for n in bptt.NAMES)
         assert loss == pytest.approx(loss_ref, abs=1e-10)  # the forward pass is never truncated
         assert all(np.allclose(cut[n], ref[n], rtol=0, atol=1e-10) for n in bptt.NAMES)
         assert np.array_equal(cut["W_hy"], full["W_hy"]) and np.array_equal(cut["b_y"], full["b_y"])
@@ -110,7 +141,7 @@ def test_grad_norms_through_time_match_autograd_and_vanish():
     z = (h @ P["W_hy"].T + P["b_y"])[:, 0]
     nn.functional.binary_cross_entropy_with_logits(z, torch.tensor(y)).backward()
     assert norms.shape == (12,)
-    assert np.allclose(norms, [hh.grad.norm().item() for hh in hs], atol=1e-12)
+    assert np.allclose(norms, [hh.grad.norm().item() for hh in hs], rtol=0, atol=1e-12)
 
     rng = np.random.default_rng(0)
     small = bptt.init_params(4, 32, 1, seed=0, spectral_radius=0.5)

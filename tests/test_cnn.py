@@ -155,7 +155,7 @@ def test_cnn_plots(tmp_path):
     ckplt.plot_kernels(nn.Conv2d(1, 4, 3).weight, "filters", ncols=2)
     ckplt.plot_feature_maps(torch.rand(1, 6, 8, 8), "feature maps")
     ax = ckplt.plot_confusion_matrix(np.array([[3, 1], [0, 4]]), ["a", "b"], "भ्रम मैट्रिक्स (confusion matrix)")
-    assert ax.get_xlabel() == "predicted"
+    assert ax.get_xlabel() == "अनुमान / predicted"
     ckplt.plot_images(torch.rand(4, 3, 8, 8), ncols=2)
     plt.savefig(tmp_path / "cnn.png")
     plt.close("all")

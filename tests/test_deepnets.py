@@ -70,7 +70,19 @@ def test_batchnorm_sits_before_every_activation():
     assert sum(isinstance(m, nn.Sigmoid) for m in model.modules()) == 6
     model.eval()  # BatchNorm in eval mode uses its running statistics (0 and 1 at the start)
     x, _ = _batch()
+    calls = []                                   # (module, input, output) of every leaf module, in the order run
+    hooks = [m.register_forward_hook(lambda m, i, o: calls.append((m, i[0], o)))
+             for m in model.modules() if not list(m.children())]
     assert model(x).shape == (32, 10)
+    for h in hooks:
+        h.remove()
+    kinds = [type(m).__name__ for m, _, _ in calls]
+    assert kinds.count("BatchNorm1d") == 6
+    for k, (m, _, _) in enumerate(calls):
+        if isinstance(m, nn.Sigmoid):            # every activation reads exactly what a BatchNorm1d just wrote
+            assert isinstance(calls[k - 1][0], nn.BatchNorm1d) and calls[k][1] is calls[k - 1][2]
+        if isinstance(m, nn.BatchNorm1d):
+            assert isinstance(calls[k + 1][0], nn.Sigmoid)
 
 
 @pytest.mark.parametrize("kwargs, message", [

@@ -6,6 +6,7 @@ import pytest
 import torch
 from torch import nn
 
+import coursekit.rnn
 from coursekit.gates import (
     ScratchGRU,
     ScratchGRUCell,
@@ -83,17 +84,17 @@ def test_cells_match_torch_cells_and_gradients(kind):
     if kind == "lstm":
         c = torch.randn(B, H, dtype=torch.float64)
         a, b = ref(x, (h, c)), ours(x, (h, c))
-        assert all(torch.allclose(u, v, atol=1e-12) for u, v in zip(a, b))
+        assert all(torch.allclose(u, v, rtol=0, atol=1e-12) for u, v in zip(a, b))
         loss_ref, loss = (a[0] * 2 + a[1]).sum(), (b[0] * 2 + b[1]).sum()
     else:
         a, b = ref(x, h), ours(x, h)
-        assert torch.allclose(a, b, atol=1e-12)
+        assert torch.allclose(a, b, rtol=0, atol=1e-12)
         loss_ref, loss = a.pow(2).sum(), b.pow(2).sum()
     loss_ref.backward()
     loss.backward()
     grads_ref = {n.removesuffix("_l0"): p.grad for n, p in ref.named_parameters()}
     for name, p in ours.named_parameters():
-        assert torch.allclose(p.grad, grads_ref[name.removesuffix("_l0")], atol=1e-10)
+        assert torch.allclose(p.grad, grads_ref[name.removesuffix("_l0")], rtol=0, atol=1e-10)
 
 
 def test_parameter_names_and_shapes_are_those_of_layer_0():
@@ -141,9 +142,23 @@ def test_gru_reset_gate_multiplies_the_hidden_bias_too():
 def test_parameter_counts_match_numel(n_in, H, layers, bi, bias):
     for fn, cls in ((rnn_num_params, nn.RNN), (lstm_num_params, nn.LSTM), (gru_num_params, nn.GRU)):
         model = cls(n_in, H, num_layers=layers, bidirectional=bi, bias=bias)
-        assert fn(n_in, H, layers, bi, bias) == sum(p.numel() for p in model.parameters())
-    assert lstm_num_params(n_in, H, layers, bi, bias) == 4 * rnn_num_params(n_in, H, layers, bi, bias)
-    assert gru_num_params(n_in, H, layers, bi, bias) == 3 * rnn_num_params(n_in, H, layers, bi, bias)
+        assert fn(n_in, H, layers, bidirectional=bi, bias=bias) == sum(p.numel() for p in model.parameters())
+
+
+@pytest.mark.parametrize("fn", [rnn_num_params, lstm_num_params, gru_num_params])
+def test_count_flags_are_keyword_only(fn):
+    # rnn.rnn_num_params and gates.rnn_num_params once took bias and bidirectional in opposite positional orders
+    with pytest.raises(TypeError):
+        fn(10, 20, 2, True)
+    assert rnn_num_params is coursekit.rnn.rnn_num_params
+
+
+def test_parameter_counts_by_hand_layers_directions_and_bias():
+    # hand-computed, not from the shared helper: G blocks of H·I_l + H·H (+ 2H biases) per layer and direction
+    assert rnn_num_params(10, 20, 2, bidirectional=True) == 2 * (20 * 10 + 400 + 40) + 2 * (20 * 40 + 400 + 40) == 3760
+    assert lstm_num_params(7, 3, 3, bidirectional=True) == 4 * (2 * (21 + 9 + 6) + 4 * (18 + 9 + 6)) == 816
+    assert gru_num_params(4, 9, 2, bidirectional=True, bias=False) == 3 * (2 * (36 + 81) + 2 * (162 + 81)) == 2160
+    assert gru_num_params(4, 9, 2, bias=False) == 3 * ((36 + 81) + (81 + 81)) == 837
 
 
 def test_parameter_counts_by_hand():

@@ -49,6 +49,24 @@ def test_formulas_match_empirical_std_of_nn_init(fan_in, fan_out):
         assert abs(w.mean().item()) < 0.05 * expected, fn.__name__
 
 
+@pytest.mark.parametrize("fan_in, fan_out", [(3, 5), (64, 32), (300, 100)])
+def test_formulas_are_the_values_nn_init_uses_with_the_same_seed(fan_in, fan_out):
+    # same seed, same draws: nn.init's tensor is N(0, 1) · std or U(−b, b), so each formula is checked to 1e-6, not 3%
+    for fn, kwargs, std in [(nn.init.xavier_normal_, {}, xavier_std(fan_in, fan_out)),
+                            (nn.init.xavier_normal_, {"gain": 5 / 3}, xavier_std(fan_in, fan_out, gain=5 / 3)),
+                            (nn.init.kaiming_normal_, {"nonlinearity": "relu"}, he_std(fan_in))]:
+        torch.manual_seed(1)
+        w = fn(_weight(fan_in, fan_out), **kwargs)
+        torch.manual_seed(1)
+        assert torch.allclose(w, _weight(fan_in, fan_out).normal_(0, std), rtol=1e-6, atol=0), fn.__name__
+    for fn, kwargs, bound in [(nn.init.xavier_uniform_, {}, xavier_bound(fan_in, fan_out)),
+                              (nn.init.kaiming_uniform_, {"nonlinearity": "relu"}, he_bound(fan_in))]:
+        torch.manual_seed(1)
+        w = fn(_weight(fan_in, fan_out), **kwargs)
+        torch.manual_seed(1)
+        assert torch.allclose(w, _weight(fan_in, fan_out).uniform_(-bound, bound), rtol=1e-6, atol=0), fn.__name__
+
+
 @pytest.mark.parametrize("fan_in, fan_out", FANS)
 def test_uniform_bounds_are_the_limits_nn_init_reaches(fan_in, fan_out):
     for fn, kwargs, bound in [(nn.init.xavier_uniform_, {}, xavier_bound(fan_in, fan_out)),

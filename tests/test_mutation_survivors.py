@@ -563,3 +563,252 @@ def test_no_warnings_for_one_layer_dropout_or_metrics_of_model_outputs():  # for
         RecurrentForecaster("gru", num_layers=1, dropout=0.2)                  # dropout only acts between layers
         pred = torch.ones(3, requires_grad=True) * 2                            # a model output, with a graph
         assert rmse(pred, torch.ones(3)) == 1.0 and mae(pred, torch.ones(3)) == 1.0
+
+
+# ------------------------------------------------------------------ survivors of the sampled mutation run
+# (benchmarks/mutation.py): one behaviour each that a one-token slip changed and no test saw
+
+
+@pytest.mark.parametrize("ours, theirs, size", [("AlexNet", "alexnet", 224), ("resnet18", "resnet18", 64),
+                                                ("resnet50", "resnet50", 64)])
+def test_architectures_compute_what_torchvision_computes(ours, theirs, size):   # architectures: padding, strides
+    import torchvision
+
+    from coursekit import architectures
+
+    g = _seeded(0)
+    ref = getattr(torchvision.models, theirs)(weights=None, num_classes=10).eval()
+    mine = getattr(architectures, ours)(num_classes=10).eval()
+    with torch.no_grad():
+        for m in ref.modules():                  # batch norm with statistics that are not 0 and 1
+            if isinstance(m, nn.BatchNorm2d):
+                m.running_mean.normal_(0, 0.1, generator=g)
+                m.running_var.uniform_(0.5, 1.5, generator=g)
+        theirs_sd, mine_sd = ref.state_dict(), mine.state_dict()
+        assert [tuple(v.shape) for v in theirs_sd.values()] == [tuple(v.shape) for v in mine_sd.values()]
+        for a, b in zip(mine_sd.values(), theirs_sd.values()):
+            a.copy_(b)
+        x = torch.randn(2, 3, size, size, generator=g)
+        assert torch.allclose(mine(x), ref(x), rtol=0, atol=1e-5)
+
+
+@pytest.mark.parametrize("make, shape", [("CIFAR10CNN", (3, 32)), ("PipelineCNN", (3, 32)), ("LeNet5", (1, 32))])
+def test_small_cnns_check_every_side_of_the_image(make, shape):             # architectures: or/and in the check
+    from coursekit import architectures
+    from coursekit.i18n import CourseError
+
+    model = getattr(architectures, make)()
+    c, s = shape
+    for bad in ((2, c, s, s - 1), (2, c, s - 1, s), (2, c + 1, s, s), (c, s, s)):
+        with pytest.raises(CourseError, match="expected input of shape"):
+            model(torch.zeros(bad))
+    assert model(torch.zeros(2, c, s, s)).shape == (2, 10)
+
+
+def test_autograd_bptt_refuses_an_unknown_output():                         # bptt: _check_output dropped
+    from coursekit import bptt
+    from coursekit.i18n import CourseError
+
+    params = bptt.init_params(2, 3, 2, seed=0)
+    x, y = np.zeros((1, 2, 2)), np.array([1])
+    for f in (bptt.bptt, bptt.autograd_bptt):
+        with pytest.raises(CourseError, match="output"):
+            f(params, x, y, output="tanh")
+
+
+def test_fit_default_learning_rate_is_adam_s_1e_3():                        # training: lr default
+    from coursekit.training import fit
+
+    g = _seeded(0)
+    X, y = torch.randn(64, 3, generator=g), torch.randint(0, 2, (64,), generator=g)
+    model = nn.Linear(3, 2)
+    before = [p.detach().clone() for p in model.parameters()]
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(X, y), batch_size=64)
+    fit(model, loader, epochs=1, progress=False)                   # one Adam step: every weight moves by ≈ lr
+    steps = torch.cat([(p.detach() - b).abs().flatten() for p, b in zip(model.parameters(), before)])
+    assert float(steps.max()) == pytest.approx(1e-3, rel=1e-3)
+
+
+def test_sample_photo_is_colour_by_default():                              # vision: gray default
+    from coursekit.vision import sample_photo
+
+    img = sample_photo()
+    assert img.ndim == 3 and img.shape[2] == 3 and img.dtype == np.float32
+    gray = sample_photo(gray=True)
+    assert gray.shape == img.shape[:2]
+
+
+@pytest.mark.parametrize("load", ["load_fashion_mnist", "load_mnist"])
+def test_image_loaders_refuse_an_unknown_split(load):                      # data: _check_split dropped
+    from coursekit import data
+    from coursekit.i18n import CourseError
+
+    with pytest.raises(CourseError, match="split must be one of"):
+        getattr(data, load)("validation")
+
+
+def test_first_token_task_boundaries():                                     # gates: < 2, <= num_classes
+    from coursekit.gates import first_token_task
+    from coursekit.i18n import CourseError
+
+    X, y = first_token_task(50, 3, num_classes=2, vocab_size=3)           # the smallest valid task
+    assert X.shape == (50, 4) and torch.equal(X[:, 0], y) and set(y.tolist()) == {0, 1}
+    assert bool((X[:, 1:] == 2).all())                                    # the one distractor token
+    for bad in ({"num_classes": 1}, {"num_classes": 3, "vocab_size": 3}):
+        with pytest.raises(CourseError, match="at least 2 classes"):
+            first_token_task(5, 3, **bad)
+
+
+@pytest.mark.parametrize("bad", [[], "the cat sat"])
+def test_perplexity_refuses_what_is_not_encoded_sentences(bad):            # langmodel: _check_encoded dropped
+    from coursekit.i18n import CourseError
+    from coursekit.langmodel import UnigramLM, perplexity
+
+    lm = UnigramLM(6, k=1.0).fit([[2, 4, 5, 3]])
+    with pytest.raises(CourseError, match="run encode_sentences first"):
+        perplexity(lm, bad)
+
+
+def test_documented_defaults_of_the_lesson_models_and_loaders():          # defaults no other test relies on
+    from coursekit.conv import conv_params
+    from coursekit.deepnets import DeepMLP
+    from coursekit.forecast import RecurrentForecaster
+    from coursekit.models import MLP
+
+    assert RecurrentForecaster().relative is True                   # forecasts a change from the last value
+    assert conv_params(3, 8, 3) == 8 * 3 * 9 + 8                     # bias=True by default
+    plain = DeepMLP(depth=3, width=4).eval()                         # residual=False by default: no skip
+    assert plain.residual is False
+    h = torch.randn(5, 4)
+    assert torch.equal(plain.blocks[0](h), plain.blocks[0].linear(plain.blocks[0].act(plain.blocks[0].norm(h))))
+    assert [type(m).__name__ for m in MLP(in_features=8, hidden=[4]).net] == ["Linear", "ReLU", "Linear"]  # no Dropout(0)
+
+
+def test_loaders_keep_the_order_unless_asked_to_shuffle():                # langmodel, sentiment: shuffle=False
+    from coursekit.langmodel import sentence_loader
+    from coursekit.sentiment import make_loader
+    from coursekit.text import Vocab
+
+    encoded = [[2, 4 + i, 3] for i in range(40)]
+    firsts = torch.cat([x[:, 1] for x, _ in sentence_loader(encoded, batch_size=8)])
+    assert firsts.tolist() == [4 + i for i in range(40)]
+    vocab = Vocab([f"w{i}" for i in range(40)])
+    pairs = [(f"w{i}", i % 2) for i in range(40)]
+    labels = torch.cat([y for _, y in make_loader(pairs, vocab, batch_size=8)])
+    assert labels.tolist() == [i % 2 for i in range(40)]
+
+
+def test_train_forecaster_default_learning_rate():                        # forecast: lr default 3e-3
+    from coursekit.forecast import train_forecaster
+
+    g = _seeded(0)
+    X, y = torch.randn(32, 5, 1, generator=g), torch.randn(32, 1, generator=g)
+    model = nn.Sequential(nn.Flatten(), nn.Linear(5, 1))
+    before = [p.detach().clone() for p in model.parameters()]
+    train_forecaster(model, (X, y), epochs=1, batch_size=32, clip_grad_norm=None, early_stopping=None, progress=False)
+    steps = torch.cat([(p.detach() - b).abs().flatten() for p, b in zip(model.parameters(), before)])
+    assert float(steps.max()) == pytest.approx(3e-3, rel=1e-3)       # one Adam step moves each weight by ≈ lr
+
+
+def test_fashion_cnn_takes_28x28_images():                                 # vision: 64·7·7 features
+    from coursekit.vision import FashionCNN
+
+    for bn in (True, False):
+        model = FashionCNN(batchnorm=bn).eval()
+        assert model(torch.zeros(3, 1, 28, 28)).shape == (3, 10)
+        assert [m.in_features for m in model.modules() if isinstance(m, nn.Linear)][0] == 64 * 7 * 7
+
+
+def test_final_hidden_states_carry_no_graph():                             # rnntypes: no_grad
+    from coursekit.rnntypes import final_hidden_states
+
+    rnn = nn.GRU(3, 4, batch_first=True)
+    out = final_hidden_states(rnn, torch.randn(2, 5, 3), torch.tensor([5, 2]))
+    assert out and all(not v.requires_grad for v in out.values())
+
+
+def test_metrics_refuse_a_matrix_that_is_not_square():                    # metrics: shape[0] != shape[1]
+    from coursekit.i18n import CourseError
+    from coursekit.metrics import accuracy, precision_recall
+
+    for f in (accuracy, precision_recall):
+        with pytest.raises(CourseError, match="must be square"):
+            f(np.ones((2, 3), dtype=int))
+
+
+def test_load_cifar10_asks_for_the_training_part_by_default(tmp_path, monkeypatch):   # data: train=True
+    import torchvision
+
+    from coursekit.data import load_cifar10
+
+    (tmp_path / "cifar-10-batches-py").mkdir()
+    seen = []
+    monkeypatch.setattr(torchvision.datasets, "CIFAR10", lambda root, train, download, transform: seen.append(train))
+    load_cifar10(str(tmp_path))
+    load_cifar10(str(tmp_path), train=False)
+    assert seen == [True, False]
+
+
+def test_train_lenet5_accepts_every_valid_decay_epochs():                 # architectures: or/and in the check
+    from coursekit.architectures import train_lenet5
+    from coursekit.i18n import CourseError
+
+    for bad in (3, -1, 1.5):
+        with pytest.raises(CourseError, match="decay_epochs must be an integer"):
+            train_lenet5({}, epochs=3, decay_epochs=bad)
+    for good in (0, 2):                       # passes the check, then fails only on the empty splits
+        with pytest.raises(Exception) as err:
+            train_lenet5({}, epochs=3, decay_epochs=good)
+        assert "decay_epochs" not in str(err.value)
+
+
+def test_softmax_loss_of_bptt_is_stable_for_large_logits():                # bptt: z − max(z), not z − min(z)
+    from coursekit import bptt
+
+    params = bptt.init_params(2, 3, 3, seed=0)
+    params["b_y"] = np.array([900.0, 0.0, -900.0])                   # exp(z − min z) would overflow
+    x, y = np.zeros((2, 4, 2)), np.array([0, 1])
+    loss, grads = bptt.bptt(params, x, y, output="softmax")
+    assert np.isfinite(loss) and all(np.isfinite(g).all() for g in grads.values())
+    assert bptt.forward(params, x, y, output="softmax").loss == pytest.approx(900.0 / 2, rel=1e-2)   # mean of 0 and ≈ 900
+
+
+def test_conv_checks_the_width_as_well_as_the_height():                    # conv: for i in (2, 3)
+    from coursekit.conv import conv2d, conv2d_naive
+    from coursekit.i18n import CourseError
+
+    for f in (conv2d, conv2d_naive):
+        with pytest.raises(CourseError, match=r"the kernel \(3\) is larger than the padded input \(2"):
+            f(torch.zeros(1, 1, 5, 2), torch.zeros(1, 1, 1, 3))           # the height fits, the width does not
+
+
+def test_read_idx_reads_a_file_with_no_images(tmp_path):                   # data: 4 + 4·ndim header bytes
+    import struct
+
+    from coursekit.data import read_idx
+
+    path = tmp_path / "empty-idx3-ubyte"
+    path.write_bytes(b"\x00\x00\x08\x03" + struct.pack(">3I", 0, 28, 28))   # exactly the header: 16 bytes
+    assert read_idx(path).shape == (0, 28, 28)
+    path.write_bytes(b"\x00\x00\x08\x03" + struct.pack(">2I", 0, 28))       # one dimension short
+    from coursekit.i18n import CourseError
+    with pytest.raises(CourseError, match="not an IDX uint8 file"):
+        read_idx(path)
+
+
+def test_holt_winters_rerun_reproduces_the_training_fit():                  # forecast: optimized=False
+    import warnings
+
+    from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+    from coursekit.forecast import holt_winters_forecast
+
+    t = np.arange(120, dtype=float)
+    series = 10 + 0.1 * t + 2 * np.sin(2 * np.pi * t / 12) + np.random.default_rng(0).normal(0, 0.3, 120)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fitted = ExponentialSmoothing(series[:90], trend="add", seasonal="add", seasonal_periods=12,
+                                      initialization_method="estimated").fit()
+    one_step = holt_winters_forecast(series, train_end=90, season=12)
+    # the same parameters and initial states, run again: the training part's one-step forecasts are the fit's own
+    assert np.allclose(one_step[:90], fitted.fittedvalues, rtol=0, atol=1e-8)

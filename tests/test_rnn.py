@@ -115,7 +115,9 @@ def test_parameter_names_and_shapes_are_nn_rnn_s():
         {k: tuple(v.shape) for k, v in ref.named_parameters()} == \
         {"weight_ih_l0": (20, 10), "weight_hh_l0": (20, 20), "bias_ih_l0": (20,), "bias_hh_l0": (20,)}
     bound = 1 / math.sqrt(20)
-    assert all(p.abs().max() <= bound for p in mine.parameters())   # PyTorch's uniform(-1/√H, 1/√H) init
+    # PyTorch's uniform(-1/√H, 1/√H) init: inside the bound, and reaching close to it on both sides (not all zeros)
+    assert all(p.abs().max() <= bound for p in mine.parameters())
+    assert all(p.max() > 0.8 * bound and p.min() < -0.8 * bound for p in mine.parameters())
 
 
 def test_hand_computed_step():
@@ -132,7 +134,7 @@ def test_two_biases_act_as_one():
         mine.bias_ih_l0.copy_(ref.bias_ih_l0 + ref.bias_hh_l0)   # b_h = b_ih + b_hh
         mine.bias_hh_l0.zero_()
     x, _ = _inputs(3, 4, 2, 5, False, False)
-    assert torch.allclose(mine(x)[0], ref(x)[0], atol=1e-12)
+    assert torch.allclose(mine(x)[0], ref(x)[0], rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("n_in, H, layers, bias, bidir", [
@@ -140,7 +142,7 @@ def test_two_biases_act_as_one():
     (7, 32, 3, True, True), (4, 6, 2, False, True), (300, 128, 1, True, True)])
 def test_rnn_num_params_is_pytorch_s(n_in, H, layers, bias, bidir):
     model = nn.RNN(n_in, H, num_layers=layers, bias=bias, bidirectional=bidir)
-    assert rnn_num_params(n_in, H, layers, bias, bidir) == sum(p.numel() for p in model.parameters())
+    assert rnn_num_params(n_in, H, layers, bias=bias, bidirectional=bidir) == sum(p.numel() for p in model.parameters())
 
 
 @pytest.mark.parametrize("n_in, H, n_out", [(10, 20, 0), (5, 3, 1), (5, 3, 3), (50, 64, 1000)])

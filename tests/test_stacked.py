@@ -23,6 +23,12 @@ def test_keras_counts_of_the_source_model_by_hand():
     assert keras_simple_rnn_params(50, 128) == 128 * 50 + 128 * 128 + 128 == 22912
     assert keras_simple_rnn_params(128, 64) == 64 * 128 + 64 * 64 + 64 == 12352
     assert keras_dense_params(64, 10) == 650
+    # independently of the formula (Keras is not installed): a SimpleRNN has kernel (I, H), recurrent_kernel (H, H)
+    # and one bias (H,): the weights of nn.RNN without its second bias vector; a Dense layer is an nn.Linear
+    for n_in, units in ((50, 128), (128, 64), (1, 1), (7, 3)):
+        rnn = nn.RNN(n_in, units)
+        assert keras_simple_rnn_params(n_in, units) == sum(p.numel() for p in rnn.parameters()) - rnn.bias_hh_l0.numel()
+    assert keras_dense_params(64, 10) == sum(p.numel() for p in nn.Linear(64, 10).parameters())
     rows = source_model_table()
     total = rows[-1]
     assert (total["keras"], total["torch"], total["diff"]) == (35914, 36106, 192)
@@ -65,11 +71,11 @@ def test_stacked_rnn_equals_multilayer_module(kind, layers):
     out_m, state_m = multi(x)
     out_s, states = stack(x)
     assert out_s.shape == (4, 9, 10)
-    assert torch.allclose(out_m, out_s, atol=1e-12)
+    assert torch.allclose(out_m, out_s, rtol=0, atol=1e-12)
     h_m = state_m[0] if kind == "lstm" else state_m                        # (layers, B, H)
     h_s = torch.cat([s[0] if kind == "lstm" else s for s in states])       # (layers, B, H)
-    assert torch.allclose(h_m, h_s, atol=1e-12)
-    assert torch.allclose(h_m[-1], out_m[:, -1], atol=1e-12)               # the top layer's last output
+    assert torch.allclose(h_m, h_s, rtol=0, atol=1e-12)
+    assert torch.allclose(h_m[-1], out_m[:, -1], rtol=0, atol=1e-12)               # the top layer's last output
 
 
 def test_stacked_rnn_different_sizes_and_dropout():

@@ -69,3 +69,50 @@ def test_validator_rejects_double_tags(tmp_path):
 def test_validator_checks_file_names(tmp_path):
     path = _write(tmp_path, [], name="Intro Notebook.ipynb")
     assert any("NN_slug" in p for p in nbtools.validate(path, require_outputs=False))
+
+
+# ---------------------------------------------------------------- the Hindi lint inside validate, behind its switch
+
+def test_validator_runs_the_hindi_lint_on_topic_notebooks(tmp_path, monkeypatch):
+    cells = [_md("# 01 · डेमो / Demo"), _md("यह उत्तर गलत है, इसे ठीक करो।", "lang-hi"),
+             _md("This answer is wrong; fix it.", "lang-en"),
+             new_code_cell('ax.set_title("केवल हिंदी शीर्षक")', execution_count=1)]
+    path = _write(tmp_path, cells)
+    annotate_file(path)
+    lint = [p for p in nbtools.validate(path) if p.startswith("Hindi lint")]
+    assert lint == ["Hindi lint: cell 1: nukta: 'गलत' -> 'ग़लत'",
+                    "Hindi lint: cell 1: register: 'करो' (तुम) -> the आप form (…इए)",
+                    "Hindi lint: cell 3: figure: title 'केवल हिंदी शीर्षक' -> 'हिंदी / English' (the Hindi half first, "
+                    "then the English)"]
+    assert not any(p.startswith("Hindi lint") for p in nbtools.validate(path, require_outputs=False))  # exercises
+    monkeypatch.setattr(nbtools, "LINT_PENDING", frozenset({nbtools._rel(path)}))
+    warnings = []
+    assert nbtools.validate(path, warnings=warnings) == [] and len(warnings) == 3
+    monkeypatch.setenv("COURSEKIT_STRICT", "1")
+    assert len(nbtools.validate(path)) == 3
+
+
+def test_validate_library_lints_python_messages_unless_pending(tmp_path, monkeypatch):
+    good, bad = tmp_path / "good.py", tmp_path / "bad.py"
+    good.write_text('MSG = ("फ़ाइल ख़ाली है।", "the file is empty.")\n', encoding="utf-8")
+    bad.write_text('MSG = ("फ़ाइल खाली है।", "the file is empty.")\n', encoding="utf-8")
+    found = nbtools.validate_library([good, bad])
+    assert list(found.values()) == [["Hindi lint: line 1: nukta: 'खाली' -> 'ख़ाली'"]]
+    monkeypatch.setattr(nbtools, "LINT_PENDING", frozenset({nbtools._rel(bad)}))
+    warnings = []
+    assert nbtools.validate_library([good, bad], warnings=warnings) == {} and len(warnings) == 1
+
+
+def test_validate_command_prints_pending_findings_and_passes(tmp_path, monkeypatch, capsys):
+    from coursekit import __main__ as cli
+
+    cells = [_md("# 01 · डेमो / Demo"), _md("यह उत्तर गलत है।", "lang-hi"), _md("This answer is wrong.", "lang-en")]
+    path = tmp_path / "notebooks" / "01_demo.ipynb"
+    path.parent.mkdir()
+    _write(path.parent, cells)
+    annotate_file(path)
+    assert cli.main(["validate", str(path)]) == 1
+    monkeypatch.setattr(nbtools, "LINT_PENDING", frozenset({nbtools._rel(path)}))
+    assert cli.main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "~ pending: Hindi lint: cell 1: nukta: 'गलत' -> 'ग़लत'" in out and "1 pending findings" in out

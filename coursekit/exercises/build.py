@@ -57,7 +57,10 @@ def build_notebook(name: str, edition: str = "student"):
     mod = bank(name)
     questions = load(name)
     number = name.split("_", 1)[0]
-    cells = [_md(f"# अभ्यास {number}: {mod.TITLE.hi}\n# Practice {number}: {mod.TITLE.en}")]
+    from ..colab import repository_url, setup_cell
+
+    cells = [_md(f"# अभ्यास {number}: {mod.TITLE.hi}\n# Practice {number}: {mod.TITLE.en}"),
+             setup_cell(repository_url())]          # Colab, Kaggle: installs coursekit; does nothing where it imports
     if edition == "solutions":
         cells.append(_md("**हल सहित संस्करण (solutions edition)** — शिक्षकों के लिए; `python -m coursekit exercises` "
                          "से बनाया गया।", "hi"))
@@ -158,7 +161,7 @@ def student_edition_conflict(root: Path, name: str) -> tuple[str, str] | None:
     executed = current is not None and any(c.get("outputs") or c.get("execution_count") is not None
                                            for c in current.cells if c.cell_type == "code")
     if executed:
-        return f"{rel} में चलाए गए cells (outputs) हैं, यानी किसी learner का काम", \
+        return f"{rel} में चलाए गए cells (outputs) हैं, यानी किसी विद्यार्थी का काम", \
             f"{rel} has executed cells (outputs), i.e. a learner's work"
     if current is not None and _content(current) == _content(fresh):
         return None
@@ -167,7 +170,7 @@ def student_edition_conflict(root: Path, name: str) -> tuple[str, str] | None:
         return f"{rel} में बिना commit किए बदलाव हैं (git status)", f"{rel} has uncommitted changes (git status)"
     code = lambda nb: [c.source for c in nb.cells if c.cell_type == "code"]  # noqa: E731
     if dirty is None and (current is None or code(current) != code(fresh)):
-        return f"{rel} के code cells bank के starter code से अलग हैं (शायद learner के उत्तर)", \
+        return f"{rel} के code cells bank के starter code से अलग हैं (शायद किसी विद्यार्थी के उत्तर)", \
             f"the code cells of {rel} differ from the bank's starter code (a learner's answers?)"
     return None
 

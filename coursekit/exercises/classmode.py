@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 LOCKED = T("🔒 {qid}: इस अभ्यास का हल अभी बंद है — आपके शिक्षक इसे बाद में खोलेंगे (class mode)। तब तक `{qid}.hint()` "
            "आज़माइए।", "🔒 {qid}: the solutions of this practice set are locked for now — your instructor will "
            "release them later (class mode). Until then, try `{qid}.hint()`.")
-MISSING = T("🔒 {qid}: हल खुल चुका है, पर इस कंप्यूटर पर उसकी file नहीं मिली ({where})। शिक्षक से class folder की "
+MISSING = T("🔒 {qid}: हल खुल चुका है, पर इस computer पर उसकी file नहीं मिली ({where})। शिक्षक से class folder की "
             "`solutions/` माँगिए।", "🔒 {qid}: the solution has been released, but its file is not on this computer "
             "({where}). Ask your instructor for the class folder's `solutions/`.")
 
@@ -187,11 +187,11 @@ def class_package(out, class_name: str = "") -> dict:
     out = Path(out)
     marker = out / ".coursekit-class-package"
     if out.exists() and any(out.iterdir()) and not marker.exists():
-        raise CourseError(f"{out} खाली नहीं है और पहले का class package भी नहीं है; कोई नया folder दीजिए।",
+        raise CourseError(f"{out} ख़ाली नहीं है और पहले का class package भी नहीं है; कोई नया folder दीजिए।",
                           f"{out} is not empty and is not an earlier class package; give a new folder.")
     inside = [ROOT, ROOT / "coursekit", ROOT / "exercises", ROOT / "notebooks"]
     if any(out.resolve() == d or d in out.resolve().parents for d in inside[1:]) or out.resolve() == ROOT:
-        raise CourseError(f"{out} कोर्स के अपने folders में है; कोई दूसरा folder दीजिए (जैसे build/class)।",
+        raise CourseError(f"{out} course के अपने folders में है; कोई दूसरा folder दीजिए (जैसे build/class)।",
                           f"{out} is inside the course's own folders; give another folder (e.g. build/class).")
     shutil.rmtree(out / "coursekit", ignore_errors=True)
     shutil.copytree(ROOT / "coursekit", out / "coursekit", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
@@ -296,7 +296,7 @@ def submit(name: str | None = None, out="submissions") -> Path:
         except (OSError, ValueError, AttributeError):
             owner = None
         if owner != name:
-            raise CourseError(f"{target} किसी और learner ({owner!r}) की file है; उसे नहीं बदला गया। अपना पूरा नाम "
+            raise CourseError(f"{target} किसी और विद्यार्थी ({owner!r}) की file है; उसे नहीं बदला गया। अपना पूरा नाम "
                               "दीजिए (--name)।", f"{target} belongs to another learner ({owner!r}); it was not "
                               "changed. Give your full name (--name).")
         write_text_atomic(target, text)      # the same learner again: the newer file replaces it

@@ -320,7 +320,7 @@ class Question:
             return wrong(f"आपका code {self.timeout:.0f} सेकंड में पूरा नहीं हुआ — कहीं infinite loop तो नहीं?",
                          f"your code did not finish within {self.timeout:.0f} seconds — an infinite loop?")
         except SystemExit as exc:
-            return wrong(f"आपके code ने sys.exit() / exit() बुलाया ({exc.code!r}): यह पूरे program को रोकता है। "
+            return wrong(f"आपके code ने sys.exit() / exit() call किया ({exc.code!r}): यह पूरे program को रोकता है। "
                          "function से बाहर आने के लिए return लिखिए।",
                          f"your code called sys.exit() / exit() ({exc.code!r}), which stops the whole program. "
                          "Use return to leave a function.")

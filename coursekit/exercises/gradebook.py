@@ -38,7 +38,7 @@ class BadArgs(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
-        raise BadArgs(f"गलत arguments: {message}", f"bad arguments: {message}")
+        raise BadArgs(f"ग़लत arguments: {message}", f"bad arguments: {message}")
 
 
 # -- reading -------------------------------------------------------------------------------------------------------
@@ -201,17 +201,17 @@ def to_html(rows, failed, people, skipped, stuck_at=()) -> str:
 <style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse;margin-bottom:2em}}
 td,th{{border:1px solid #ccc;padding:3px 8px;text-align:right}}td:first-child,th{{text-align:left}}</style></head>
 <body><h1>कक्षा की प्रगति / Class progress</h1>
-<p>{len(people)} learners, {len(rows)} प्रश्न / {len(people)} learners, {len(rows)} questions.</p>
+<p>{len(people)} विद्यार्थी, {len(rows)} प्रश्न / {len(people)} learners, {len(rows)} questions.</p>
 <h2>हर प्रश्न की पास दर / Pass rate per question</h2>
 {svg_chart(rows)}
 <h2>हर प्रश्न / Per question</h2>
 {_table(HEADER, cells(rows))}
-<h2>सबसे ज़्यादा गलत हुए {TOP} प्रश्न / The {TOP} most failed questions</h2>
+<h2>सबसे ज़्यादा ग़लत हुए {TOP} प्रश्न / The {TOP} most failed questions</h2>
 {_table(HEADER, cells(failed))}
-<h2>हर learner / Per learner</h2>
+<h2>हर विद्यार्थी / Per learner</h2>
 {_table(LEARNER_HEADER, [list(p) for p in people])}
 <h2>कौन कहाँ अटका है / Who is stuck where</h2>
-{_table(["learner", "प्रश्न / question"], [list(x) for x in stuck_at])}
+{_table(["विद्यार्थी / learner", "प्रश्न / question"], [list(x) for x in stuck_at])}
 {f"<h2>छोड़ी गई files / Skipped files</h2><ul>{skipped_html}</ul>" if skipped else ""}
 </body></html>
 """
@@ -250,19 +250,19 @@ def print_report(rows, failed, people, skipped) -> None:
     for r in rows:
         print(fmt.format(*(_cell(r, key) or "—" for key, _, _ in COLUMNS)))
     print("🔑 = " + say("हल देखने के बाद पास", "passed after viewing the solution")
-          + "; tried = " + say("प्रयास करने वाले learners", "learners who attempted")
+          + "; tried = " + say("प्रयास करने वाले विद्यार्थी", "learners who attempted")
           + "; tries = " + say("औसत प्रयास", "mean attempts") + "; sol. = " + say("हल देखने वाले", "solutions viewed"))
-    print("\n" + say(f"सबसे ज़्यादा गलत हुए {TOP} प्रश्न", f"The {TOP} most failed questions") + ":")
+    print("\n" + say(f"सबसे ज़्यादा ग़लत हुए {TOP} प्रश्न", f"The {TOP} most failed questions") + ":")
     for r in failed:
         print(f"  {r['notebook']} {r['question']}: {r['pass_rate']:.0f}% ({r['passed']}/{r['attempted']})")
-    print("\n" + say("हर learner", "Per learner") + ":")
+    print("\n" + say("हर विद्यार्थी", "Per learner") + ":")
     for name, n, after, total in people:
         print(f"  {name:<24} {n}/{total}" + (f"  (🔑 {after})" if after else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m coursekit gradebook",
-                     description="कक्षा का gradebook (CSV + HTML) learners की progress files से। / "
+                     description="कक्षा का gradebook (CSV + HTML) विद्यार्थियों की progress files से। / "
                                  "A class gradebook (CSV + HTML) from learners' progress files.")
     parser.add_argument("paths", nargs="+", help="progress files, or folders to search for *.json")
     parser.add_argument("--out", default="build/gradebook", help="output folder (default build/gradebook)")

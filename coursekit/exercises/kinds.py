@@ -89,7 +89,7 @@ class MultipleChoice(Question):
         notes = [self.why[c] for c in sorted(chosen) if c in self.why and c not in self.answer]
         if self.multiple and len(chosen & self.answer) and chosen != self.answer:
             missing, extra = len(self.answer - chosen), len(chosen - self.answer)
-            hi = f"आंशिक रूप से सही: {missing} सही विकल्प छूट गए, {extra} गलत चुने गए।"
+            hi = f"आंशिक रूप से सही: {missing} सही विकल्प छूट गए, {extra} ग़लत चुने गए।"
             en = f"partly right: {missing} correct option(s) missing, {extra} wrong one(s) chosen."
         elif self.multiple:
             hi, en = "एक से अधिक विकल्प सही हो सकते हैं; फिर से देखिए।", "more than one option may be right; look again."
@@ -130,7 +130,7 @@ def _as_bool(answer):
 class TrueFalse(Question):
     """A statement to mark ``True`` or ``False``."""
 
-    kind = T("सही/गलत", "true or false")
+    kind = T("सही/ग़लत", "true or false")
 
     def __init__(self, id, prompt, answer: bool, **kw):
         super().__init__(id, prompt, **kw)
@@ -144,7 +144,7 @@ class TrueFalse(Question):
         if value == self.answer:
             return Result(PASS, self.explanation or T("", ""))
         why = self.explanation or T("", "")
-        return wrong(f"यह कथन {'सही' if self.answer else 'गलत'} है। {why.hi}".strip(),
+        return wrong(f"यह कथन {'सही' if self.answer else 'ग़लत'} है। {why.hi}".strip(),
                      f"the statement is {self.answer}. {why.en}".strip())
 
 
@@ -326,7 +326,7 @@ def _type_mismatch(got, expected) -> T | None:
 
     if isinstance(expected, torch.Tensor):
         if not isinstance(got, torch.Tensor):
-            return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ एक torch tensor चाहिए ({expected.dtype})",
+            return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ एक torch tensor चाहिए ({expected.dtype})।",
                      f"your function returned a {type(got).__name__}; a torch tensor ({expected.dtype}) is needed here")
         if not expected.is_floating_point() and got.dtype != expected.dtype:
             return T(f"आपके tensor का dtype {got.dtype} है; यहाँ {expected.dtype} चाहिए"
@@ -334,10 +334,10 @@ def _type_mismatch(got, expected) -> T | None:
                      f"your tensor has dtype {got.dtype}; {expected.dtype} is needed here"
                      + (" (nn.Embedding needs token ids as a LongTensor)" if expected.dtype == torch.long else ""))
         if expected.is_floating_point() and not got.is_floating_point():
-            return T(f"आपके tensor का dtype {got.dtype} है; यहाँ दशमलव वाली संख्याओं (float) का tensor चाहिए",
+            return T(f"आपके tensor का dtype {got.dtype} है; यहाँ दशमलव वाली संख्याओं (float) का tensor चाहिए।",
                      f"your tensor has dtype {got.dtype}; a floating-point tensor is needed here")
     if isinstance(expected, (bool, np.bool_)) and _as_bool(got) is None:
-        return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ True या False चाहिए",
+        return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ True या False चाहिए।",
                  f"your function returned a {type(got).__name__}; True or False is needed here")
     return None
 

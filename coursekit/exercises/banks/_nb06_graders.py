@@ -81,7 +81,7 @@ def forward_problem(model, x, out_shape: tuple, name: str, flat: str, advice: T 
     if not isinstance(out, torch.Tensor) or tuple(out.shape) != out_shape:
         got = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         return wrong(f"{tuple(x.shape)} के input पर output का shape {out_shape} = (batch, classes) होना चाहिए; मिला "
-                     f"{got}। Flatten के बाद {flat} features हैं, और आखिरी Linear के {out_shape[1]} outputs।",
+                     f"{got}। Flatten के बाद {flat} features हैं, और आख़िरी Linear के {out_shape[1]} outputs।",
                      f"for an input of shape {tuple(x.shape)} the output must be {out_shape} = (batch, classes); got "
                      f"{got}. After Flatten there are {flat} features, and the last Linear needs {out_shape[1]} "
                      "outputs.")
@@ -106,8 +106,8 @@ def squash_at_end(model, reference, x) -> Result | None:
         return None
     for f, name in _SQUASHES:
         if torch.allclose(got.float(), f(logits), atol=1e-5, rtol=1e-4):
-            return wrong(f"वही weights देने पर आपका output = {name}(logits) है: model आखिर में {name} लगाता है। "
-                         "nn.CrossEntropyLoss कच्चे logits माँगता है (softmax वह अंदर खुद करता है) — आखिरी "
+            return wrong(f"वही weights देने पर आपका output = {name}(logits) है: model आख़िर में {name} लगाता है। "
+                         "nn.CrossEntropyLoss कच्चे logits माँगता है (softmax वह अंदर ख़ुद करता है) — आख़िरी "
                          f"{name} हटाइए; probabilities बाद में torch.softmax(logits, dim=1) से निकालिए।",
                          f"with the same weights your output is {name}(logits): the model ends with {name}. "
                          "nn.CrossEntropyLoss expects raw logits (it applies softmax inside) — remove the final "
@@ -148,7 +148,7 @@ def grade_simple_cnn(answer):
         return wrong("पहली conv layer तक gradient नहीं पहुँचता: forward में .detach() या torch.no_grad() तो नहीं?",
                      "no gradient reaches the first conv layer: is there a .detach() or torch.no_grad() in forward?")
     n_params = sum(p.numel() for p in model.parameters())
-    return ok(f"सही: (B, 3, 32, 32) → (B, 10) logits, स्रोत का network, {n_params:,} parameters।",
+    return ok(f"सही: (B, 3, 32, 32) → (B, 10) logits, स्रोत नोट्स का network, {n_params:,} parameters।",
               f"right: (B, 3, 32, 32) → (B, 10) logits, the source's network, {n_params:,} parameters.")
 
 

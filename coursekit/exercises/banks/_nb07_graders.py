@@ -73,7 +73,7 @@ def grade_transform(make_transform):
                              "the shape is right, but the values are still between 0 and 1: Normalize(mean, std) is "
                              "missing.")
             if (out.float() - cropped).abs().max().item() <= _TOL:
-                return wrong(f"{w}×{h} की image से आपने बीच का 32×32 हिस्सा काटा (CenterCrop): बाकी image फेंक दी गई "
+                return wrong(f"{w}×{h} की image से आपने बीच का 32×32 हिस्सा काटा (CenterCrop): बाक़ी image फेंक दी गई "
                              "(और छोटी image काले pixels से भरी गई)। पूरी image को 32×32 में छोटा/बड़ा कीजिए: "
                              "Resize((32, 32))।",
                              f"you cut the central 32×32 piece out of the {w}×{h} image (CenterCrop): the rest of the "
@@ -226,7 +226,7 @@ def grade_predict_one(predict_one):
                          f"{expected[1]:.4f}). Use model.eval() and torch.no_grad() (Dropout gives a different output "
                          "every time in training mode), take probabilities with softmax(dim=1) (not the logits), and "
                          "the name with classes[index].")
-    return ok("सही: वही transform, unsqueeze(0) से batch of one, eval mode, softmax, सबसे बड़ी probability।",
+    return ok("सही: वही transform, unsqueeze(0) से एक image का batch, eval mode, softmax, सबसे बड़ी probability।",
               "right: the same transform, a batch of one with unsqueeze(0), eval mode, softmax, the largest probability.")
 
 
@@ -274,6 +274,6 @@ def grade_load_checkpoint(load_checkpoint):
                          "सकता है)। torch.load(path, weights_only=True) लिखिए।",
                          "your function ran code from inside the file (harmless here, but an unknown file could do "
                          "anything). Write torch.load(path, weights_only=True).")
-    return ok("सही: weights load हुए, और अनजान objects वाली file को मना कर दिया गया (UnpicklingError)।",
+    return ok("सही: weights load हुए, और अनजान objects वाली file को load करने से मना कर दिया गया (UnpicklingError)।",
               "right: the weights loaded, and the file with unknown objects was refused (UnpicklingError).")
 

@@ -133,7 +133,7 @@ def _wrong_pad_with_unk(texts, vocab):
 
 _TOY_VOCAB = Vocab.build([tokenize(s) for s in TOY])
 ENCODE_CASES = [
-    Case((TOY, _TOY_VOCAB), about=T("source के तीन वाक्य", "the source's three sentences")),
+    Case((TOY, _TOY_VOCAB), about=T("स्रोत नोट्स के तीन वाक्य", "the source's three sentences")),
     Case((["movie was great", "not good"], _TOY_VOCAB),
          about=T("\"great\" vocabulary में नहीं है: <unk> = 1", "\"great\" is not in the vocabulary: <unk> = 1")),
     Case((["good", "movie was not bad", "was"], _TOY_VOCAB), about=T("तीन अलग लंबाइयाँ", "three different lengths")),
@@ -144,7 +144,7 @@ ENCODE_MISTAKES = [
     (_wrong_pad_at_start, T("Padding अंत में आती है: हर पंक्ति वाक्य के indices से शुरू होती है, फिर `pad_index`।",
                             "The padding goes at the end: each row starts with the sentence's indices, then "
                             "`pad_index`.")),
-    (_wrong_pad_with_unk, T("खाली जगहें `vocab.pad_index` (0) से भरिए; `<unk>` (1) अनजान शब्द के लिए है।",
+    (_wrong_pad_with_unk, T("ख़ाली जगहें `vocab.pad_index` (0) से भरिए; `<unk>` (1) अनजान शब्द के लिए है।",
                             "Fill the empty places with `vocab.pad_index` (0); `<unk>` (1) is for unknown words.")),
 ]
 
@@ -177,7 +177,7 @@ ACC_CASES = [
     Case((torch.randn(50, 2, generator=_g), torch.randint(0, 2, (50,), generator=_g)),
          about=T("50 random logits", "50 random logits")),
     Case((torch.tensor([[0.2, 0.9], [3.0, -3.0]]), torch.tensor([1, 0])), about=T("सब सही", "all right")),
-    Case((torch.tensor([[1.0, 0.5]]), torch.tensor([1])), about=T("एक उदाहरण, गलत: 0", "one example, wrong: 0")),
+    Case((torch.tensor([[1.0, 0.5]]), torch.tensor([1])), about=T("एक उदाहरण, ग़लत: 0", "one example, wrong: 0")),
 ]
 
 ACC_MISTAKES = [

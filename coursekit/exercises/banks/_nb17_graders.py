@@ -49,7 +49,7 @@ PPL_MISTAKES = [
                         "The minus sign is missing: this is 1 / perplexity. $H = -\\frac{1}{N} \\sum \\log p_t$.")),
     (_wrong_no_exp, T("यह cross-entropy H है; perplexity उसका exp है: `math.exp(H)`।",
                       "That is the cross-entropy H; the perplexity is its exp: `math.exp(H)`.")),
-    (_wrong_inverse_mean, T("यह probabilities के साधारण (arithmetic) औसत का उल्टा है। Perplexity geometric mean का उल्टा "
+    (_wrong_inverse_mean, T("यह probabilities के साधारण (arithmetic) औसत का उलटा है। Perplexity geometric mean का उलटा "
                             "है: $\\exp(-\\frac{1}{N} \\sum \\log p_t)$।",
                             "That is 1 / the arithmetic mean of the probabilities. The perplexity is 1 / their geometric "
                             "mean: $\\exp(-\\frac{1}{N} \\sum \\log p_t)$.")),
@@ -114,7 +114,7 @@ BIGRAM_MISTAKES = [
     (_wrong_k_above_only, T("Smoothing में ऊपर $k$ और नीचे $k V$ दोनों जुड़ते हैं, वरना probabilities का जोड़ 1 नहीं रहता।",
                             "Smoothing adds $k$ above and $k V$ below; otherwise the probabilities no longer add "
                             "up to 1.")),
-    (_wrong_reversed_pair, T("जोड़ी का क्रम उल्टा है: $c(v, w)$ में $v$ (prev) पहले आता है, फिर $w$ (word)।",
+    (_wrong_reversed_pair, T("जोड़ी का क्रम उलटा है: $c(v, w)$ में $v$ (prev) पहले आता है, फिर $w$ (word)।",
                              "The pair is the wrong way round: in $c(v, w)$, $v$ (prev) comes first, then $w$ (word).")),
 ]
 
@@ -150,19 +150,19 @@ TEMP_CASES = [
     Case((torch.tensor([2.0, 1.0, 0.0]), 0.5), about=T("T = 0.5: distribution नुकीली", "T = 0.5: a sharper distribution")),
     Case((torch.tensor([2.0, 1.0, 0.0]), 2.0), about=T("T = 2: distribution चपटी", "T = 2: a flatter distribution")),
     Case((torch.tensor([[1.0, 3.0, 0.5, -1.0], [0.0, 0.0, 0.0, 0.0]]), 1.5),
-         about=T("एक batch: आखिरी axis पर softmax", "a batch: softmax over the last axis")),
+         about=T("एक batch: आख़िरी axis पर softmax", "a batch: softmax over the last axis")),
 ]
 
 TEMP_MISTAKES = [
     (_wrong_multiply, T("$T$ से **भाग** दीजिए, गुणा नहीं: $T < 1$ पर फ़ासले बढ़ने चाहिए और distribution नुकीली होनी चाहिए।",
                         "**Divide** by $T$, do not multiply: with $T < 1$ the gaps must grow and the distribution "
                         "must get sharper.")),
-    (_wrong_no_softmax, T("ये scaled logits हैं, probabilities नहीं: आखिर में `torch.softmax(..., dim=-1)` लगाइए।",
+    (_wrong_no_softmax, T("ये scaled logits हैं, probabilities नहीं: आख़िर में `torch.softmax(..., dim=-1)` लगाइए।",
                           "These are scaled logits, not probabilities: apply `torch.softmax(..., dim=-1)` at the end.")),
     (_wrong_softmax_first, T("पहले logits को $T$ से भाग दीजिए, फिर softmax; softmax के बाद भाग देने से जोड़ 1 नहीं रहता।",
                              "Divide the logits by $T$ first, then take the softmax; dividing after the softmax breaks "
                              "the sum of 1.")),
-    (_wrong_softmax_dim0, T("Softmax आखिरी axis (शब्दों) पर चाहिए: `dim=-1`। `dim=0` batch के ऊपर normalise करता है।",
+    (_wrong_softmax_dim0, T("Softmax आख़िरी axis (शब्दों) पर चाहिए: `dim=-1`। `dim=0` पूरे batch पर normalise करता है।",
                             "The softmax goes over the last axis (the words): `dim=-1`. `dim=0` normalises over the "
                             "batch.")),
 ]
@@ -203,7 +203,7 @@ def _grade_top_k(fn):
             return wrong("list का हर item (शब्द, probability) का जोड़ा होना चाहिए, जैसे ('market', 0.3)।",
                          "every item must be a (word, probability) pair, such as ('market', 0.3).")
         if any(w not in WORDS for w in got_words):
-            return wrong(f"जोड़े में शब्द खुद (`words[i]`) चाहिए, index i नहीं; मिला {got_words}।",
+            return wrong(f"जोड़े में शब्द ख़ुद (`words[i]`) चाहिए, index i नहीं; मिला {got_words}।",
                          f"each pair needs the word itself (`words[i]`), not its index i; got {got_words}.")
         if len(set(got_words)) != k or any(not math.isclose(p, float(probs[WORDS.index(w)]), abs_tol=1e-6)
                                            for w, p in zip(got_words, got_probs)):

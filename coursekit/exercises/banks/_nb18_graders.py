@@ -126,7 +126,7 @@ def _grade_scale(fn):
                          "you scaled test with its own mean/std: test must get the same numbers that came from train.")
         if np.allclose(z_train, (train - mu) / train.std(ddof=1), atol=1e-6):
             return wrong(f"आपने std में N − 1 से भाग दिया (ddof = 1, जैसे pandas का `.std()`); प्रश्न `np.std` (ddof = 0) "
-                         f"माँगता है। {len(train)} मानों पर यह फ़र्क दिखता है।",
+                         f"माँगता है। {len(train)} मानों पर यह फ़र्क़ दिखता है।",
                          f"your std divides by N − 1 (ddof = 1, like pandas's `.std()`); the question asks for "
                          f"`np.std` (ddof = 0). With {len(train)} values the difference shows.")
         if not np.allclose(z_train, (train - mu) / sd, atol=1e-6):
@@ -219,7 +219,7 @@ def _grade_recursive(fn):
                          "window kept growing. The model always reads a window of the same length: "
                          "`window[1:] + [nxt]`.")
         return wrong(f"window {window}, {steps} steps: अपेक्षित {np.round(expected, 4).tolist()}, मिला "
-                     f"{np.round(got, 4).tolist()}। नया अनुमान window के **अंत** में जाता है (सबसे नया मान आखिर में)।",
+                     f"{np.round(got, 4).tolist()}। नया अनुमान window के **अंत** में जाता है (सबसे नया मान आख़िर में)।",
                      f"window {window}, {steps} steps: expected {np.round(expected, 4).tolist()}, got "
                      f"{np.round(got, 4).tolist()}. The new forecast goes at the **end** of the window (the newest "
                      "value last).")

@@ -12,7 +12,7 @@ from ._nb06_graders import grade_precision_recall, grade_probabilities, grade_si
 TITLE = T("CNN से छवि वर्गीकरण (image classification)", "Image classification with CNNs")
 INTRO = T(
     "ये प्रश्न notebook `06_cnn_image_classification` पर आधारित हैं: पहले 5 प्रश्न स्रोत नोट्स के हैं (प्रश्न 2 में "
-    "आप स्रोत का 10 classes वाला CNN खुद लिखेंगे), फिर flatten का आकार, conv + pool के बाद का shape, confusion matrix से "
+    "आप स्रोत नोट्स का 10 classes वाला CNN ख़ुद लिखेंगे), फिर flatten का आकार, conv + pool के बाद का shape, confusion matrix से "
     "precision और recall, softmax और loss के बारे में एक कथन, और parameters की गिनती।",
     "These questions follow the notebook `06_cnn_image_classification`: the first 5 are the source notes' questions "
     "(in question 2 you write the source's 10-class CNN yourself), then the flatten size, the shape after conv + "
@@ -140,7 +140,7 @@ def _wrong_precision_recall_total(cm):
 def questions():
     return [
         MultipleChoice(
-            "q1", T("(स्रोत प्रश्न 1) CNN image classification में कैसे मदद करता है? सही कथन चुनिए।",
+            "q1", T("(स्रोत नोट्स का प्रश्न 1) CNN image classification में कैसे मदद करता है? सही कथन चुनिए।",
                     "(Source question 1) How does a CNN help in image classification? Choose the true statements."),
             [T("Convolution layers छोटे filters से local patterns (edges, रंग, texture) पहचानती हैं, और एक ही filter पूरी "
                "image पर साझा (shared) होता है।",
@@ -150,7 +150,7 @@ def questions():
                "Pooling layers shrink the feature maps, so later layers see larger regions with less computation."),
              T("Object खिसकने पर CNN का output कभी नहीं बदलता (पूरी translation invariance)।",
                "A CNN's output never changes when the object moves (full translation invariance)."),
-             T("आखिर की dense layers सारे features जोड़कर class का फ़ैसला करती हैं।",
+             T("आख़िर की dense layers सारे features जोड़कर class का फ़ैसला करती हैं।",
                "The dense layers at the end combine all the features into the class decision."),
              T("Training से पहले edge detectors जैसे features हाथ से बनाने पड़ते हैं।",
                "Features such as edge detectors must be hand-made before training.")],
@@ -161,7 +161,7 @@ def questions():
                         "gives only a little invariance; in the notebook many predictions changed after a 4-pixel shift."),
                  "e": T("नहीं: CNN filters data से सीखता है (end-to-end learning)।",
                         "no: a CNN learns its filters from data (end-to-end learning).")},
-            hints=[T("स्रोत तीन हिस्से गिनाता है: convolution, pooling, dense।", "The source lists three parts: convolution, pooling, dense."),
+            hints=[T("स्रोत नोट्स तीन हिस्से गिनाते हैं: convolution, pooling, dense।", "The source lists three parts: convolution, pooling, dense."),
                    T("Notebook का section 12 देखिए: क्या खिसकाने पर predictions 100% वही रहीं?",
                      "See section 12 of the notebook: did the predictions stay 100% the same after a shift?")],
             solution='q1_answer = ["a", "b", "d"]', wrong=["a", "b", "c", "d"],
@@ -171,10 +171,10 @@ def questions():
                           "learned, and the invariance is only partial."),
         ),
         Code(
-            "q2", T("(स्रोत प्रश्न 2) स्रोत का 10 classes वाला simple CNN `SimpleCNN` लिखिए (notebook का `CIFAR10CNN`): दो "
+            "q2", T("(स्रोत नोट्स का प्रश्न 2) स्रोत नोट्स का 10 classes वाला simple CNN `SimpleCNN` लिखिए (notebook का `CIFAR10CNN`): दो "
                     "blocks — 3×3 conv (padding 1) → ReLU → 2×2 MaxPool, पहले में 32 और दूसरे में 64 filters; फिर Flatten → "
                     "Linear(·, 128) → ReLU → Linear(128, 10)। (B, 3, 32, 32) के input पर output (B, 10) **logits** हों "
-                    "(आखिर में softmax या sigmoid नहीं)। Checker आपके model को वही weights देकर `CIFAR10CNN` से मिलाएगा।",
+                    "(आख़िर में softmax या sigmoid नहीं)। Checker आपके model को वही weights देकर `CIFAR10CNN` से मिलाएगा।",
                     "(Source question 2) Write the source's simple 10-class CNN `SimpleCNN` (the notebook's `CIFAR10CNN`): "
                     "two blocks — 3×3 conv (padding 1) → ReLU → 2×2 MaxPool, with 32 filters in the first and 64 in the "
                     "second; then Flatten → Linear(·, 128) → ReLU → Linear(128, 10). For an input of shape (B, 3, 32, 32) "
@@ -186,14 +186,14 @@ def questions():
                      "Copy the notebook's `CIFAR10CNN`: conv → ReLU → pool twice, then Flatten and two Linear layers."),
                    T("दो बार 2×2 pooling के बाद 32×32 → 8×8 बचता है; 64 channels के साथ Flatten के बाद 64 * 8 * 8 = 4096 features।",
                      "After two 2×2 poolings 32×32 → 8×8 remains; with 64 channels Flatten gives 64 * 8 * 8 = 4096 features."),
-                   T("आखिरी layer `nn.Linear(128, 10)` हो, उसके बाद `nn.Softmax` या `nn.Sigmoid` नहीं।",
+                   T("आख़िरी layer `nn.Linear(128, 10)` हो, उसके बाद `nn.Softmax` या `nn.Sigmoid` नहीं।",
                      "The last layer is `nn.Linear(128, 10)`, with no `nn.Softmax` or `nn.Sigmoid` after it.")],
-            explanation=T("यह स्रोत का CIFAR-10 network है, output layer के softmax के बिना: nn.CrossEntropyLoss logits लेता है।",
+            explanation=T("यह स्रोत नोट्स का CIFAR-10 network है, output layer के softmax के बिना: nn.CrossEntropyLoss logits लेता है।",
                           "This is the source's CIFAR-10 network without the softmax output layer: nn.CrossEntropyLoss "
                           "takes logits."),
         ),
         MultipleChoice(
-            "q3", T("(स्रोत प्रश्न 3) Feature map क्या होता है?", "(Source question 3) What is a feature map?"),
+            "q3", T("(स्रोत नोट्स का प्रश्न 3) Feature map क्या होता है?", "(Source question 3) What is a feature map?"),
             [T("एक filter का पूरी input पर output: एक 2D map जो बताता है कि filter का pattern कहाँ कितना है।",
                "The output of one filter over the whole input: a 2D map of where, and how strongly, the filter's "
                "pattern appears."),
@@ -203,20 +203,20 @@ def questions():
             "a",
             why={"b": T("वह kernel/filter है; feature map उस filter को image पर फिसलाने से बनता है।",
                         "that is the kernel/filter; the feature map is what sliding that filter over the image produces."),
-                 "c": T("वह softmax का output है, network के बिल्कुल आखिर में।", "that is softmax's output, at the very end of the network."),
+                 "c": T("वह softmax का output है, network के बिल्कुल आख़िर में।", "that is softmax's output, at the very end of the network."),
                  "d": T("Flatten feature maps को एक vector बनाता है; अब वह 2D map नहीं रहा।",
                         "Flatten turns the feature maps into one vector; it is no longer a 2D map.")},
             hints=[T("Conv layer के output का shape (B, C, H, W) है। एक channel लीजिए।",
                      "A conv layer's output has shape (B, C, H, W). Take one channel."),
                    T("Notebook के section 10 के चित्र देखिए: 'ch 0', 'ch 1', ...", "Look at the figures of section 10: 'ch 0', 'ch 1', ...")],
             solution='q3_answer = "a"', wrong="b",
-            explanation=T("एक conv layer के C_out filters C_out feature maps बनाते हैं; `CIFAR10CNN` की पहली layer "
-                          "32 maps (32×32) बनाती है।",
+            explanation=T("एक conv layer के C_out filters C_out feature maps बनाते हैं; `FashionCNN` की पहली layer "
+                          "1×28×28 की image से 32 maps (28×28) बनाती है।",
                           "The C_out filters of a conv layer produce C_out feature maps; the first layer of "
-                          "`CIFAR10CNN` produces 32 maps (32×32)."),
+                          "`FashionCNN` produces 32 maps (28×28) from a 1×28×28 image."),
         ),
         MultipleChoice(
-            "q4", T("(स्रोत प्रश्न 4) CNN में object recognition की hierarchy क्या होती है? उथली (shallow) से गहरी (deep) "
+            "q4", T("(स्रोत नोट्स का प्रश्न 4) CNN में object recognition की hierarchy क्या होती है? उथली (shallow) से गहरी (deep) "
                     "layers की ओर, बड़े networks में आम तौर पर क्या सीखा जाता है?",
                     "(Source question 4) What is the hierarchy of object recognition in a CNN? From shallow to deep "
                     "layers, what do large networks typically learn?"),
@@ -235,13 +235,16 @@ def questions():
                    T("Notebook का section 10 और 13: conv1 के बाद 3×3, pool2 के बाद 10×10 pixels।",
                      "Sections 10 and 13 of the notebook: 3×3 after conv1, 10×10 pixels after pool2.")],
             solution='q4_answer = "a"', wrong="b",
-            explanation=T("यह बड़े networks (Zeiler और Fergus, 2014) की आम तस्वीर है, नियम नहीं; हमारे 2-conv network में "
-                          "पहली layer edges/रंग और दूसरी आकृति के हिस्से पकड़ती है — चेहरे नहीं।",
-                          "This is the common picture from large networks (Zeiler and Fergus, 2014), not a rule; in our "
-                          "2-conv network the first layer picks up edges/colours and the second parts of shapes — no faces."),
+            explanation=T("यह बड़े networks (Zeiler और Fergus, 2014) की आम तस्वीर है, नियम नहीं। हमारे 2-conv network में "
+                          "(Fashion-MNIST, grayscale, इसलिए रंग नहीं) पहली layer edges और हल्के/गहरे हिस्से पकड़ती है, और "
+                          "दूसरी layer के maps अक्सर वस्तु के किसी हिस्से (कॉलर, बाँह, तला) पर चमकते हैं — चेहरे नहीं।",
+                          "This is the common picture from large networks (Zeiler and Fergus, 2014), not a rule. In our "
+                          "2-conv network (Fashion-MNIST, grayscale, so no colours) the first layer picks up edges and "
+                          "bright/dark regions, and the second layer's maps often light up on one part of the object "
+                          "(a collar, a sleeve, a sole) — no faces."),
         ),
         Code(
-            "q5", T("(स्रोत प्रश्न 5) PyTorch में prediction probabilities कैसे निकलती हैं? `probabilities(logits)` लिखिए: "
+            "q5", T("(स्रोत नोट्स का प्रश्न 5) PyTorch में prediction probabilities कैसे निकलती हैं? `probabilities(logits)` लिखिए: "
                     "(B, K) logits से (B, K) probabilities, हर row का जोड़ 1।",
                     "(Source question 5) How do you get prediction probabilities in PyTorch? Write "
                     "`probabilities(logits)`: from (B, K) logits to (B, K) probabilities, every row summing to 1."),
@@ -294,7 +297,7 @@ def questions():
                           "stays 8."),
         ),
         Code(
-            "q8", T("Confusion matrix `cm` (row = सही class, column = predicted class) से हर class का precision और recall "
+            "q8", T("Confusion matrix `cm` (row = सही class, column = predicted class) से हर class की precision और recall "
                     "लौटाने वाला `precision_recall_from_cm(cm)` लिखिए: `(precision, recall)`, दोनों की लंबाई K। जिस class "
                     "का denominator 0 हो, वहाँ 0 लौटाइए। उदाहरण: `cm = [[8, 1, 1], [2, 5, 3], [0, 0, 10]]`।",
                     "Write `precision_recall_from_cm(cm)` that returns the precision and recall of every class from a "
@@ -318,41 +321,54 @@ def questions():
                      "Recall = TP / (TP + FN): the row sum (the real images of that class)."),
                    T("0 से भाग से बचने के लिए `np.divide(a, b, out=np.zeros_like(a), where=b > 0)`।",
                      "To avoid dividing by 0: `np.divide(a, b, out=np.zeros_like(a), where=b > 0)`.")],
-            explanation=T("उदाहरण में class 2 का precision 10/14 ≈ 0.714 (4 images गलती से class 2 कही गईं) पर recall "
+            explanation=T("उदाहरण में class 2 की precision 10/14 ≈ 0.714 (4 images ग़लती से class 2 कही गईं) पर recall "
                           "10/10 = 1। `coursekit.metrics.precision_recall` यही करता है।",
                           "In the example, class 2 has precision 10/14 ≈ 0.714 (4 images wrongly called class 2) but "
                           "recall 10/10 = 1. `coursekit.metrics.precision_recall` does the same."),
         ),
         TrueFalse(
-            "q9", T("`nn.CrossEntropyLoss` से train करते समय model के आखिर में `nn.Softmax(dim=1)` लगाना चाहिए।",
+            "q9", T("`nn.CrossEntropyLoss` से train करते समय model के आख़िर में `nn.Softmax(dim=1)` लगाना चाहिए।",
                     "When you train with `nn.CrossEntropyLoss`, the model should end with `nn.Softmax(dim=1)`."),
             False,
             hints=[T("`nn.CrossEntropyLoss` अपने input पर क्या करता है?", "What does `nn.CrossEntropyLoss` do to its input?"),
                    T("Notebook का section 6: 10 classes में softmax दो बार लगे तो loss 1.46 से नीचे नहीं जाता।",
                      "Section 6 of the notebook: with softmax applied twice, the loss of 10 classes cannot go below 1.46.")],
             solution="q9_answer = False", wrong=True,
-            explanation=T("गलत: `nn.CrossEntropyLoss` logits लेता है और log-softmax खुद करता है। Model logits लौटाए; "
+            explanation=T("ग़लत: `nn.CrossEntropyLoss` logits लेता है और log-softmax ख़ुद करता है। Model logits लौटाए; "
                           "probabilities चाहिए तो `torch.softmax(logits, dim=1)` अलग से।",
                           "False: `nn.CrossEntropyLoss` takes logits and applies log-softmax itself. The model returns "
                           "logits; for probabilities apply `torch.softmax(logits, dim=1)` separately."),
         ),
         Numeric(
-            "q10", T("`CIFAR10CNN(num_classes=6)` (हमारा shapes वाला network) में कुल कितने parameters हैं? सूत्र से निकालिए: "
-                     "conv: $C_{out} \\cdot C_{in} \\cdot k^2 + C_{out}$, dense: $n_{in} \\cdot n_{out} + n_{out}$।",
-                     "How many parameters does `CIFAR10CNN(num_classes=6)` (our shapes network) have in all? Use the "
-                     "formulas: conv: $C_{out} \\cdot C_{in} \\cdot k^2 + C_{out}$, dense: $n_{in} \\cdot n_{out} + n_{out}$."),
-            896 + 18496 + 524416 + 128 * 6 + 6, rel_tol=0, abs_tol=0.5,
-            mistakes={545098: T("यह 10 classes वाले network की गिनती है; आखिरी layer अब Linear(128, 6) है।",
-                                "that is the count for 10 classes; the last layer is now Linear(128, 6)."),
-                      544582 - 32 - 64 - 128 - 6: T("biases भूल गए: हर conv/dense layer में हर output का एक bias होता है।",
+            "q10", T("Notebook का `FashionCNN(batchnorm=False)` (1×28×28 images, 10 classes; BatchNorm के बिना) में कुल कितने "
+                     "parameters हैं? सूत्र से निकालिए: conv: $C_{out} \\cdot C_{in} \\cdot k^2 + C_{out}$, dense: "
+                     "$n_{in} \\cdot n_{out} + n_{out}$।",
+                     "How many parameters does the notebook's `FashionCNN(batchnorm=False)` (1×28×28 images, 10 classes; "
+                     "no BatchNorm) have in all? Use the formulas: conv: $C_{out} \\cdot C_{in} \\cdot k^2 + C_{out}$, "
+                     "dense: $n_{in} \\cdot n_{out} + n_{out}$."),
+            320 + 18496 + 401536 + 1290, rel_tol=0, abs_tol=0.5,
+            mistakes={421834: T("यह BatchNorm वाले `FashionCNN()` की गिनती है (हर BatchNorm channel के 2 parameters: "
+                                "2 · (32 + 64) = 192); यहाँ `batchnorm=False` है।",
+                                "that is the count of `FashionCNN()` with BatchNorm (2 parameters per BatchNorm channel: "
+                                "2 · (32 + 64) = 192); here `batchnorm=False`."),
+                      545098: T("यह स्रोत नोट्स के `CIFAR10CNN` (3×32×32 images) की गिनती है: 1 channel और 28×28 पर पहली conv "
+                                "के 320 parameters हैं और flatten के बाद 64 · 7 · 7 = 3136 features।",
+                                "that is the count of the source's `CIFAR10CNN` (3×32×32 images): with 1 channel and "
+                                "28×28 the first conv has 320 parameters and flatten gives 64 · 7 · 7 = 3136 features."),
+                      421642 - 32 - 64 - 128 - 10: T("biases भूल गए: हर conv/dense layer में हर output का एक bias होता है।",
                                                      "you forgot the biases: every conv/dense layer has one bias per output."),
-                      524416: T("यह केवल पहली dense layer है; बाकी तीन layers भी जोड़िए।",
+                      401536: T("यह केवल पहली dense layer है; बाक़ी तीन layers भी जोड़िए।",
                                 "that is only the first dense layer; add the other three layers.")},
-            hints=[T("चार layers में parameters हैं: दो Conv2d और दो Linear।", "Four layers have parameters: two Conv2d and two Linear."),
-                   T("896 + 18,496 + 524,416 + (128 · 6 + 6)", "896 + 18,496 + 524,416 + (128 · 6 + 6)")],
-            solution="q10_answer = (32 * 3 * 9 + 32) + (64 * 32 * 9 + 64) + (4096 * 128 + 128) + (128 * 6 + 6)",
-            wrong=545098,
-            explanation=T("544,582; इनमें से 524,416 (लगभग 96%) पहली dense layer में हैं।",
-                          "544,582; of these, 524,416 (about 96%) are in the first dense layer."),
+            hints=[T("चार layers में parameters हैं: दो Conv2d और दो Linear (Dropout और pooling के कोई parameters नहीं)।",
+                     "Four layers have parameters: two Conv2d and two Linear (Dropout and pooling have none)."),
+                   T("दो 2×2 poolings के बाद 28 → 14 → 7, इसलिए पहली dense layer को 64 · 7 · 7 = 3136 inputs मिलते हैं।",
+                     "After two 2×2 poolings 28 → 14 → 7, so the first dense layer gets 64 · 7 · 7 = 3136 inputs."),
+                   T("320 + 18,496 + 401,536 + 1,290", "320 + 18,496 + 401,536 + 1,290")],
+            solution="q10_answer = (32 * 1 * 9 + 32) + (64 * 32 * 9 + 64) + (3136 * 128 + 128) + (128 * 10 + 10)",
+            wrong=421834,
+            explanation=T("421,642; इनमें से 401,536 (लगभग 95%) पहली dense layer में हैं। जाँचिए: "
+                          "`count_parameters(FashionCNN(batchnorm=False))`।",
+                          "421,642; of these, 401,536 (about 95%) are in the first dense layer. Check: "
+                          "`count_parameters(FashionCNN(batchnorm=False))`."),
         ),
     ]

@@ -16,8 +16,8 @@ from ._nb07_graders import (
 
 TITLE = T("PyTorch में image classification की पूरी pipeline", "The PyTorch image-classification pipeline")
 INTRO = T(
-    "ये प्रश्न notebook 07 के पाँच कदमों पर हैं: image folder और `ImageFolder`, transforms, `random_split`, "
-    "`DataLoader`, स्रोत की CNN class की गलतियाँ (`nn.Module`, `forward`, `nn.Flatten` बनाम `nn.Linear`), disk से "
+    "ये प्रश्न notebook 07 के पाँच क़दमों पर हैं: image folder और `ImageFolder`, transforms, `random_split`, "
+    "`DataLoader`, स्रोत नोट्स की CNN class की ग़लतियाँ (`nn.Module`, `forward`, `nn.Flatten` बनाम `nn.Linear`), disk से "
     "एक image पर prediction, और `weights_only=True` के साथ checkpoint load करना। Code के प्रश्न कुछ ही सेकंड में "
     "जाँचे जाते हैं; कोई training नहीं होती।",
     "These questions follow the five steps of notebook 07: the image folder and `ImageFolder`, transforms, "
@@ -30,7 +30,8 @@ from PIL import Image
 from torch import nn
 from torchvision import transforms"""
 
-# The corrected source network (notebook 07's PipelineCNN with 10 outputs) has this many parameters.
+# The corrected source network (PipelineCNN with 10 outputs and the source's 3 input channels) has this many
+# parameters; notebook 07 builds it with in_channels=1 for Fashion-MNIST (576 fewer).
 FIXED_CNN_PARAMS = 5_851_338
 
 
@@ -179,7 +180,7 @@ def _wrong_load_checkpoint_unloaded(model, path):
 def questions():
     qs = [
         MultipleChoice(
-            "q1", T("स्रोत के अनुसार PyTorch में CNN से image classification के पाँच कदमों का सही क्रम कौन-सा है?",
+            "q1", T("स्रोत नोट्स के अनुसार PyTorch में CNN से image classification के पाँच क़दमों का सही क्रम कौन-सा है?",
                     "Which is the right order of the source's five steps for image classification with a CNN in PyTorch?"),
             [T("network बनाना → data load करना → split करना → base model → fit, evaluate, predict",
                "build the network → load the data → split it → base model → fit, evaluate, predict"),
@@ -194,7 +195,7 @@ def questions():
                         "the split must come before training: the model must never have seen the validation data."),
                  "d": T("जिस data को load ही नहीं किया, उसे बाँटा नहीं जा सकता।", "you cannot split data you have not loaded.")},
             hints=[T("पहले data चाहिए, फिर उसका बँटवारा।", "First you need the data, then its split."),
-                   T("Fit, evaluate और predict हमेशा आखिर में आते हैं।", "Fit, evaluate and predict always come last.")],
+                   T("Fit, evaluate और predict हमेशा आख़िर में आते हैं।", "Fit, evaluate and predict always come last.")],
             solution='q1_answer = "b"', wrong="a",
             explanation=T("Load → split → network → base model (model, loss, optimizer) → fit, evaluate, predict।",
                           "Load → split → network → base model (model, loss, optimiser) → fit, evaluate, predict."),
@@ -280,7 +281,7 @@ def questions():
             why={"b": T("ऐसा नाम नहीं है: ImportError। class `DataLoader` है और `torch.utils.data` में है।",
                         "no such name: ImportError. The class is `DataLoader`, in `torch.utils.data`."),
                  "d": T("दूसरा positional argument `batch_size` है।", "the second positional argument is `batch_size`.")},
-            hints=[T("स्रोत की `DataLoaders` line notebook में कौन-सा error देती है?",
+            hints=[T("स्रोत नोट्स की `DataLoaders` line notebook में कौन-सा error देती है?",
                      "Which error does the source's `DataLoaders` line give in the notebook?"),
                    T("`DataLoader(dataset, batch_size, shuffle)`", "`DataLoader(dataset, batch_size, shuffle)`")],
             solution='q6_answer = ["a", "c"]', wrong=["a", "b"],
@@ -289,7 +290,7 @@ def questions():
             "q7", T("`nn.Flatten()(torch.zeros(32, 256, 4, 4))` का shape क्या है?",
                     "What is the shape of `nn.Flatten()(torch.zeros(32, 256, 4, 4))`?"),
             (32, 4096), meaning="(batch, 256 · 4 · 4)",
-            hints=[T("default `start_dim=1, end_dim=-1`: batch को छोड़कर बाकी सब dimensions एक में।",
+            hints=[T("default `start_dim=1, end_dim=-1`: batch को छोड़कर बाक़ी सब dimensions एक में।",
                      "default `start_dim=1, end_dim=-1`: all dimensions except the batch, merged into one."),
                    T("256 × 4 × 4 = ?", "256 × 4 × 4 = ?")],
             solution="q7_answer = (32, 4096)", wrong=(32, 1024),
@@ -307,20 +308,21 @@ def questions():
             hints=[T("(n_in + 1) · n_out", "(n_in + 1) · n_out"),
                    T("weight matrix (1024, 4096) और bias (1024,)।", "weight matrix (1024, 4096) and bias (1024,).")],
             solution="q8_answer = 4096 * 1024 + 1024", wrong=4096 * 1024,
-            explanation=T("4,195,328 — notebook के network के लगभग तीन-चौथाई parameters।",
-                          "4,195,328 — about three quarters of the parameters of the notebook's network."),
+            explanation=T("4,195,328 — notebook के network (`PipelineCNN`, 5,850,762 parameters) के लगभग 72%।",
+                          "4,195,328 — about 72% of the parameters of the notebook's network (`PipelineCNN`, "
+                          "5,850,762 parameters)."),
         ),
         MultipleChoice(
-            "q9", T("स्रोत की `class CNN():` को PyTorch model बनाने के लिए क्या-क्या ज़रूरी है?",
+            "q9", T("स्रोत नोट्स की `class CNN():` को PyTorch model बनाने के लिए क्या-क्या ज़रूरी है?",
                     "What does the source's `class CNN():` need to become a PyTorch model?"),
             [T("`nn.Module` से inherit करना: `class CNN(nn.Module)`", "inherit from `nn.Module`: `class CNN(nn.Module)`"),
              T("`__init__` की शुरुआत में `super().__init__()`", "`super().__init__()` at the start of `__init__`"),
              T("एक `forward(self, x)` method", "a `forward(self, x)` method"),
              T("एक `backward(self, grad)` method", "a `backward(self, grad)` method"),
-             T("`model.compile()` बुलाना", "calling `model.compile()`")],
+             T("`model.compile()` call करना", "calling `model.compile()`")],
             ["a", "b", "c"],
             why={"d": T("backward autograd अपने-आप बनाता है।", "autograd builds the backward pass by itself."),
-                 "e": T("यह Keras का तरीका है; PyTorch में ज़रूरी नहीं (`torch.compile` केवल गति के लिए है)।",
+                 "e": T("यह Keras का तरीक़ा है; PyTorch में ज़रूरी नहीं (`torch.compile` केवल गति के लिए है)।",
                         "that is the Keras way; PyTorch does not need it (`torch.compile` is only for speed).")},
             hints=[T("`model(x)` और `model.parameters()` कहाँ से आते हैं?", "Where do `model(x)` and `model.parameters()` come from?"),
                    T("Gradients autograd निकालता है।", "Autograd computes the gradients.")],
@@ -351,8 +353,8 @@ def questions():
             ["Microsoft", "Google", T("MILA, Université de Montréal", "MILA, Université de Montréal"),
              "Facebook AI Research"],
             "c",
-            why={"a": T("स्रोत यही कहता है, पर यह गलत है; Microsoft की library CNTK थी।",
-                        "that is what the source says, but it is wrong; Microsoft's library was CNTK."),
+            why={"a": T("स्रोत नोट्स में \"Theano - Microsoft\" लिखा है, पर यह ग़लत है; Microsoft की library CNTK थी।",
+                        "the source notes write \"Theano - Microsoft\", but that is wrong; Microsoft's library was CNTK."),
                  "b": T("Google से TensorFlow आया, और Keras का विकास वहाँ हुआ।", "Google gave us TensorFlow, and Keras was developed there.")},
             hints=[T("Notebook के section 1 की callout पढ़िए।", "Read the callout in section 1 of the notebook."),
                    T("Yoshua Bengio का lab, Montréal में।", "Yoshua Bengio's lab, in Montréal.")],
@@ -392,15 +394,17 @@ def questions():
                    T("Resize को tuple दीजिए: `Resize((32, 32))`।", "Give Resize a tuple: `Resize((32, 32))`.")],
         ),
         Code(
-            "q14", T("स्रोत की CNN class ठीक कीजिए। नीचे स्रोत का code है, नाम `FixedCNN`। चारों `fix` वाली जगहें ठीक कीजिए, "
+            "q14", T("स्रोत नोट्स की CNN class ठीक कीजिए। नीचे स्रोत नोट्स का code है, नाम `FixedCNN`। चारों `fix` वाली जगहें ठीक कीजिए, "
                      "ताकि `FixedCNN()(torch.zeros(2, 3, 32, 32))` का shape (2, 10) हो: Flatten के 4096 features 1024 "
-                     "units की एक नई dense layer में जाएँ, बाकी dense layers की तरह ReLU के साथ। स्रोत की बाकी layers "
-                     "वैसी ही रहें; checker वही weights देकर notebook के `PipelineCNN` से मिलाएगा।",
+                     "units की एक नई dense layer में जाएँ, बाक़ी dense layers की तरह ReLU के साथ। स्रोत नोट्स की बाक़ी layers "
+                     "वैसी ही रहें (स्रोत नोट्स की तरह 3 input channels, रंगीन images के लिए; notebook 07 Fashion-MNIST के लिए "
+                     "`in_channels=1` लेता है); checker वही weights देकर `PipelineCNN(in_channels=3)` से मिलाएगा।",
                      "Fix the source's CNN class. Below is the source's code, named `FixedCNN`. Fix the four places "
                      "marked `fix`, so that `FixedCNN()(torch.zeros(2, 3, 32, 32))` has shape (2, 10): the 4096 "
                      "features of Flatten go into a new dense layer of 1024 units, with a ReLU like the other dense "
-                     "layers. Keep the source's other layers as they are; the checker gives your model the same "
-                     "weights and compares it with the notebook's `PipelineCNN`."),
+                     "layers. Keep the source's other layers as they are (3 input channels as in the source, for colour "
+                     "images; notebook 07 uses `in_channels=1` for Fashion-MNIST); the checker gives your model the "
+                     "same weights and compares it with `PipelineCNN(in_channels=3)`."),
             grader=grade_fixed_cnn, answer_name="FixedCNN", starter=FIXED_CNN_STARTER, solution=FIXED_CNN_SOLUTION,
             wrong=_SourceCNN,
             wrongs=[_wrong_NoSuperCNN, _wrong_FlattenArgsCNN, _wrong_NoDenseReluCNN, _wrong_SoftmaxFixedCNN],
@@ -410,8 +414,10 @@ def questions():
                      "`nn.Flatten()` turns (B, 256, 4, 4) into (B, 4096); it must be followed by "
                      "`nn.Linear(4096, 1024), nn.ReLU()`."),
                    T("`forward` में `return self.model(x)`।", "`return self.model(x)` in `forward`.")],
-            explanation=T(f"ठीक किया network notebook का `PipelineCNN` है: {FIXED_CNN_PARAMS:,} parameters।",
-                          f"The fixed network is the notebook's `PipelineCNN`: {FIXED_CNN_PARAMS:,} parameters."),
+            explanation=T(f"ठीक किया network notebook का `PipelineCNN` है, 3 input channels के साथ: {FIXED_CNN_PARAMS:,} "
+                          "parameters (notebook का 1 channel वाला रूप 576 कम, 5,850,762)।",
+                          f"The fixed network is the notebook's `PipelineCNN` with 3 input channels: "
+                          f"{FIXED_CNN_PARAMS:,} parameters (the notebook's 1-channel version has 576 fewer, 5,850,762)."),
         ),
         Code(
             "q15", T("Disk से पढ़ी एक image पर prediction: `predict_one(model, image, transform, classes)` लिखिए जो "
@@ -432,16 +438,16 @@ def questions():
             wrong=_predict_one_wrong,
             wrongs=[_wrong_predict_one_dim0, _wrong_predict_one_index, _wrong_predict_one_logit,
                     _wrong_predict_one_no_batch],
-            hints=[T("Model batches लेता है: `unsqueeze(0)` से batch of one बनाइए।",
+            hints=[T("Model batches लेता है: `unsqueeze(0)` से एक image का batch बनाइए।",
                      "The model takes batches: make a batch of one with `unsqueeze(0)`."),
                    T("`model.eval()` Dropout को बंद करता है; `softmax(..., dim=1)` classes पर चलता है।",
                      "`model.eval()` switches Dropout off; `softmax(..., dim=1)` runs over the classes."),
                    T("नाम: `classes[int(k)]`।", "The name: `classes[int(k)]`.")],
         ),
         Code(
-            "q16", T("Checkpoint सुरक्षित तरीके से load कीजिए: `load_checkpoint(model, path)` लिखिए जो `torch.save("
+            "q16", T("Checkpoint सुरक्षित तरीक़े से load कीजिए: `load_checkpoint(model, path)` लिखिए जो `torch.save("
                      "model.state_dict(), path)` से बनी file के weights `model` में डाले और `model` लौटाए — और अनजान "
-                     "Python objects वाली file को मना कर दे। Checker एक ऐसी file भी देता है जो गलत तरीके से load करने पर "
+                     "Python objects वाली file को मना कर दे। Checker एक ऐसी file भी देता है जो ग़लत तरीक़े से load करने पर "
                      "(हानिरहित) code चलाती है।",
                      "Load a checkpoint safely: write `load_checkpoint(model, path)` that puts the weights of a file "
                      "made by `torch.save(model.state_dict(), path)` into `model` and returns `model` — and refuses a "

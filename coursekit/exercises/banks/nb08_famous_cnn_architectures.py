@@ -10,7 +10,7 @@ TITLE = T("प्रसिद्ध CNN architectures: LeNet, AlexNet, VGG, ResN
           "Famous CNN architectures: LeNet, AlexNet, VGG, ResNet")
 INTRO = T(
     "पहले 5 प्रश्न स्रोत नोट्स के हैं (LeNet बनाम AlexNet, VGG के 3×3 filters, residual connections, GPU, और 100+ layers)। "
-    "फिर आप LeNet-5 खुद बनाकर उसके 61,706 parameters मिलाएँगे, एक residual block लिखेंगे, और parameters व shapes गिनेंगे। "
+    "फिर आप LeNet-5 ख़ुद बनाकर उसके 61,706 parameters मिलाएँगे, एक residual block लिखेंगे, और parameters व shapes गिनेंगे। "
     "Notebook `notebooks/08_famous_cnn_architectures.ipynb` साथ खुला रखिए।",
     "The first 5 questions are the source notes' (LeNet versus AlexNet, VGG's 3×3 filters, residual connections, GPUs, "
     "and 100+ layers). Then you build LeNet-5 yourself and match its 61,706 parameters, write a residual block, and "
@@ -157,7 +157,7 @@ def questions():
     return [
         # ---------------------------------------------------------------- the source notes' 5 questions
         MultipleChoice(
-            "q1", T("(स्रोत का प्रश्न 1) LeNet-5 और AlexNet के बारे में कौन-से कथन सही हैं?",
+            "q1", T("(स्रोत नोट्स का प्रश्न 1) LeNet-5 और AlexNet के बारे में कौन-से कथन सही हैं?",
                     "(Source question 1) Which statements about LeNet-5 and AlexNet are true?"),
             [T("AlexNet ReLU इस्तेमाल करता है; LeNet-5 tanh जैसे squashing functions।",
                "AlexNet uses ReLU; LeNet-5 uses tanh-like squashing functions."),
@@ -182,7 +182,7 @@ def questions():
                           "(8 weight layers), uses ReLU, dropout and augmentation, and was trained on GPUs."),
         ),
         MultipleChoice(
-            "q2", T("(स्रोत का प्रश्न 2) VGG में सारी convolutions 3×3 क्यों रखी गईं? सही कारण चुनिए।",
+            "q2", T("(स्रोत नोट्स का प्रश्न 2) VGG में सारी convolutions 3×3 क्यों रखी गईं? सही कारण चुनिए।",
                     "(Source question 2) Why are all of VGG's convolutions 3×3? Choose the right reasons."),
             [T("Stride 1 पर दो 3×3 layers मिलकर 5×5 हिस्सा देखती हैं, और तीन 7×7।",
                "At stride 1, two stacked 3×3 layers see a 5×5 region, and three see 7×7."),
@@ -205,7 +205,7 @@ def questions():
                           "weights, and three ReLUs instead of one."),
         ),
         MultipleChoice(
-            "q3", T("(स्रोत का प्रश्न 3) ResNet में residual (skip) connection $y = \\mathcal{F}(x) + x$ के क्या फ़ायदे हैं?",
+            "q3", T("(स्रोत नोट्स का प्रश्न 3) ResNet में residual (skip) connection $y = \\mathcal{F}(x) + x$ के क्या फ़ायदे हैं?",
                     "(Source question 3) What are the benefits of ResNet's residual (skip) connection $y = \\mathcal{F}(x) + x$?"),
             [T("अगर block को कुछ नहीं करना चाहिए (identity), तो layers को बस $\\mathcal{F}(x) \\to 0$ सीखना है, जो आसान है।",
                "If a block should do nothing (the identity), its layers only need to learn $\\mathcal{F}(x) \\to 0$, which is easy."),
@@ -227,7 +227,7 @@ def questions():
                           "form it is easy to stay close to the identity, and the gradient gets a direct path."),
         ),
         MultipleChoice(
-            "q4", T("(स्रोत का प्रश्न 4) AlexNet को GPU पर क्यों train किया गया? सही कथन चुनिए।",
+            "q4", T("(स्रोत नोट्स का प्रश्न 4) AlexNet को GPU पर क्यों train किया गया? सही कथन चुनिए।",
                     "(Source question 4) Why was AlexNet trained on GPUs? Choose the true statements."),
             [T("Training में लगभग $2 \\times 10^{17}$ multiply-adds थे — एक जैसे, स्वतंत्र काम जिन्हें GPU के हज़ारों cores एक साथ करते हैं।",
                "Training took about $2 \\times 10^{17}$ multiply-adds — identical, independent work that a GPU's thousands of cores do at once."),
@@ -247,7 +247,7 @@ def questions():
                           "the GPUs did it in 5–6 days."),
         ),
         MultipleChoice(
-            "q5", T("(स्रोत का प्रश्न 5) ResNet को 100+ layers तक train करना किन चीज़ों से संभव हुआ?",
+            "q5", T("(स्रोत नोट्स का प्रश्न 5) ResNet को 100+ layers तक train करना किन चीज़ों से संभव हुआ?",
                     "(Source question 5) What made it possible to train ResNets with 100+ layers?"),
             [T("Identity shortcuts (residual connections)।", "Identity shortcuts (residual connections)."),
              T("हर convolution के बाद BatchNorm, और He initialization।", "BatchNorm after every convolution, and He initialisation."),
@@ -270,7 +270,7 @@ def questions():
         ),
         # ---------------------------------------------------------------- coding and counting
         Code(
-            "q6", T("LeNet-5 (आज का रूप) खुद बनाइए: `MyLeNet5()` input (B, 1, 32, 32) लेकर (B, 10) लौटाए, tanh और average "
+            "q6", T("LeNet-5 (आज का रूप) ख़ुद बनाइए: `MyLeNet5()` input (B, 1, 32, 32) लेकर (B, 10) लौटाए, tanh और average "
                     "pooling के साथ, और उसमें ठीक 61,706 parameters हों (`coursekit.architectures.LeNet5` जितने)।",
                     "Build LeNet-5 (the modern reading) yourself: `MyLeNet5()` takes (B, 1, 32, 32) and returns (B, 10), with "
                     "tanh and average pooling, and has exactly 61,706 parameters (as many as `coursekit.architectures.LeNet5`)."),
@@ -290,7 +290,7 @@ def questions():
             wrongs=[_wrong_NoFinalReluBlock, _wrong_ReluBeforeAddBlock, _wrong_AddBeforeBnBlock],
             hints=[T("पहले `out = torch.relu(self.bn1(self.conv1(x)))`।", "First `out = torch.relu(self.bn1(self.conv1(x)))`."),
                    T("फिर `out = self.bn2(self.conv2(out))` — यह $\\mathcal{F}(x)$ है।", "Then `out = self.bn2(self.conv2(out))` — this is $\\mathcal{F}(x)$."),
-                   T("आखिर में `torch.relu(out + x)`।", "Finally `torch.relu(out + x)`.")],
+                   T("आख़िर में `torch.relu(out + x)`।", "Finally `torch.relu(out + x)`.")],
             explanation=T("Shortcut में कोई parameter नहीं: shapes समान हैं (stride 1, वही channels), इसलिए सीधे x जोड़ते हैं।",
                           "The shortcut has no parameters: the shapes match (stride 1, same channels), so x is added directly."),
         ),
@@ -367,7 +367,7 @@ def questions():
             "q12", T("AlexNet paper का Conv1: input 227×227, kernel 11, stride 4, padding 0। Output की ऊँचाई कितनी है?",
                      "The AlexNet paper's Conv1: input 227×227, kernel 11, stride 4, padding 0. What is the output height?"),
             55, rel_tol=0, abs_tol=0.01,
-            mistakes={54: T("सूत्र के आखिर का + 1 भूल गए: $\\lfloor (227 - 11)/4 \\rfloor + 1$।",
+            mistakes={54: T("सूत्र के आख़िर का + 1 भूल गए: $\\lfloor (227 - 11)/4 \\rfloor + 1$।",
                             "you forgot the + 1 at the end of the formula: $\\lfloor (227 - 11)/4 \\rfloor + 1$.")},
             hints=[T("$H_{out} = \\lfloor (H_{in} + 2P - K)/S \\rfloor + 1$", "$H_{out} = \\lfloor (H_{in} + 2P - K)/S \\rfloor + 1$"),
                    T("$(227 - 11)/4 = 54$", "$(227 - 11)/4 = 54$")],

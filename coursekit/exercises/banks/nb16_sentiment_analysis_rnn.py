@@ -22,7 +22,7 @@ from ._nb16_graders import (
 
 TITLE = T("RNN से भावना विश्लेषण", "Sentiment analysis with RNNs")
 INTRO = T(
-    "पहले source notes के उदाहरण (\"movie was good / bad / not good\") पर प्रश्न, फिर code: केवल training sentences से "
+    "पहले स्रोत नोट्स के उदाहरण (\"movie was good / bad / not good\") पर प्रश्न, फिर code: केवल training sentences से "
     "vocabulary, एक batch को encode और pad करना, accuracy, और bag-of-words पर \"not good\" की समस्या। `torch`, "
     "`tokenize` और `Vocab` (coursekit.text से) पहले से import हैं।",
     "First questions on the source notes' example (\"movie was good / bad / not good\"), then code: a vocabulary from "
@@ -62,7 +62,7 @@ def questions():
                           "forecasting the next value are both like that."),
         ),
         Numeric(
-            "q2", T("Source का उदाहरण: \"movie was good\", \"movie was bad\", \"movie was not good\"। हम vocabulary में "
+            "q2", T("स्रोत नोट्स का उदाहरण: \"movie was good\", \"movie was bad\", \"movie was not good\"। हम vocabulary में "
                     "`<pad>` और `<unk>` भी रखते हैं (जैसे `toy_vocab` में)। हर शब्द का one-hot vector कितना लंबा है?",
                     "The source's example: \"movie was good\", \"movie was bad\", \"movie was not good\". We also keep "
                     "`<pad>` and `<unk>` in the vocabulary (as in `toy_vocab`). How long is each word's one-hot vector?"),
@@ -70,11 +70,11 @@ def questions():
             mistakes={5: T("5 अलग शब्द हैं, पर `<pad>` और `<unk>` के भी index हैं: vector की लंबाई = vocabulary का पूरा "
                            "आकार।", "there are 5 distinct words, but `<pad>` and `<unk>` have indices too: the vector is "
                            "as long as the whole vocabulary."),
-                      4: T("source की table में 4 लंबाई के vectors हैं, जो गलत है: 4 लंबाई में 5 शब्दों को अलग-अलग one-hot "
+                      4: T("स्रोत नोट्स की table में 4 लंबाई के vectors हैं, जो ग़लत है: 4 लंबाई में 5 शब्दों को अलग-अलग one-hot "
                            "नहीं दिया जा सकता।", "the source's table uses 4-long vectors, which is wrong: 4 positions "
                            "cannot give 5 words separate one-hot vectors.")},
             hints=[T("`len(toy_vocab)` देखिए, या `toy_vocab.itos`।", "Look at `len(toy_vocab)`, or `toy_vocab.itos`."),
-                   T("5 शब्द + 2 खास tokens।", "5 words + 2 special tokens.")],
+                   T("5 शब्द + 2 ख़ास tokens।", "5 words + 2 special tokens.")],
             solution="q2_answer = len(toy_vocab)", wrong=4,
             explanation=T("One-hot की लंबाई = vocabulary का आकार = 7 (`<pad>`, `<unk>`, movie, was, good, bad, not); हर "
                           "vector में ठीक एक 1।",
@@ -90,18 +90,18 @@ def questions():
                      "The longest sentence is \"movie was not good\": how many time steps?"),
                    T("(वाक्य, time steps, one-hot की लंबाई)।", "(sentences, time steps, one-hot length).")],
             solution="q3_answer = (3, 4, 7)", wrong=(4, 5),
-            explanation=T("3 वाक्य, 4 time steps (सबसे लंबा वाक्य), हर step पर 7 लंबा one-hot: (3, 4, 7)। Source का "
+            explanation=T("3 वाक्य, 4 time steps (सबसे लंबा वाक्य), हर step पर 7 लंबा one-hot: (3, 4, 7)। स्रोत नोट्स का "
                           "\"(4, 5)\" एक वाक्य का आकार है, और वह भी `<pad>`/`<unk>` के बिना।",
                           "3 sentences, 4 time steps (the longest sentence), a 7-long one-hot at each step: (3, 4, 7). "
                           "The source's \"(4, 5)\" is the shape of one sentence, and without `<pad>`/`<unk>`."),
         ),
         Numeric(
-            "q4", T("Source का छोटा RNN: `nn.RNN(input_size=5, hidden_size=3)` और उसके बाद `nn.Linear(3, 1)`। PyTorch में "
+            "q4", T("स्रोत नोट्स का छोटा RNN: `nn.RNN(input_size=5, hidden_size=3)` और उसके बाद `nn.Linear(3, 1)`। PyTorch में "
                     "कुल कितने parameters (weights + biases) हैं?",
                     "The source's small RNN: `nn.RNN(input_size=5, hidden_size=3)` followed by `nn.Linear(3, 1)`. How "
                     "many parameters (weights + biases) are there in PyTorch?"),
             34, rel_tol=0, abs_tol=0,
-            mistakes={33: T("33 source की गिनती है (9 + 9 + 15), जो गलत है।",
+            mistakes={33: T("33 स्रोत नोट्स की गिनती है (9 + 9 + 15), जो ग़लत है।",
                             "33 is the source's count (9 + 9 + 15), which is wrong."),
                       27: T("ये केवल weights हैं: 15 + 9 + 3। Biases भी गिनिए।",
                             "those are the weights only: 15 + 9 + 3. Count the biases too."),
@@ -119,14 +119,14 @@ def questions():
                           "longer sentence does not add any."),
         ),
         TrueFalse(
-            "q5", T("सही या गलत: labels इस्तेमाल नहीं होते, इसलिए vocabulary train और test दोनों sentences से बनाना ठीक है।",
+            "q5", T("सही या ग़लत: labels इस्तेमाल नहीं होते, इसलिए vocabulary train और test दोनों sentences से बनाना ठीक है।",
                     "True or false: the labels are not used, so it is fine to build the vocabulary from both the train "
                     "and the test sentences."),
             False,
             hints=[T("असली user ऐसे शब्द लिखेगा जो training में कभी नहीं थे। उन्हें कौन-सा index मिलेगा?",
                      "A real user will type words that were never in training. Which index will they get?")],
             solution="q5_answer = False", wrong=True,
-            explanation=T("गलत। Test set असली दुनिया की नकल है: test के नए शब्द `<unk>` होने चाहिए। Vocabulary में "
+            explanation=T("ग़लत। Test set असली दुनिया की नकल है: test के नए शब्द `<unk>` होने चाहिए। Vocabulary में "
                           "test शब्द डालने से test accuracy ज़्यादा अच्छी दिख सकती है (जैसे embedding table का आकार और "
                           "`<unk>` की दर बदल जाती है) — यह एक तरह का data leakage है।",
                           "False. The test set imitates the real world: new test words must be `<unk>`. Putting test "
@@ -138,7 +138,7 @@ def questions():
                     "चलाने पर क्या होता है?",
                     "In a padded batch the sentence \"बढ़िया !\" (2 tokens) is followed by 6 `<pad>`. What happens when "
                     "the RNN runs on it through `pack_padded_sequence`?"),
-            [T("RNN इस वाक्य के 2 steps ही चलाता है; उसकी आखिरी hidden state वही है जो वाक्य अकेले चलाने पर मिलती",
+            [T("RNN इस वाक्य के 2 steps ही चलाता है; उसकी आख़िरी hidden state वही है जो वाक्य अकेले चलाने पर मिलती",
                "the RNN runs only 2 steps for this sentence; its last hidden state is the one the sentence gets alone"),
              T("RNN सारे 8 steps चलाता है, पर `<pad>` के embeddings शून्य हैं इसलिए hidden state नहीं बदलती",
                "the RNN runs all 8 steps, but the `<pad>` embeddings are zero so the hidden state does not change"),
@@ -156,12 +156,12 @@ def questions():
                      "Look at the output of section 6 in the notebook: with packing / without packing.")],
             solution='q6_answer = "a"', wrong="b",
             explanation=T("Packing हर वाक्य की असली लंबाई RNN को देता है; हर step पर केवल चालू वाक्य आगे बढ़ते हैं "
-                          "(`batch_sizes`)। इसलिए `h_n` हर वाक्य के अपने आखिरी शब्द के बाद की state है।",
+                          "(`batch_sizes`)। इसलिए `h_n` हर वाक्य के अपने आख़िरी शब्द के बाद की state है।",
                           "Packing gives the RNN each sentence's true length; at each step only the running sentences "
                           "move on (`batch_sizes`). So `h_n` is each sentence's state after its own last word."),
         ),
         TrueFalse(
-            "q7", T("सही या गलत: `nn.Embedding` से index $i$ की पंक्ति उठाना वही है जो one-hot vector (लंबाई $|V|$) को "
+            "q7", T("सही या ग़लत: `nn.Embedding` से index $i$ की पंक्ति उठाना वही है जो one-hot vector (लंबाई $|V|$) को "
                     "embedding matrix $E$ ($|V| \\times d$) से गुणा करना।",
                     "True or false: picking row $i$ with `nn.Embedding` is the same as multiplying the one-hot vector "
                     "(length $|V|$) by the embedding matrix $E$ ($|V| \\times d$)."),
@@ -204,8 +204,8 @@ def questions():
         CodeWithMistakes(
             "q9", T("`encode_and_pad(texts, vocab)` लिखिए: हर वाक्य को `tokenize` करके `vocab.encode` से indices में "
                     "बदलिए, और एक `(B, T)` LongTensor लौटाइए जिसमें हर पंक्ति की शुरुआत में वाक्य के indices हों और "
-                    "बाकी जगह `vocab.pad_index` (T = सबसे लंबे वाक्य की लंबाई)। `pad_batch` इस्तेमाल मत कीजिए: starter "
-                    "के दो खाली हिस्से भरिए।",
+                    "बाक़ी जगह `vocab.pad_index` (T = सबसे लंबे वाक्य की लंबाई)। `pad_batch` इस्तेमाल मत कीजिए: starter "
+                    "के दो ख़ाली हिस्से भरिए।",
                     "Write `encode_and_pad(texts, vocab)`: `tokenize` each sentence, turn it into indices with "
                     "`vocab.encode`, and return a `(B, T)` LongTensor in which each row starts with the sentence's "
                     "indices and the rest is `vocab.pad_index` (T = the length of the longest sentence). Do not use "
@@ -252,7 +252,7 @@ def questions():
         ),
         Numeric(
             "q11", T("एक bag-of-words model का score $s = b + \\sum_v w_v c_v$ है ($s > 0$ = सकारात्मक)। सीखे गए मान: "
-                     "$b = 0.1$, $w_{\\text{good}} = 2.0$, $w_{\\text{not}} = -0.5$, बाकी शब्दों के weights 0। "
+                     "$b = 0.1$, $w_{\\text{good}} = 2.0$, $w_{\\text{not}} = -0.5$, बाक़ी शब्दों के weights 0। "
                      "\"the food was not good\" का score क्या है?",
                      "A bag-of-words model's score is $s = b + \\sum_v w_v c_v$ ($s > 0$ = positive). Learned values: "
                      "$b = 0.1$, $w_{\\text{good}} = 2.0$, $w_{\\text{not}} = -0.5$, all other weights 0. What is the "
@@ -263,7 +263,7 @@ def questions():
             hints=[T("हर शब्द एक बार आया है: $s = b + w_{\\text{not}} + w_{\\text{good}}$।",
                      "Each word occurs once: $s = b + w_{\\text{not}} + w_{\\text{good}}$.")],
             solution="q11_answer = 0.1 + 2.0 - 0.5", wrong=2.1,
-            explanation=T("$s = 1.6 > 0$: model इसे सकारात्मक कहता है, जो गलत है। \"not\" केवल 0.5 घटाता है, चाहे वह "
+            explanation=T("$s = 1.6 > 0$: model इसे सकारात्मक कहता है, जो ग़लत है। \"not\" केवल 0.5 घटाता है, चाहे वह "
                           "\"good\" को नकारे या किसी और शब्द को।",
                           "$s = 1.6 > 0$: the model calls it positive, which is wrong. \"not\" only subtracts 0.5, "
                           "whatever word it negates."),
@@ -314,10 +314,10 @@ def questions():
                           "The max over time of the (16, T, 64) outputs: (16, 64). Then `nn.Linear(64, 2)`."),
         ),
         MultipleChoice(
-            "q14", T("Source notes (`002`, `004`) RNN, LSTM/GRU और libraries के बारे में कई बातें कहते हैं। कौन-से कथन सही हैं?",
+            "q14", T("स्रोत नोट्स (`002`, `004`) RNN, LSTM/GRU और libraries के बारे में कई बातें कहते हैं। कौन-से कथन सही हैं?",
                      "The source notes (`002`, `004`) make several claims about RNNs, LSTM/GRU and libraries. Which "
                      "statements are right?"),
-            [T("LSTM और GRU के gates vanishing gradients को कम करते हैं, पर पूरी तरह खत्म नहीं करते",
+            [T("LSTM और GRU के gates vanishing gradients को कम करते हैं, पर पूरी तरह ख़त्म नहीं करते",
                "the gates of LSTM and GRU reduce vanishing gradients, but do not remove them"),
              T("Exploding gradients के लिए RNNs में आम तौर पर gradient clipping लगाई जाती है",
                "RNNs usually use gradient clipping against exploding gradients"),

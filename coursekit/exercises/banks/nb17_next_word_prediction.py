@@ -25,8 +25,8 @@ from ._nb17_graders import (
 
 TITLE = T("अगले शब्द का अनुमान", "Next-word prediction")
 INTRO = T(
-    "पहले source notes के हर हिस्से पर प्रश्न (अगले शब्द का उदाहरण, RNN के समीकरण, तकनीकें, libraries, सीमाएँ), फिर "
-    "perplexity, smoothing और temperature, और आखिर में चार code exercises। `math` और `torch` पहले से import हैं।",
+    "पहले स्रोत नोट्स के हर हिस्से पर प्रश्न (अगले शब्द का उदाहरण, RNN के समीकरण, तकनीकें, libraries, सीमाएँ), फिर "
+    "perplexity, smoothing और temperature, और आख़िर में चार code exercises। `math` और `torch` पहले से import हैं।",
     "First questions on every part of the source notes (the next-word example, the RNN equations, techniques, "
     "libraries, limitations), then perplexity, smoothing and temperature, and finally four code exercises. `math` "
     "and `torch` are already imported.",
@@ -39,7 +39,7 @@ SETUP = "import math\nimport torch"
 def questions():
     return [
         MultipleChoice(
-            "q1", T("(Source: \"I am going to the ___\") एक phone keyboard अगला शब्द सुझाता है। उसका language model असल में "
+            "q1", T("(स्रोत नोट्स: \"I am going to the ___\") एक phone keyboard अगला शब्द सुझाता है। उसका language model असल में "
                     "क्या लौटाता है?",
                     "(Source: \"I am going to the ___\") A phone keyboard suggests the next word. What does its language "
                     "model actually return?"),
@@ -66,7 +66,7 @@ def questions():
                           "vocabulary; the suggestions are its top-k (`suggest` in notebook 17)."),
         ),
         MultipleChoice(
-            "q2", T("(Source के समीकरण) Source लिखता है $Y_t = g(H_t)$, जहाँ $g$ = \"softmax/sigmoid\"। अगला शब्द बताने वाले "
+            "q2", T("(स्रोत नोट्स के समीकरण) स्रोत नोट्स लिखते हैं $Y_t = g(H_t)$, जहाँ $g$ = \"softmax/sigmoid\"। अगला शब्द बताने वाले "
                     "model के output के लिए कौन-सा रूप सही है?",
                     "(The source's equations) The source writes $Y_t = g(H_t)$ with $g$ = \"softmax/sigmoid\". Which form "
                     "is right for the output of a next-word model?"),
@@ -89,7 +89,7 @@ def questions():
                           "are words, and the softmax turns them into probabilities."),
         ),
         TrueFalse(
-            "q3", T("(Source का walk-through) \"I am going to the\" पढ़ने के बाद RNN की memory में ये पाँच शब्द एक list की तरह "
+            "q3", T("(स्रोत नोट्स का walk-through) \"I am going to the\" पढ़ने के बाद RNN की memory में ये पाँच शब्द एक list की तरह "
                     "रखे होते हैं (\"Memory: I am going to the\")।",
                     "(The source's walk-through) After reading \"I am going to the\", the RNN's memory holds these five "
                     "words as a list (\"Memory: I am going to the\")."),
@@ -104,14 +104,14 @@ def questions():
                           "was read or 10. Every new word changes it; old words survive only as a summary."),
         ),
         MultipleChoice(
-            "q4", T("(Source: RNN के प्रकार) Training के समय language model \"I am going to the market.\" के **हर** शब्द के बाद "
+            "q4", T("(स्रोत नोट्स: RNN के प्रकार) Training के समय language model \"I am going to the market.\" के **हर** शब्द के बाद "
                     "अगले शब्द का अनुमान लगाता है। यह कौन-सा RNN प्रकार है?",
                     "(Source: types of RNN) During training, a language model predicts the next word after **every** word "
                     "of \"I am going to the market.\". Which type of RNN is this?"),
             [T("one-to-one", "one-to-one"), T("one-to-many", "one-to-many"), T("many-to-one", "many-to-one"),
              T("many-to-many (हर input step पर एक output)", "many-to-many (one output at every input step)")],
             "d",
-            why={"c": T("many-to-one पूरे sequence के बाद एक ही output देता है (जैसे sentiment); source का walk-through ऐसा "
+            why={"c": T("many-to-one पूरे sequence के बाद एक ही output देता है (जैसे sentiment); स्रोत नोट्स का walk-through ऐसा "
                         "दिखता है, पर training हर step के output पर होती है।",
                         "many-to-one gives one output after the whole sequence (like sentiment); the source's walk-through "
                         "looks like that, but training uses the output of every step."),
@@ -120,15 +120,15 @@ def questions():
             hints=[T("Loss में कितने अनुमान जुड़ते हैं?", "How many predictions add to the loss?"),
                    T("Input $x$ और target $y$ की लंबाई एक है, एक शब्द खिसकी हुई।", "Input $x$ and target $y$ have the same length, shifted by one word.")],
             solution='q4_answer = "d"', wrong="c",
-            explanation=T("Input और output दोनों sequences हैं, बराबर लंबाई के (source `002` का \"fixed length "
-                          "sequence2sequence\"): हर step पर अगला शब्द। Keyboard पर इस्तेमाल करते समय हम केवल आखिरी step का output "
+            explanation=T("Input और output दोनों sequences हैं, बराबर लंबाई के (स्रोत नोट्स `002` का \"fixed length "
+                          "sequence2sequence\"): हर step पर अगला शब्द। Keyboard पर इस्तेमाल करते समय हम केवल आख़िरी step का output "
                           "देखते हैं।",
                           "Input and output are both sequences of the same length (source `002`'s \"fixed length "
                           "sequence2sequence\"): the next word at every step. When a keyboard uses the model, we look "
                           "only at the last step's output."),
         ),
         MultipleChoice(
-            "q5", T("(Source की तकनीकें) Source कहता है ReLU \"RNN की training तेज़ करता है\" और sigmoid \"output को probability "
+            "q5", T("(स्रोत नोट्स की तकनीकें) स्रोत नोट्स कहते हैं कि ReLU \"RNN की training तेज़ करता है\" और sigmoid \"output को probability "
                     "बनाता है\"। Word-level LSTM language model के बारे में कौन-से कथन सही हैं?",
                     "(The source's techniques) The source says ReLU \"speeds up RNN training\" and sigmoid \"converts output "
                     "into probability\". Which statements about a word-level LSTM language model are right?"),
@@ -152,7 +152,7 @@ def questions():
                           "gradient clipping)."),
         ),
         MultipleChoice(
-            "q6", T("(Source की libraries) कौन-से कथन सही हैं?", "(The source's libraries) Which statements are right?"),
+            "q6", T("(स्रोत नोट्स की libraries) कौन-से कथन सही हैं?", "(The source's libraries) Which statements are right?"),
             [T("Theano Microsoft ने बनाया था और आज सबसे लोकप्रिय library है",
                "Theano was made by Microsoft and is the most popular library today"),
              T("Theano Montréal विश्वविद्यालय (MILA) में बना था; उसका विकास 2017 में बंद हुआ",
@@ -161,10 +161,10 @@ def questions():
              T("PyTorch में `nn.Embedding`, `nn.LSTM` और `nn.Linear` से word-level language model बनता है",
                "in PyTorch a word-level language model is built from `nn.Embedding`, `nn.LSTM` and `nn.Linear`")],
             ["b", "c", "d"],
-            why={"a": T("Source `002` की यह बात गलत है: Theano MILA (Montréal) का था, और 2017 से उसका विकास रुका हुआ है।",
+            why={"a": T("स्रोत नोट्स `002` की यह बात ग़लत है: Theano MILA (Montréal) का था, और 2017 से उसका विकास रुका हुआ है।",
                         "this claim of source `002` is wrong: Theano came from MILA (Montréal), and its development has "
                         "stopped since 2017.")},
-            hints=[T("एक कथन source `002` से लिया गया है और गलत है।", "One statement comes from source `002` and is wrong."),
+            hints=[T("एक कथन स्रोत नोट्स `002` से लिया गया है और ग़लत है।", "One statement comes from source `002` and is wrong."),
                    T("notebook 17 का section 13 देखिए।", "See section 13 of notebook 17.")],
             solution='q6_answer = ["b", "c", "d"]', wrong=["a", "c"],
             explanation=T("Theano: MILA, 2017 में बंद (शाखा: PyTensor)। Keras 3 (2023): कई backends। PyTorch: Embedding → LSTM "
@@ -173,7 +173,7 @@ def questions():
                           "Embedding → LSTM → Linear (`coursekit.langmodel.WordLSTMLM`)."),
         ),
         MultipleChoice(
-            "q7", T("(Source की सीमाएँ: \"Slow training\") RNN/LSTM की training Transformer की तुलना में धीमी क्यों होती है?",
+            "q7", T("(स्रोत नोट्स की सीमाएँ: \"Slow training\") RNN/LSTM की training Transformer की तुलना में धीमी क्यों होती है?",
                     "(The source's limitations: \"Slow training\") Why is RNN/LSTM training slower than a Transformer's?"),
             [T("step $t$ के लिए $h_{t-1}$ चाहिए, इसलिए time steps एक के बाद एक चलते हैं — time पर parallel काम नहीं हो सकता",
                "step $t$ needs $h_{t-1}$, so the time steps run one after another — the work cannot run in parallel over time"),
@@ -235,7 +235,7 @@ def questions():
             "q10", T("एक model अगले token के लिए 500 संभव tokens में से हर एक को बराबर probability देता है। उसकी perplexity कितनी है?",
                      "A model gives the same probability to each of 500 possible next tokens. What is its perplexity?"),
             500.0, rel_tol=1e-6,
-            mistakes={1 / 500: T("यह हर token की probability है; perplexity उसका उल्टा है: $(1/500)^{-1}$।",
+            mistakes={1 / 500: T("यह हर token की probability है; perplexity उसका उलटा है: $(1/500)^{-1}$।",
                                  "that is the probability of each token; the perplexity is its inverse: $(1/500)^{-1}$."),
                       math.log(500): T("यह cross-entropy $H$ (nats में) है; perplexity $e^{H}$ है।",
                                        "that is the cross-entropy $H$ (in nats); the perplexity is $e^{H}$.")},
@@ -247,7 +247,7 @@ def questions():
                           "\"how many equally likely choices\" meaning."),
         ),
         Numeric(
-            "q11", T("Training के आखिर में validation cross-entropy loss 2.5 (nats, प्रति token) है। Validation perplexity कितनी है?",
+            "q11", T("Training के आख़िर में validation cross-entropy loss 2.5 (nats, प्रति token) है। Validation perplexity कितनी है?",
                      "At the end of training the validation cross-entropy loss is 2.5 (nats, per token). What is the "
                      "validation perplexity?"),
             math.exp(2.5), rel_tol=1e-3,
@@ -268,7 +268,7 @@ def questions():
                "लगाइए और $k$ validation पर चुनिए",
                "the validation set held a pair never seen in training: probability 0, $\\log 0 = -\\infty$; use add-k "
                "smoothing and choose $k$ on the validation set"),
-             T("Model का code गलत है; bigram की perplexity कभी inf नहीं होती",
+             T("Model का code ग़लत है; bigram की perplexity कभी inf नहीं होती",
                "the code is wrong; a bigram's perplexity is never inf"),
              T("हमेशा $k = 1$ (Laplace) लीजिए, वही सबसे अच्छा है", "always take $k = 1$ (Laplace); it is the best"),
              T("Validation से `<unk>` tokens हटा दीजिए", "remove the `<unk>` tokens from the validation set")],
@@ -315,12 +315,12 @@ def questions():
                      "If a model turns half the words into `<unk>`, does its task get easier or harder?")],
             solution="q14_answer = False", wrong=True,
             explanation=T("छोटी vocabulary (ज़्यादा `<unk>`) या अलग tokenisation से perplexity अपने-आप बदलती है। इसलिए notebook "
-                          "17 में सारे models एक ही vocabulary पर नापे गए।",
+                          "17 में सारे models एक ही vocabulary पर मापे गए।",
                           "A smaller vocabulary (more `<unk>`) or a different tokenisation changes the perplexity by itself. "
                           "That is why all models in notebook 17 are measured on one vocabulary."),
         ),
         Open(
-            "q15", T("(Source का उदाहरण) \"I am going to the\" के बाद model market, office, station सुझाता है। अब user लिखता है "
+            "q15", T("(स्रोत नोट्स का उदाहरण) \"I am going to the\" के बाद model market, office, station सुझाता है। अब user लिखता है "
                      "\"I am going to the station to\"। 3-4 वाक्यों में समझाइए: model हर शब्द के बाद क्या करता है, और अब "
                      "सुझाव क्यों बदलते हैं? Bigram इसमें कहाँ पीछे रह जाता है?",
                      "(The source's example) After \"I am going to the\" the model suggests market, office, station. Now "
@@ -330,7 +330,7 @@ def questions():
                 "हर शब्द का embedding LSTM में जाता है और hidden state $h_t$ (एक तय आकार का vector) को update करता है; उससे "
                 "softmax पूरी vocabulary पर अगले शब्द की distribution देता है। \"the\" के बाद वाक्य का ढाँचा (\"I am going to "
                 "the ___\") जगह माँगता है, इसलिए market/office/station। \"station to\" के बाद hidden state में यह सारांश है कि "
-                "कोई कहीं किसी काम से जा रहा है, तो अब क्रियाएँ आती हैं (buy, meet, catch …)। Bigram केवल आखिरी शब्द \"to\" "
+                "कोई कहीं किसी काम से जा रहा है, तो अब क्रियाएँ आती हैं (buy, meet, catch …)। Bigram केवल आख़िरी शब्द \"to\" "
                 "देखता है, इसलिए उसकी सबसे ऊपर की पसंद अक्सर \"the\" होती है, और वह \"going to the station\" का संदर्भ इस्तेमाल "
                 "नहीं कर सकता।",
                 "Each word's embedding enters the LSTM and updates the hidden state $h_t$ (a vector of fixed size); from it "
@@ -400,8 +400,8 @@ def questions():
                           "probability too."),
         ),
         CodeWithMistakes(
-            "q18", T("`with_temperature(logits, T)` लिखिए: logits (आखिरी axis पर शब्द) को temperature $T$ से बदलकर probabilities "
-                     "लौटाइए: $p_T(j) = \\frac{\\exp(z_j / T)}{\\sum_{u} \\exp(z_u / T)}$ (आखिरी axis पर softmax)।",
+            "q18", T("`with_temperature(logits, T)` लिखिए: logits (आख़िरी axis पर शब्द) को temperature $T$ से बदलकर probabilities "
+                     "लौटाइए: $p_T(j) = \\frac{\\exp(z_j / T)}{\\sum_{u} \\exp(z_u / T)}$ (आख़िरी axis पर softmax)।",
                      "Write `with_temperature(logits, T)`: reshape the logits (words on the last axis) with the temperature "
                      "$T$ and return probabilities: $p_T(j) = \\frac{\\exp(z_j / T)}{\\sum_{u} \\exp(z_u / T)}$ (a softmax "
                      "over the last axis)."),

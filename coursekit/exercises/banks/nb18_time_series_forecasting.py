@@ -22,9 +22,9 @@ from ._nb18_graders import (
     _wrong_test_unscaled,
 )
 
-TITLE = T("समय-श्रृंखला का पूर्वानुमान", "Time-series forecasting")
+TITLE = T("समय-शृंखला का पूर्वानुमान", "Time-series forecasting")
 INTRO = T(
-    "Notebook 18 के कदम अपने हाथ से: समय से बँटवारा, केवल train पर scaling, baselines का RMSE, recursive forecast, और "
+    "Notebook 18 के क़दम अपने हाथ से: समय से बँटवारा, केवल train पर scaling, baselines का RMSE, recursive forecast, और "
     "trend व शेयर भावों पर साफ़-साफ़ प्रश्न। `np` (NumPy) और coursekit.timeseries से `split_by_time` पहले से import हैं।",
     "The steps of notebook 18 by your own hand: the split by time, scaling on train only, the RMSE of the baselines, "
     "the recursive forecast, and honest questions on trends and share prices. `np` (NumPy) and `split_by_time` from "
@@ -37,7 +37,7 @@ def questions():
     return [
         Code(
             "q1", T("Leak-free बँटवारा: `time_split(values, val, test)` एक 1-D array को **स्थान (position) से** तीन हिस्सों में "
-                    "बाँटे — पहले train, फिर validation, फिर test — जहाँ test में आखिरी `round(test · n)` मान हों और "
+                    "बाँटे — पहले train, फिर validation, फिर test — जहाँ test में आख़िरी `round(test · n)` मान हों और "
                     "validation में उससे ठीक पहले के `round(val · n)`। कोई फेंटना नहीं। (train, val, test) लौटाइए।",
                     "A leak-free split: `time_split(values, val, test)` splits a 1-D array **by position** into three "
                     "parts — train first, then validation, then test — where test holds the last `round(test · n)` "
@@ -55,7 +55,7 @@ def questions():
                       "    i_val = i_test - round(val * n)\n"
                       "    return values[:i_val], values[i_val:i_test], values[i_test:]"),
             wrongs=[_wrong_shuffled_split, _wrong_floor_split, _wrong_overlap_split, _wrong_test_before_val],
-            hints=[T("test आखिरी हिस्सा है: `i_test = n - round(test * n)`।", "Test is the last part: "
+            hints=[T("test आख़िरी हिस्सा है: `i_test = n - round(test * n)`।", "Test is the last part: "
                      "`i_test = n - round(test * n)`."),
                    T("validation ठीक उससे पहले: `i_val = i_test - round(val * n)`।",
                      "Validation comes right before it: `i_val = i_test - round(val * n)`."),
@@ -101,18 +101,18 @@ def questions():
             mistakes={5.5: T("यह MSE है; RMSE उसका वर्गमूल है।", "that is the MSE; the RMSE is its square root."),
                       2.0: T("यह MAE है (|2| + |−1| + |4| + |−1|) / 4; RMSE में पहले वर्ग कीजिए।",
                              "that is the MAE (|2| + |−1| + |4| + |−1|) / 4; for the RMSE square first."),
-                      math.sqrt(22 / 5): T("4 गलतियाँ हैं (दिन 2 से 5), 5 नहीं: 22 / 4।",
+                      math.sqrt(22 / 5): T("4 ग़लतियाँ हैं (दिन 2 से 5), 5 नहीं: 22 / 4।",
                                            "there are 4 errors (days 2 to 5), not 5: 22 / 4.")},
             hints=[T("अनुमान: [20, 22, 21, 25]; असली: [22, 21, 25, 24]।", "Forecasts: [20, 22, 21, 25]; truth: "
                      "[22, 21, 25, 24]."),
-                   T("गलतियाँ 2, −1, 4, −1; वर्गों का औसत 22 / 4।", "Errors 2, −1, 4, −1; the mean of the squares is 22 / 4.")],
+                   T("ग़लतियाँ 2, −1, 4, −1; वर्गों का औसत 22 / 4।", "Errors 2, −1, 4, −1; the mean of the squares is 22 / 4.")],
             solution="q3_answer = ((4 + 1 + 16 + 1) / 4) ** 0.5", wrongs=[2.0, 5.5, math.sqrt(22 / 5)],
             explanation=T("√(22/4) = √5.5 ≈ 2.35 °C। Seattle के असली test हिस्से पर persistence का RMSE लगभग 2.9 °C था।",
                           "√(22/4) = √5.5 ≈ 2.35 °C. On Seattle's real test part the RMSE of persistence was about 2.9 °C."),
         ),
         Numeric(
             "q4", T("Seasonal naive का RMSE हाथ से: एक तिमाही (quarterly) series, $m = 4$: "
-                    "[10, 20, 30, 15, 12, 21, 33, 14]। आखिरी चार तिमाहियों के लिए seasonal naive "
+                    "[10, 20, 30, 15, 12, 21, 33, 14]। आख़िरी चार तिमाहियों के लिए seasonal naive "
                     "($\\hat{y}_t = y_{t-4}$) का RMSE कितना है?",
                     "The RMSE of seasonal naive by hand: a quarterly series, $m = 4$: [10, 20, 30, 15, 12, 21, 33, 14]. "
                     "What is the RMSE of seasonal naive ($\\hat{y}_t = y_{t-4}$) for the last four quarters?"),
@@ -124,7 +124,7 @@ def questions():
                                                              "seasonal naive.")},
             hints=[T("अनुमान = एक साल (4 तिमाही) पहले के मान: [10, 20, 30, 15]; असली: [12, 21, 33, 14]।",
                      "Forecasts = the values one year (4 quarters) earlier: [10, 20, 30, 15]; truth: [12, 21, 33, 14]."),
-                   T("गलतियाँ −2, −1, −3, 1।", "Errors −2, −1, −3, 1.")],
+                   T("ग़लतियाँ −2, −1, −3, 1।", "Errors −2, −1, −3, 1.")],
             solution="q4_answer = ((4 + 1 + 9 + 1) / 4) ** 0.5",
             wrongs=[math.sqrt((9 + 81 + 144 + 361) / 4), 3.75, 1.75],
             explanation=T("√3.75 ≈ 1.94, जबकि यहाँ persistence का RMSE √148.75 ≈ 12.2 है: मज़बूत season वाली series पर seasonal "
@@ -133,7 +133,7 @@ def questions():
                           "season, seasonal naive is a hard baseline."),
         ),
         MultipleChoice(
-            "q5", T("RMSE बनाम MAE: चार दिनों पर model A की गलतियाँ [1, 1, 1, 1] °C और model B की [0, 0, 0, 4] °C हैं। "
+            "q5", T("RMSE बनाम MAE: चार दिनों पर model A की ग़लतियाँ [1, 1, 1, 1] °C और model B की [0, 0, 0, 4] °C हैं। "
                     "कौन-सा कथन सही है?",
                     "RMSE versus MAE: over four days model A misses by [1, 1, 1, 1] °C and model B by [0, 0, 0, 4] °C. "
                     "Which statement is right?"),
@@ -146,11 +146,11 @@ def questions():
             why={"b": T("A: √(4/4) = 1; B: √(16/4) = 2।", "A: √(4/4) = 1; B: √(16/4) = 2."),
                  "c": T("यह इस पर निर्भर है कि बड़ी चूक कितनी महँगी है — MAE पर दोनों बराबर हैं, RMSE पर A बेहतर।",
                         "that depends on how costly a big miss is — on MAE they tie, on RMSE A is better."),
-                 "d": T("उल्टा: हमेशा MAE ≤ RMSE।", "the other way round: always MAE ≤ RMSE.")},
+                 "d": T("उलटा: हमेशा MAE ≤ RMSE।", "the other way round: always MAE ≤ RMSE.")},
             hints=[T("RMSE = √(mean(e²)), MAE = mean(|e|)।", "RMSE = √(mean(e²)), MAE = mean(|e|).")],
             solution='q5_answer = "a"', wrong="b",
-            explanation=T("किसे चुनें? अगर एक बड़ी गलती कई छोटी से ज़्यादा नुकसान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर "
-                          "इकाई की गलती बराबर महँगी है, तो MAE। दोनों बताना ही निष्पक्ष है।",
+            explanation=T("किसे चुनें? अगर एक बड़ी ग़लती कई छोटी से ज़्यादा नुकसान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर "
+                          "इकाई की ग़लती बराबर महँगी है, तो MAE। दोनों बताना ही निष्पक्ष है।",
                           "Which to choose? If one big miss hurts more than several small ones (e.g. electricity demand), "
                           "the RMSE; if every unit of error costs the same, the MAE. Reporting both is honest."),
         ),
@@ -181,12 +181,12 @@ def questions():
             hints=[T("`window[1:]` सबसे पुराना मान हटाता है; `+ [nxt]` नया जोड़ता है।",
                      "`window[1:]` drops the oldest value; `+ [nxt]` appends the new one.")],
             explanation=T("यही `coursekit.forecast.recursive_forecast` करता है। step 2 से आगे हर अनुमान पिछले **अनुमान** पर खड़ा "
-                          "है, इसलिए गलतियाँ horizon के साथ जुड़ती जाती हैं।",
+                          "है, इसलिए ग़लतियाँ horizon के साथ जुड़ती जाती हैं।",
                           "This is what `coursekit.forecast.recursive_forecast` does. From step 2 on every forecast stands "
                           "on a previous **forecast**, so the errors add up with the horizon."),
         ),
         MultipleChoice(
-            "q7", T("Notebook 18 में CO₂ के levels पढ़ने वाला \"सीधा\" LSTM test सालों पर persistence से कहीं खराब था, जबकि "
+            "q7", T("Notebook 18 में CO₂ के levels पढ़ने वाला \"सीधा\" LSTM test सालों पर persistence से कहीं ख़राब था, जबकि "
                     "बदलाव सीखने वाला LSTM बेहतर। सबसे अच्छा कारण कौन-सा है?",
                     "In notebook 18 the \"plain\" LSTM reading CO₂ levels was far worse than persistence on the test "
                     "years, while the LSTM learning the change was better. Which is the best reason?"),
@@ -207,7 +207,7 @@ def questions():
                      "The output of section 3.2 in notebook 18: the scaled test values versus the largest scaled "
                      "training value.")],
             solution='q7_answer = "a"', wrong="d",
-            explanation=T("Source का दावा \"RNNs trend सँभाल लेते हैं\" ऐसे नहीं चलता: trend को differencing (या बदलाव सीखकर) "
+            explanation=T("स्रोत नोट्स का दावा \"RNNs trend सँभाल लेते हैं\" ऐसे नहीं चलता: trend को differencing (या बदलाव सीखकर) "
                           "आपको सँभालना होता है।",
                           "The source's claim \"RNNs handle trends\" does not work like that: you handle the trend, by "
                           "differencing (or by learning the change)."),
@@ -225,10 +225,10 @@ def questions():
             why={"b": T("औसत पुराने भावों की ओर खींचता है; random walk का कोई स्थिर औसत नहीं जिसकी ओर वह लौटे।",
                         "the mean pulls towards old prices; a random walk has no fixed mean to return to."),
                  "c": T("अगर बदलाव स्वतंत्र हैं तो अतीत में कोई पैटर्न नहीं जिसे LSTM सीखे; ज़्यादा से ज़्यादा वह persistence "
-                        "के बराबर आएगा (notebook 18 में MSFT पर वह खराब था)।",
+                        "के बराबर आएगा (notebook 18 में MSFT पर वह ख़राब था)।",
                         "if the changes are independent there is no pattern in the past for the LSTM to learn; at best it "
                         "ties with persistence (in notebook 18 it was worse on MSFT)."),
-                 "d": T("पिछला बदलाव अगले के बारे में कुछ नहीं बताता (returns का $r_1 \\approx 0$); इससे गलती बढ़ती है।",
+                 "d": T("पिछला बदलाव अगले के बारे में कुछ नहीं बताता (returns का $r_1 \\approx 0$); इससे ग़लती बढ़ती है।",
                         "the last change says nothing about the next (returns have $r_1 \\approx 0$); this adds error.")},
             hints=[T("$\\mathbb{E}[y_{t+1} \\mid y_1, \\dots, y_t] = y_t + \\mathbb{E}[\\varepsilon_{t+1}]$।",
                      "$\\mathbb{E}[y_{t+1} \\mid y_1, \\dots, y_t] = y_t + \\mathbb{E}[\\varepsilon_{t+1}]$.")],
@@ -239,7 +239,7 @@ def questions():
                           "$\\varepsilon$ — no model can lower it."),
         ),
         TrueFalse(
-            "q9", T("सही या गलत: \"training हिस्से के **अंदर** training windows को हर epoch में फेंटना (shuffle) leakage है।\"",
+            "q9", T("सही या ग़लत: \"training हिस्से के **अंदर** training windows को हर epoch में फेंटना (shuffle) leakage है।\"",
                     "True or false: \"Shuffling the training windows **inside** the training part every epoch is "
                     "leakage.\""),
             False,
@@ -252,7 +252,7 @@ def questions():
                           "test part; showing them in any order is fine. Leakage is shuffling **before** the split."),
         ),
         MultipleChoice(
-            "q10", T("तापमान का forecast करने वाले network की आखिरी layer कैसी होनी चाहिए?",
+            "q10", T("तापमान का forecast करने वाले network की आख़िरी layer कैसी होनी चाहिए?",
                      "What should the last layer of a network that forecasts a temperature look like?"),
             [T("linear (कोई activation नहीं), MSE loss के साथ", "linear (no activation), with the MSE loss"),
              T("sigmoid, ताकि output probability हो", "a sigmoid, so that the output is a probability"),
@@ -266,7 +266,7 @@ def questions():
                  "d": T("तापमान और उसका बदलाव ऋणात्मक हो सकते हैं।", "a temperature and its change can be negative.")},
             hints=[T("Forecasting classification है या regression?", "Is forecasting classification or regression?")],
             solution='q10_answer = "a"', wrong="b",
-            explanation=T("Source notes `002`/`004` output function को softmax/sigmoid बताते हैं — वह classification के लिए है। "
+            explanation=T("स्रोत नोट्स `002`/`004` output function को softmax/sigmoid बताते हैं — वह classification के लिए है। "
                           "`RecurrentForecaster` का head एक `nn.Linear` है।",
                           "Source notes `002`/`004` give the output function as softmax/sigmoid — that is for "
                           "classification. The head of `RecurrentForecaster` is an `nn.Linear`."),
