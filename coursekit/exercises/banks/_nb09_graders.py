@@ -43,18 +43,18 @@ def grade_windows(fn):
         try:
             X, Y = _as_array(out[0]), _as_array(out[1])
         except (TypeError, ValueError):
-            return wrong("X और Y संख्याओं की arrays (या lists of lists) होने चाहिए।",
+            return wrong("X और Y संख्याओं की arrays (या lists of lists) होनी चाहिए।",
                          "X and Y must be arrays of numbers (or lists of lists).")
         eX, eY = windows(values, W, H)
         N = len(eX)
         if X.shape != eX.shape:
             if X.ndim == 2 and X.shape[0] == N - 1:
-                return wrong(f"{case.about.hi}: {N - 1} windows मिलीं, {N} चाहिए — आखिरी window छूट गई। "
+                return wrong(f"{case.about.hi}: {N - 1} windows मिलीं, {N} चाहिए — आख़िरी window छूट गई। "
                              "N = T − W − H + 1 (range में + 1 याद रखिए)।",
                              f"{case.about.en}: got {N - 1} windows, expected {N} — the last window is missing. "
                              "N = T − W − H + 1 (remember the + 1 in the range).")
             if X.ndim == 2 and X.shape[0] > N:
-                return wrong(f"{case.about.hi}: {X.shape[0]} windows मिलीं, {N} चाहिए — आखिरी windows के target के लिए "
+                return wrong(f"{case.about.hi}: {X.shape[0]} windows मिलीं, {N} चाहिए — आख़िरी windows के target के लिए "
                              "series में मान ही नहीं बचे।",
                              f"{case.about.en}: got {X.shape[0]} windows, expected {N} — the last windows have no values "
                              "left for their target.")
@@ -68,7 +68,7 @@ def grade_windows(fn):
                          f"{case.about.en}: Y has shape {Y.shape}, expected {eY.shape} = (N, H).")
         if not np.allclose(Y, eY):
             if np.allclose(Y[:, 0], eX[:, -1]):
-                return wrong(f"{case.about.hi}: Y window का आखिरी मान दोहरा रहा है; target window के **ठीक बाद** से शुरू "
+                return wrong(f"{case.about.hi}: Y window का आख़िरी मान दोहरा रहा है; target window के **ठीक बाद** से शुरू "
                              "होता है: values[i + W : i + W + H]।",
                              f"{case.about.en}: Y repeats the window's last value; the target starts **right after** the "
                              "window: values[i + W : i + W + H].")

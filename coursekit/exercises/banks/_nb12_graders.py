@@ -43,7 +43,7 @@ def _grade_final_states(fn):
         got = to_cpu(got)[0]
         if not isinstance(got, torch.Tensor) or tuple(got.shape) != (B, 5):
             shape = tuple(got.shape) if isinstance(got, torch.Tensor) else type(got).__name__
-            return wrong(f"({B}, 5) = (batch, hidden) shape का tensor लौटाइए: हर sequence की आखिरी layer की final state "
+            return wrong(f"({B}, 5) = (batch, hidden) shape का tensor लौटाइए: हर sequence की आख़िरी layer की final state "
                          f"(`h_n[-1]`); मिला {shape}।",
                          f"return a tensor of shape ({B}, 5) = (batch, hidden): each sequence's final state of the last "
                          f"layer (`h_n[-1]`); got {shape}.")
@@ -59,7 +59,7 @@ def _grade_final_states(fn):
                          "running over their pads. First `pack_padded_sequence(x, lengths, batch_first=True, "
                          "enforce_sorted=False)`, then give the packed sequence to the RNN.")
         if layers > 1 and torch.allclose(got, alone[0], atol=1e-5):
-            return wrong(f"यह पहली layer की state (`h_n[0]`) है; इस GRU में {layers} layers हैं। आखिरी layer: `h_n[-1]`।",
+            return wrong(f"यह पहली layer की state (`h_n[0]`) है; इस GRU में {layers} layers हैं। आख़िरी layer: `h_n[-1]`।",
                          f"this is the first layer's state (`h_n[0]`); this GRU has {layers} layers. The last layer: "
                          "`h_n[-1]`.")
         order = torch.argsort(lengths, descending=True, stable=True)
@@ -70,7 +70,7 @@ def _grade_final_states(fn):
                          "`enforce_sorted=False` — then PyTorch returns `h_n` in the batch's own order.")
         rows = [i for i in range(B) if not torch.allclose(got[i], truth[i], atol=1e-5)]
         return wrong(f"lengths {lengths.tolist()}: rows {rows} हर sequence को अकेले चलाने से नहीं मिलतीं। Packed input पर "
-                     "`h_n[-1]` लौटाइए (output sequence का आखिरी step pads पर पड़ता है)।",
+                     "`h_n[-1]` लौटाइए (output sequence का आख़िरी step pads पर पड़ता है)।",
                      f"lengths {lengths.tolist()}: rows {rows} differ from running each sequence alone. Return "
                      "`h_n[-1]` of the packed run (the last step of the padded output sequence falls on a pad).")
     return ok("हर sequence की final state उसे अकेले चलाने के बराबर है (1e-5 तक), lengths क्रम में न हों और GRU में दो "
@@ -144,16 +144,16 @@ def _grade_last_real_output(fn):
             continue
         rows = [i for i in range(len(got)) if not torch.allclose(got[i], expected[i])]
         if torch.equal(got, out[:, -1]):
-            return wrong(f"{case.about.hi}: यह हर row का आखिरी step (`out[:, -1]`) है; rows {rows} में वह एक pad है। "
+            return wrong(f"{case.about.hi}: यह हर row का आख़िरी step (`out[:, -1]`) है; rows {rows} में वह एक pad है। "
                          "Row i से step `lengths[i] - 1` लीजिए।",
                          f"{case.about.en}: this is every row's last step (`out[:, -1]`); in rows {rows} that is a "
                          "pad. Take step `lengths[i] - 1` from row i.")
         if bool((lengths < out.shape[1]).all()) and torch.equal(got, out[torch.arange(len(out)), lengths]):
-            return wrong(f"{case.about.hi}: आपने step `lengths[i]` लिया — असली आखिरी token के बाद वाला pad। Steps 0 से "
-                         "गिने जाते हैं: लंबाई n का आखिरी step n − 1 है।",
+            return wrong(f"{case.about.hi}: आपने step `lengths[i]` लिया — असली आख़िरी token के बाद वाला pad। Steps 0 से "
+                         "गिने जाते हैं: लंबाई n का आख़िरी step n − 1 है।",
                          f"{case.about.en}: you took step `lengths[i]` — the pad right after the real last token. "
                          "Steps count from 0: the last step of a length-n sequence is n − 1.")
-        return wrong(f"{case.about.hi}: rows {rows} गलत हैं — row i का step `lengths[i] - 1` चाहिए (steps 0 से गिने "
+        return wrong(f"{case.about.hi}: rows {rows} ग़लत हैं — row i का step `lengths[i] - 1` चाहिए (steps 0 से गिने "
                      "जाते हैं)।",
                      f"{case.about.en}: rows {rows} are wrong — row i needs step `lengths[i] - 1` (steps count "
                      "from 0).")
@@ -236,6 +236,6 @@ GREEDY_MISTAKES = [
     (_wrong_greedy_never_stops,
      T("`eos` चुनने के बाद loop रुकना चाहिए (`break`)।", "The loop must stop after choosing `eos` (`break`).")),
     (_wrong_greedy_drops_eos,
-     T("`eos` को list में जोड़कर रुकिए: वह बताता है कि sequence यहीं खत्म हुई।",
+     T("`eos` को list में जोड़कर रुकिए: वह बताता है कि sequence यहीं ख़त्म हुई।",
        "Append `eos` to the list, then stop: it says that the sequence ends here.")),
 ]

@@ -100,7 +100,7 @@ def _grade_stack_forward(fn):
                          f"return a tensor (the top layer's output sequence); got a {type(got).__name__}.")
         want = (B, T_, 8)
         if T_ > 1 and tuple(got.shape) in ((B, 8), (1, B, 8), (B, 1, 8)):
-            return wrong(f"आपने केवल आखिरी अवस्था लौटाई (या h_n); पूरी output sequence (batch, time, hidden) = {want} चाहिए, "
+            return wrong(f"आपने केवल आख़िरी अवस्था लौटाई (या h_n); पूरी output sequence (batch, time, hidden) = {want} चाहिए, "
                          "और अगली layer को भी पूरी sequence मिलनी चाहिए।",
                          f"you returned only the last state (or h_n); the whole output sequence (batch, time, hidden) = "
                          f"{want} is wanted, and the next layer must get the whole sequence too.")

@@ -8,7 +8,7 @@ from ...i18n import T
 from ..core import Case, Code, MultipleChoice, Numeric, Shape, TrueFalse
 from ._nb09_graders import grade_windows, windows
 
-TITLE = T("क्रमिक डेटा और समय-श्रृंखला", "Sequence data and time series")
+TITLE = T("क्रमिक डेटा और समय-शृंखला", "Sequence data and time series")
 INTRO = T(
     "पहले source notes के पाँच practice questions, फिर गणना और code: windows की गिनती, sliding windows हाथ से बनाना, "
     "एक gap भरना, rolling mean लिखना, और PyTorch के shapes। `np` (NumPy), `torch`, और coursekit.timeseries से "
@@ -17,6 +17,13 @@ INTRO = T(
     "windows by hand, filling a gap, writing a rolling mean, and PyTorch shapes. `np` (NumPy), `torch`, and "
     "`load_series`, `make_windows`, `n_windows` from coursekit.timeseries are already imported.",
 )
+
+# The learner does not have the source notes: say what they are (each question quotes what it needs).
+INTRO = T(INTRO.hi + " स्रोत नोट्स वे Hinglish lecture notes (`000`–`004`) हैं जिनके क्रम पर यह course चलता है; वे course "
+          "के साथ नहीं आते, इसलिए जो प्रश्न उनसे लिया गया है या उनकी कोई बात सुधारता है, उसमें उनकी वह बात लिखी है।",
+          INTRO.en + " The source notes are the Hinglish lecture notes (`000`–`004`) whose order this course follows; "
+          "they do not come with the course, so every question taken from them, or correcting them, states what they "
+          "say.")
 SETUP = "import numpy as np\nimport torch\nfrom coursekit.timeseries import load_series, make_windows, n_windows"
 
 
@@ -145,7 +152,7 @@ def questions():
             why={"b": T("क्रम दोनों में ज़रूरी है: \"the dog bit the man\" और \"the man bit the dog\" के शब्द वही हैं।",
                         "order matters in both: \"the dog bit the man\" and \"the man bit the dog\" have the same words."),
                  "c": T("अनियमित (irregular) time series भी time series हैं — CO₂ में 59 सप्ताह छूटे हैं। ज़्यादातर "
-                        "तरीके बराबर अंतराल मानते हैं, इसलिए हम उसे regular grid पर रखकर gaps भरते हैं।",
+                        "तरीक़े बराबर अंतराल मानते हैं, इसलिए हम उसे regular grid पर रखकर gaps भरते हैं।",
                         "irregular time series are time series too — CO₂ misses 59 weeks. Most methods assume equal "
                         "intervals, so we put it on a regular grid and fill the gaps.")},
             hints=[T("क्या वाक्य के शब्दों का कोई time stamp होता है?", "Do the words of a sentence have time stamps?"),
@@ -165,7 +172,7 @@ def questions():
              T("हर time step पर वही weights लगते हैं, तो parameters की संख्या series की लंबाई पर निर्भर नहीं",
                "the same weights are used at every time step, so the number of parameters does not depend on the "
                "length of the series"),
-             T("RNN खाली मानों (NaN) और trend को अपने आप सँभाल लेता है", "an RNN handles missing values (NaN) and "
+             T("RNN ख़ाली मानों (NaN) और trend को अपने आप सँभाल लेता है", "an RNN handles missing values (NaN) and "
                "trends by itself"),
              T("RNN हमेशा persistence (कल = आज) जैसे सीधे baseline से बेहतर होता है",
                "an RNN always beats a simple baseline such as persistence (tomorrow = today)")],
@@ -196,7 +203,7 @@ def questions():
                     "CO₂ series of notebook 09 are right?"),
             [T("trend: औसतन लगभग 1.3 ppm प्रति साल की बढ़त", "trend: an average rise of about 1.3 ppm per year"),
              T("seasonality: हर साल मई में ऊँचा, अक्टूबर में नीचा", "seasonality: high in May, low in October, every year"),
-             T("missing data: 59 सप्ताह खाली, सबसे लंबा gap 18 सप्ताह", "missing data: 59 weeks missing, the longest gap "
+             T("missing data: 59 सप्ताह ख़ाली, सबसे लंबा gap 18 सप्ताह", "missing data: 59 weeks missing, the longest gap "
                "18 weeks"),
              T("यह stationary है, क्योंकि इसका rolling mean स्थिर रहता है", "it is stationary, because its rolling mean "
                "stays constant"),
@@ -209,7 +216,7 @@ def questions():
                         "changes, so it is non-stationary.")},
             hints=[T("Source की पाँच चुनौतियाँ: trend, seasonality, noise, missing data, non-stationarity।",
                      "The source's five challenges: trend, seasonality, noise, missing data, non-stationarity."),
-                   T("केवल एक कथन गलत है।", "Only one statement is wrong.")],
+                   T("केवल एक कथन ग़लत है।", "Only one statement is wrong.")],
             solution='q3_answer = ["a", "b", "c", "e"]', wrong=["a", "b", "c", "d", "e"],
             explanation=T("CO₂ में trend, seasonality, noise (residual), gaps और non-stationarity सब हैं। Differencing "
                           "(Δy_t = y_t − y_{t−1}) trend हटाकर series को लगभग stationary बनाता है।",
@@ -224,7 +231,7 @@ def questions():
                "then the window moves forward by the stride, so one series gives many (input, target) pairs"),
              T("series को W बराबर टुकड़ों में काटना जो एक-दूसरे पर कभी नहीं चढ़ते", "cutting the series into W equal "
                "pieces that never overlap"),
-             T("windows को फेंटकर (shuffle) train और test में बाँटने का तरीका", "a way to shuffle windows into train "
+             T("windows को फेंटकर (shuffle) train और test में बाँटने का तरीक़ा", "a way to shuffle windows into train "
                "and test"),
              T("series का rolling mean", "the rolling mean of the series")],
             "a",
@@ -266,7 +273,7 @@ def questions():
                     "The weekly CO₂ series has T = 2284 values. Windows of W = 52 weeks predict the next H = 4 weeks, "
                     "stride 1. How many windows are there?"),
             2229, rel_tol=0.0, abs_tol=0.5,
-            mistakes={2232: T("T − W: horizon भूल गए — आखिरी window को अपने 4 target सप्ताह भी चाहिए।",
+            mistakes={2232: T("T − W: horizon भूल गए — आख़िरी window को अपने 4 target सप्ताह भी चाहिए।",
                               "T − W: you forgot the horizon — the last window also needs its 4 target weeks."),
                       2233: T("T − W + 1: horizon भूल गए।", "T − W + 1: you forgot the horizon."),
                       2228: T("T − W − H: + 1 छूट गया (पहली window i = 0 से शुरू होती है)।",
@@ -274,8 +281,8 @@ def questions():
             hints=[T("N = T − W − H + 1 (stride 1)।", "N = T − W − H + 1 (stride 1)."),
                    T("`n_windows(2284, 52, 4)` से जाँचिए।", "Check with `n_windows(2284, 52, 4)`.")],
             solution="q6_answer = 2284 - 52 - 4 + 1", wrong=2232,
-            explanation=T("2284 − 52 − 4 + 1 = 2229। आखिरी window i = 2228 से शुरू होती है और उसका आखिरी target "
-                          "2228 + 52 + 4 − 1 = 2283 है, यानी series का आखिरी मान।",
+            explanation=T("2284 − 52 − 4 + 1 = 2229। आख़िरी window i = 2228 से शुरू होती है और उसका आख़िरी target "
+                          "2228 + 52 + 4 − 1 = 2283 है, यानी series का आख़िरी मान।",
                           "2284 − 52 − 4 + 1 = 2229. The last window starts at i = 2228 and its last target is "
                           "2228 + 52 + 4 − 1 = 2283, the last value of the series."),
         ),
@@ -325,7 +332,7 @@ def questions():
         ),
         Code(
             "q9", T("एक gap भरिए: `fill_linear(values)` एक 1-D array लेता है जिसमें कुछ `nan` हैं, और हर gap को उसके दोनों "
-                    "पड़ोसी मानों के बीच की **सीधी रेखा** से भरकर नई array लौटाता है। शुरू या आखिर के `nan` का एक ही पड़ोसी "
+                    "पड़ोसी मानों के बीच की **सीधी रेखा** से भरकर नई array लौटाता है। शुरू या आख़िर के `nan` का एक ही पड़ोसी "
                     "है: वहाँ सबसे पास का ज्ञात मान रखिए (`np.interp` यही करता है)। उदाहरण: [1, nan, nan, 4] → [1, 2, 3, 4]; "
                     "[nan, 2, nan] → [2, 2, 2]।",
                     "Fill a gap: `fill_linear(values)` takes a 1-D array with some `nan` in it and returns a new array "
@@ -339,7 +346,7 @@ def questions():
                    Case((np.array([316.1, 317.3, 317.6]),), about=T("कोई gap नहीं: वही array", "no gap: the same array")),
                    Case((np.array([5.0, NAN, NAN, NAN, NAN, NAN, 11.0]),), about=T("पाँच का gap", "a gap of five")),
                    Case((np.array([NAN, NAN, 3.0, NAN, 7.0, NAN]),),
-                        about=T("शुरू में दो nan और आखिर में एक: सबसे पास का ज्ञात मान", "two nan at the start and one at "
+                        about=T("शुरू में दो nan और आख़िर में एक: सबसे पास का ज्ञात मान", "two nan at the start and one at "
                                 "the end: the nearest known value")),
                    Case((np.array([2.0, NAN, 2.0, NAN, NAN, 8.0, 8.5]),), about=T("एक सपाट gap और एक चढ़ता gap",
                                                                                  "a flat gap and a rising gap"))],
@@ -361,7 +368,7 @@ def questions():
                      "xp = the known positions `idx[known]`, fp = the known values `values[known]`, x = all positions "
                      "`idx`.")],
             explanation=T("यह `fill_gaps(s, \"linear\")` है। ध्यान रहे: यह gap के बाद वाले (भविष्य के) मान का इस्तेमाल करता "
-                          "है — real-time forecast में केवल ffill ईमानदार है।",
+                          "है — real-time forecast में केवल ffill निष्पक्ष है (वह भविष्य नहीं देखता)।",
                           "This is `fill_gaps(s, \"linear\")`. Keep in mind: it uses the value after the gap (the "
                           "future) — in a real-time forecast only ffill is honest."),
         ),
@@ -394,15 +401,15 @@ def questions():
                           "(12 months on MSFT) — two signs of non-stationarity."),
         ),
         TrueFalse(
-            "q11", T("सही या गलत: \"आप हर रात अगले दिन का तापमान forecast करते हैं। आज का sensor मान खो गया है। उसे आज और कल "
-                     "के मानों के बीच interpolation से भरना ईमानदार है।\"",
+            "q11", T("सही या ग़लत: \"आप हर रात अगले दिन का तापमान forecast करते हैं। आज का sensor मान खो गया है। उसे आज और कल "
+                     "के मानों के बीच interpolation से भरना निष्पक्ष है।\"",
                      "True or false: \"You forecast tomorrow's temperature every night. Today's sensor value is "
                      "missing. Filling it by interpolating between today's and tomorrow's values is honest.\""),
             False,
             hints=[T("forecast के समय कल का मान आपके पास है क्या?", "At forecast time, do you have tomorrow's value?")],
             solution="q11_answer = False", wrong=True,
             explanation=T("Interpolation gap के बाद वाले मान (भविष्य) का इस्तेमाल करती है, जो forecast के पल उपलब्ध नहीं — "
-                          "यह leakage है। Real time में forward fill (आखिरी ज्ञात मान) जैसा कोई तरीका चाहिए जो केवल अतीत "
+                          "यह leakage है। Real time में forward fill (आख़िरी ज्ञात मान) जैसा कोई तरीक़ा चाहिए जो केवल अतीत "
                           "देखे।",
                           "Interpolation uses the value after the gap (the future), which is not available at forecast "
                           "time — that is leakage. In real time you need a method that looks only at the past, such as "
@@ -413,8 +420,8 @@ def questions():
                      "(5, 10, 1) है — आपके मन में 5 windows, हर एक में 10 steps। क्या होता है?",
                      "`rnn = nn.RNN(input_size=1, hidden_size=20)` (no batch_first) gets x of shape (5, 10, 1) — in "
                      "your mind 5 windows of 10 steps each. What happens?"),
-            [T("error आता है: shape गलत है", "an error: the shape is wrong"),
-             T("कोई error नहीं: RNN 5 को seq_len और 10 को batch मानता है — 10 'windows' जिनमें हर एक के 5 steps, चुपचाप गलत",
+            [T("error आता है: shape ग़लत है", "an error: the shape is wrong"),
+             T("कोई error नहीं: RNN 5 को seq_len और 10 को batch मानता है — 10 'windows' जिनमें हर एक के 5 steps, चुपचाप ग़लत",
                "no error: the RNN reads 5 as seq_len and 10 as the batch — 10 'windows' of 5 steps each, silently wrong"),
              T("PyTorch shape देखकर अपने आप batch_first=True मान लेता है", "PyTorch sees the shape and assumes "
                "batch_first=True by itself"),
@@ -429,7 +436,7 @@ def questions():
             hints=[T("nn.RNN का default layout (seq_len, batch, features) है।",
                      "nn.RNN's default layout is (seq_len, batch, features).")],
             solution='q12_answer = "b"', wrong="a",
-            explanation=T("हमेशा batch_first=True लिखिए (या shape की जाँच कीजिए): ऐसी गलती कोई error नहीं देती, बस model "
+            explanation=T("हमेशा batch_first=True लिखिए (या shape की जाँच कीजिए): ऐसी ग़लती कोई error नहीं देती, बस model "
                           "बेकार सीखता है।",
                           "Always write batch_first=True (or check the shapes): this mistake gives no error, the model "
                           "just learns nonsense."),
@@ -442,7 +449,7 @@ def questions():
             (2, 8, 16), meaning="(num_layers, batch, hidden_size)",
             hints=[T("batch_first केवल input और output पर लागू होता है, hidden state पर नहीं।",
                      "batch_first applies only to the input and the output, not to the hidden state."),
-                   T("hn: हर layer की आखिरी step वाली hidden state।", "hn: the last step's hidden state of every layer.")],
+                   T("hn: हर layer की आख़िरी step वाली hidden state।", "hn: the last step's hidden state of every layer.")],
             solution=("import torch.nn as nn\n"
                       "q13_answer = nn.GRU(input_size=3, hidden_size=16, num_layers=2, batch_first=True)"
                       "(torch.zeros(8, 30, 3))[1].shape"),

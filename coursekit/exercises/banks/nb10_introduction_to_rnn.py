@@ -21,12 +21,19 @@ from ..core import (
 TITLE = T("RNN का परिचय", "Introduction to RNNs")
 INTRO = T(
     "पहले source notes (\"Introduction to RNNs\") के पाँच practice questions, फिर `nn.RNN` के shapes का अनुमान, source "
-    "`002` का one-hot उदाहरण, 1-D CNN की खिड़की, और एक `nn.RNN` खुद चलाना। `torch` और `nn` पहले से import हैं। Shape "
+    "`002` का one-hot उदाहरण, 1-D CNN की खिड़की, और एक `nn.RNN` ख़ुद चलाना। `torch` और `nn` पहले से import हैं। Shape "
     "का उत्तर एक tuple (जैसे `(4, 10, 16)`) या एक tensor हो सकता है — अनुमान लगाइए, फिर चलाकर जाँचिए।",
     "First the five practice questions of the source notes (\"Introduction to RNNs\"), then predicting `nn.RNN`'s shapes, "
     "source `002`'s one-hot example, a 1-D CNN's window, and running an `nn.RNN` yourself. `torch` and `nn` are already "
     "imported. A shape answer can be a tuple (e.g. `(4, 10, 16)`) or a tensor — predict first, then run it to check.",
 )
+
+# The learner does not have the source notes: say what they are (each question quotes what it needs).
+INTRO = T(INTRO.hi + " स्रोत नोट्स वे Hinglish lecture notes (`000`–`004`) हैं जिनके क्रम पर यह course चलता है; वे course "
+          "के साथ नहीं आते, इसलिए जो प्रश्न उनसे लिया गया है या उनकी कोई बात सुधारता है, उसमें उनकी वह बात लिखी है।",
+          INTRO.en + " The source notes are the Hinglish lecture notes (`000`–`004`) whose order this course follows; "
+          "they do not come with the course, so every question taken from them, or correcting them, states what they "
+          "say.")
 SETUP = "import torch\nfrom torch import nn"
 
 
@@ -94,7 +101,7 @@ def _grade_run_rnn(fn):
             extra = T(" (num_layers = 1 रखिए)", " (keep num_layers = 1)") if h_n.shape[0] != 1 else T("", "")
             if tuple(h_n.shape) == (1, T_, 20):
                 extra = T(" — लगता है `batch_first=True` छूट गया: तब PyTorch आपके (B, T, 10) को (T, B, 10) पढ़ता है; कोई "
-                          "error नहीं, पर अर्थ गलत (batch और समय आपस में बदल गए)",
+                          "error नहीं, पर अर्थ ग़लत (batch और समय आपस में बदल गए)",
                           " — it looks like `batch_first=True` is missing: then PyTorch reads your (B, T, 10) as "
                           "(T, B, 10); no error, but the wrong meaning (batch and time swapped)")
             return wrong(f"h_n का shape (num_layers, batch, hidden) = {(1, B, 20)} होना चाहिए, मिला {tuple(h_n.shape)}"
@@ -102,7 +109,7 @@ def _grade_run_rnn(fn):
                          f"h_n should have shape (num_layers, batch, hidden) = {(1, B, 20)}, got {tuple(h_n.shape)}"
                          f"{extra.en}.")
         if not torch.allclose(output[:, -1], h_n[-1], atol=1e-6):
-            return wrong("output का आखिरी step (output[:, -1]) h_n[-1] के बराबर नहीं — क्या दोनों एक ही RNN call से आए हैं?",
+            return wrong("output का आख़िरी step (output[:, -1]) h_n[-1] के बराबर नहीं — क्या दोनों एक ही RNN call से आए हैं?",
                          "the last step of output (output[:, -1]) differs from h_n[-1] — do both come from the same RNN "
                          "call?")
         with torch.no_grad():
@@ -117,7 +124,7 @@ def _grade_run_rnn(fn):
                 "outside, or a torch.randn before it, changes the weights), and run it on x directly.")
             return wrong(f"x का shape {(B, T_, 10)}: {why.hi}", f"x of shape {(B, T_, 10)}: {why.en}")
     return ok(f"सही ({len(RUN_SIZES)} अलग batch sizes और lengths पर): output (batch, T, 20) में हर step की hidden state है, "
-              "h_n (1, batch, 20) में आखिरी।",
+              "h_n (1, batch, 20) में आख़िरी।",
               f"right (for {len(RUN_SIZES)} different batch sizes and lengths): output (batch, T, 20) holds the hidden "
               "state of every step, h_n (1, batch, 20) the last one.")
 
@@ -166,7 +173,7 @@ def questions():
              T("एक 28×28 की अकेली तस्वीर में अंक (digit) पहचानना", "recognising the digit in a single 28×28 image"),
              T("अंग्रेज़ी वाक्य का हिंदी में अनुवाद", "translating an English sentence into Hindi"),
              T("पिछले 30 दिनों के तापमान से कल का तापमान", "tomorrow's temperature from the last 30 days"),
-             T("5 अलग-अलग, बिना क्रम वाली बातों (कमरे, क्षेत्रफल, …) से घर की कीमत",
+             T("5 अलग-अलग, बिना क्रम वाली बातों (कमरे, क्षेत्रफल, …) से घर की क़ीमत",
                "a house price from 5 separate, unordered features (rooms, area, …)")],
             ["a", "c", "d"],
             why={"b": T("एक अकेली तस्वीर sequence नहीं है: यह CNN का काम है (notebooks 05–08)।",
@@ -198,7 +205,7 @@ def questions():
             why={"b": T("यह source `004` की \"Memory: I + am\" वाली तस्वीर है, पर असल में $h_t$ हमेशा वही $H$ संख्याएँ है।",
                         "that is source `004`'s \"Memory: I + am\" picture, but in fact $h_t$ is always the same $H$ "
                         "numbers."),
-                 "c": T("output $y_t = W_{hy} h_t + b_y$ hidden state से बनता है, पर वह खुद hidden state नहीं।",
+                 "c": T("output $y_t = W_{hy} h_t + b_y$ hidden state से बनता है, पर वह ख़ुद hidden state नहीं।",
                         "the output $y_t = W_{hy} h_t + b_y$ is made from the hidden state, but is not the hidden state.")},
             hints=[T("`nn.RNN(10, 20)` के `h_n` का आकार 3 शब्दों के बाद और 300 शब्दों के बाद क्या है?",
                      "What is the size of `h_n` of `nn.RNN(10, 20)` after 3 words, and after 300 words?")],
@@ -224,10 +231,10 @@ def questions():
                         "count does not change."),
                  "d": T("वही तीर ($W_{hh}$) RNN की पहचान है — source `000` के चित्र में यह छूट गया है।",
                         "that arrow ($W_{hh}$) is what makes it an RNN — source `000`'s picture leaves it out.")},
-            hints=[T("notebook 10 का section 4 का चित्र देखिए: लाल तीर क्या जोड़ते हैं?",
+            hints=[T("notebook 10 के section 4 का चित्र देखिए: लाल तीर क्या जोड़ते हैं?",
                      "Look at the picture of notebook 10, section 4: what do the red arrows connect?")],
             solution='q3_answer = ["a", "c"]', wrong=["a", "b"],
-            explanation=T("Unrolling केवल लिखने का तरीका है: वही cell, वही weights, $T$ बार। इससे backpropagation through time "
+            explanation=T("Unrolling केवल लिखने का तरीक़ा है: वही cell, वही weights, $T$ बार। इससे backpropagation through time "
                           "(notebook 13) समझ आता है, और यह भी कि gradient $T$ steps के गुणा से गुज़रता है।",
                           "Unrolling is only a way of writing it: the same cell, the same weights, $T$ times. It explains "
                           "backpropagation through time (notebook 13), and why the gradient passes through $T$ "
@@ -300,9 +307,9 @@ def questions():
                     "`h_n`?"),
             (1, 4, 16), meaning="(num_layers, batch, hidden_size)",
             hints=[T("`batch_first` का `h_n` पर कोई असर नहीं।", "`batch_first` has no effect on `h_n`."),
-                   T("h_n = हर layer की आखिरी hidden state।", "h_n = every layer's last hidden state.")],
+                   T("h_n = हर layer की आख़िरी hidden state।", "h_n = every layer's last hidden state.")],
             solution="q7_answer = nn.RNN(8, 16, batch_first=True)(torch.randn(4, 10, 8))[1].shape", wrong=(4, 1, 16),
-            explanation=T("h_n = $(L \\cdot D, B, H)$ = (1, 4, 16), `batch_first=True` होने पर भी। (4, 1, 16) सबसे आम गलती है।",
+            explanation=T("h_n = $(L \\cdot D, B, H)$ = (1, 4, 16), `batch_first=True` होने पर भी। (4, 1, 16) सबसे आम ग़लती है।",
                           "h_n = $(L \\cdot D, B, H)$ = (1, 4, 16), even with `batch_first=True`. (4, 1, 16) is the most "
                           "common mistake."),
         ),
@@ -313,9 +320,9 @@ def questions():
                     "shape of `h_n`?"),
             (2, 4, 16), meaning="(num_layers, batch, hidden_size)",
             hints=[T("default में x = (T, batch, input) = (10, 4, 8)।", "By default x = (T, batch, input) = (10, 4, 8)."),
-                   T("हर layer की अपनी आखिरी hidden state।", "Every layer has its own last hidden state.")],
+                   T("हर layer की अपनी आख़िरी hidden state।", "Every layer has its own last hidden state.")],
             solution="q8_answer = nn.RNN(8, 16, num_layers=2)(torch.randn(10, 4, 8))[1].shape", wrong=(1, 4, 16),
-            explanation=T("दो layers → h_n में दो hidden states: (2, 4, 16)। output केवल आखिरी layer का है: (10, 4, 16)।",
+            explanation=T("दो layers → h_n में दो hidden states: (2, 4, 16)। output केवल आख़िरी layer का है: (10, 4, 16)।",
                           "Two layers → two hidden states in h_n: (2, 4, 16). output is only the last layer's: (10, 4, 16)."),
         ),
         Shape(
@@ -366,11 +373,11 @@ def questions():
             (3, 4, 5), meaning="(batch, timesteps, features)",
             hints=[T("batch = 3 reviews; timesteps = सबसे लंबे review के शब्द; features = one-hot की लंबाई।",
                      "batch = 3 reviews; timesteps = words of the longest review; features = the one-hot length."),
-                   T("5 शब्दों के one-hot vectors में 5 संख्याएँ होती हैं (source की table में 4 हैं — वह गलती है)।",
+                   T("5 शब्दों के one-hot vectors में 5 संख्याएँ होती हैं (source की table में 4 हैं — वह ग़लती है)।",
                      "One-hot vectors for 5 words have 5 numbers (the source's table has 4 — that is a mistake).")],
             solution="q12_answer = (3, 4, 5)", wrong=(3, 4, 4),
             explanation=T("(3, 4, 5): एक sample (4, 5) = \"(timesteps, features)\" है, जैसा source कहता है; PyTorch आगे batch "
-                          "जोड़ता है। हर शब्द का अपना one-hot vector (5 लंबा); सब-शून्य vector केवल padding।",
+                          "जोड़ता है। हर शब्द का अपना one-hot vector (5 लंबा); पूरी तरह शून्य vector केवल padding।",
                           "(3, 4, 5): one sample is (4, 5) = \"(timesteps, features)\", as the source says; PyTorch adds a "
                           "batch in front. Every word has its own one-hot vector (length 5); the all-zero vector is only "
                           "for padding."),
@@ -403,7 +410,7 @@ def questions():
                    T("क्या image के पड़ोसी pixels आपस में जुड़े (dependent) हैं? CNN उन्हीं पर बना है।",
                      "Are the neighbouring pixels of an image dependent? The CNN is built on them.")],
             solution="q14_answer = False", wrong=True,
-            explanation=T("गलत: 1-D CNN किसी भी लंबाई पर चलता है और पड़ोसी steps की dependency पकड़ता है — पर केवल अपनी सीमित "
+            explanation=T("ग़लत: 1-D CNN किसी भी लंबाई पर चलता है और पड़ोसी steps की dependency पकड़ता है — पर केवल अपनी सीमित "
                           "खिड़की $1 + L(k - 1)$ में। RNN का फ़ायदा यह है कि उसकी memory (सिद्धांत में) पूरा अतीत देखती है।",
                           "False: a 1-D CNN runs on any length and captures the dependency between neighbouring steps — "
                           "but only within its limited window $1 + L(k - 1)$. The RNN's advantage is that its memory (in "

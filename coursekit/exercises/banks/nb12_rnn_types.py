@@ -22,7 +22,7 @@ TITLE = T("RNN के प्रकार: one-to-one से encoder–decoder �
           "Types of RNN: from one-to-one to encoder–decoder, padding and packing")
 INTRO = T(
     "Source notes के इन sections में अलग से practice questions नहीं हैं, इसलिए पहले प्रश्न उनकी हर बात को परखते हैं: "
-    "applications को प्रकारों में बाँटना और notes की गलतियाँ पकड़ना। फिर हर प्रकार के output shapes, एक batch का padding और "
+    "applications को प्रकारों में बाँटना और notes की ग़लतियाँ पकड़ना। फिर हर प्रकार के output shapes, एक batch का padding और "
     "`lengths` हाथ से, `pack_padded_sequence` से सही final state, और greedy decoding का loop। `torch`, `nn`, "
     "`pack_padded_sequence`, `pad_packed_sequence` और `coursekit.rnntypes` के modules पहले से import हैं। Notebook "
     "`notebooks/12_rnn_types.ipynb` साथ खुला रखिए।",
@@ -32,6 +32,13 @@ INTRO = T(
     "greedy decoding loop. `torch`, `nn`, `pack_padded_sequence`, `pad_packed_sequence` and the modules of "
     "`coursekit.rnntypes` are already imported. Keep the notebook `notebooks/12_rnn_types.ipynb` open beside this one.",
 )
+
+# The learner does not have the source notes: say what they are (each question quotes what it needs).
+INTRO = T(INTRO.hi + " स्रोत नोट्स वे Hinglish lecture notes (`000`–`004`) हैं जिनके क्रम पर यह course चलता है; वे course "
+          "के साथ नहीं आते, इसलिए जो प्रश्न उनसे लिया गया है या उनकी कोई बात सुधारता है, उसमें उनकी वह बात लिखी है।",
+          INTRO.en + " The source notes are the Hinglish lecture notes (`000`–`004`) whose order this course follows; "
+          "they do not come with the course, so every question taken from them, or correcting them, states what they "
+          "say.")
 SETUP = ("import torch\nfrom torch import nn\nfrom torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence\n"
          "from coursekit.rnntypes import ManyToManyTagger, ManyToOne, OneToMany, Seq2Seq")
 
@@ -87,7 +94,7 @@ def questions():
                    T("दो विकल्प हर शब्द को एक label देते हैं।", "Two options give every word one label.")],
             solution='q2_answer = ["a", "b", "d", "f"]', wrong=["a", "b", "c"],
             explanation=T("अनुवाद, video captioning, speech-to-text और chatbot: input और output की लंबाइयाँ आपस में बँधी नहीं — "
-                          "encoder पूरा input पढ़ता है, decoder अपनी लंबाई खुद तय करता है (<eos> लिखकर)। Source `002` "
+                          "encoder पूरा input पढ़ता है, decoder अपनी लंबाई ख़ुद तय करता है (<eos> लिखकर)। Source `002` "
                           "video captioning को सही ही \"variable length\" कहता है, पर POS tagging के लिए \"fixed length\" "
                           "भ्रामक है: वाक्य अलग लंबाई के होते हैं, बराबर केवल input और output की लंबाई है।",
                           "Translation, video captioning, speech-to-text and chatbots: the input and output lengths are "
@@ -129,7 +136,7 @@ def questions():
                           "chosen word as input), until <eos>. That is why it is a one-to-many **RNN**."),
         ),
         TrueFalse(
-            "q4", T("सही या गलत: \"Many-to-many\" का मतलब हमेशा यह है कि output की लंबाई input के बराबर है।",
+            "q4", T("सही या ग़लत: \"Many-to-many\" का मतलब हमेशा यह है कि output की लंबाई input के बराबर है।",
                     "True or false: \"Many-to-many\" always means that the output is as long as the input."),
             False,
             hints=[T("अनुवाद भी many-to-many है। \"I am going\" के हिंदी अनुवाद में कितने शब्द हैं?",
@@ -142,7 +149,7 @@ def questions():
                           "\"मैं जा रहा हूँ\" (4)."),
         ),
         TrueFalse(
-            "q5", T("सही या गलत: One-to-one \"RNN\" ($h_0 = 0$ से एक step) अपने recurrent weights $W_{hh}$ का इस्तेमाल करता है।",
+            "q5", T("सही या ग़लत: One-to-one \"RNN\" ($h_0 = 0$ से एक step) अपने recurrent weights $W_{hh}$ का इस्तेमाल करता है।",
                     "True or false: a one-to-one \"RNN\" (one step from $h_0 = 0$) uses its recurrent weights $W_{hh}$."),
             False,
             hints=[T("$h_1 = \\tanh(W_{xh} x + W_{hh} h_0 + b)$ में $h_0 = 0$ रखिए।",
@@ -184,7 +191,7 @@ def questions():
                     "`SimpleRNN(64)` → `Dense(10, activation='softmax')`. Which type is it?"),
             TYPES, "c",
             why={"d": T("पहली layer हर step पर output देती है, पर दूसरी `SimpleRNN(64)` में `return_sequences` नहीं है — "
-                        "केवल आखिरी state।",
+                        "केवल आख़िरी state।",
                         "the first layer outputs at every step, but the second, `SimpleRNN(64)`, has no "
                         "`return_sequences` — only the last state.")},
             hints=[T("`return_sequences=False` (default) वाली RNN layer क्या लौटाती है?",
@@ -201,7 +208,7 @@ def questions():
                     "Write the same model in PyTorch (`nn.RNN(50, 128)`, `nn.RNN(128, 64)`, `nn.Linear(64, 10)`, all "
                     "`batch_first=True`). What is the output shape for a batch of shape (32, 100, 50)?"),
             (32, 10), meaning="(batch, classes)",
-            hints=[T("दूसरी RNN की आखिरी state `h[-1]` का shape (32, 64) है।",
+            hints=[T("दूसरी RNN की आख़िरी state `h[-1]` का shape (32, 64) है।",
                      "The second RNN's last state `h[-1]` has shape (32, 64)."),
                    T("चलाकर देखिए: `seq, _ = rnn1(x); _, h = rnn2(seq); dense(h[-1]).shape`।",
                      "Run it: `seq, _ = rnn1(x); _, h = rnn2(seq); dense(h[-1]).shape`.")],
@@ -211,7 +218,7 @@ def questions():
                       "_, h = rnn2(seq)                           # (1, 32, 64)\n"
                       "q8_answer = dense(h[-1]).shape"),
             wrong=(32, 100, 10),
-            explanation=T("(32, 100, 50) → (32, 100, 128) → (1, 32, 64) → (32, 10): time axis गायब — many-to-one।",
+            explanation=T("(32, 100, 50) → (32, 100, 128) → (1, 32, 64) → (32, 10): time axis ग़ायब — many-to-one।",
                           "(32, 100, 50) → (32, 100, 128) → (1, 32, 64) → (32, 10): the time axis is gone — many-to-one."),
         ),
         Shape(
@@ -266,10 +273,10 @@ def questions():
                      "Price windows: what is the output shape of `ManyToOne(num_classes=3, hidden=32, in_features=6)` on a "
                      "float batch of shape (8, 20, 6) (8 windows, 20 days, 6 features)?"),
             (8, 3), meaning="(batch, classes)",
-            hints=[T("Many-to-one: time axis खत्म।", "Many-to-one: the time axis disappears.")],
+            hints=[T("Many-to-one: time axis ख़त्म।", "Many-to-one: the time axis disappears.")],
             solution="q12_answer = ManyToOne(num_classes=3, hidden=32, in_features=6)(torch.randn(8, 20, 6)).shape",
             wrong=(8, 20, 3),
-            explanation=T("आखिरी hidden state (8, 32) → linear → (8, 3), जैसे \"ऊपर / नीचे / वैसा ही\"।",
+            explanation=T("आख़िरी hidden state (8, 32) → linear → (8, 3), जैसे \"ऊपर / नीचे / वैसा ही\"।",
                           "The last hidden state (8, 32) → linear → (8, 3), e.g. \"up / down / flat\"."),
         ),
         Shape(
@@ -285,7 +292,7 @@ def questions():
                       "_, h_n = gru(torch.randn(5, 8, 16))\n"
                       "q13_answer = h_n.shape"),
             wrong=(5, 4, 32),
-            explanation=T("(num_layers · 2, B, H) = (4, 5, 32); आखिरी layer की दोनों दिशाएँ `h_n[-2]` और `h_n[-1]` हैं "
+            explanation=T("(num_layers · 2, B, H) = (4, 5, 32); आख़िरी layer की दोनों दिशाएँ `h_n[-2]` और `h_n[-1]` हैं "
                           "(output (5, 8, 64))।",
                           "(num_layers · 2, B, H) = (4, 5, 32); the last layer's two directions are `h_n[-2]` and "
                           "`h_n[-1]` (the output is (5, 8, 64))."),
@@ -296,7 +303,7 @@ def questions():
                      "Source `002`'s vocabulary has 5 words: movie, was, good, bad, not. How long must a one-hot vector be "
                      "(without `<pad>`)?"),
             5, rel_tol=0, abs_tol=0,
-            mistakes={4: T("Source यही लिखता है, और \"not\" को [0 0 0 0] दे देता है — पर सब-शून्य vector \"कोई शब्द नहीं\" है "
+            mistakes={4: T("Source यही लिखता है, और \"not\" को [0 0 0 0] दे देता है — पर पूरी तरह शून्य vector \"कोई शब्द नहीं\" है "
                            "(padding जैसा), \"not\" नहीं।",
                            "the source says this and gives \"not\" [0 0 0 0] — but the all-zero vector means \"no word\" "
                            "(like padding), not \"not\".")},
@@ -344,7 +351,7 @@ def questions():
             hints=[T("हर row में कितने असली (non-pad) tokens हैं?", "How many real (non-pad) tokens does each row have?")],
             solution="q17_answer = torch.tensor([3, 4, 1])", wrong=[4, 4, 4],
             explanation=T("[3, 4, 1]: `pack_padded_sequence` को यही चाहिए (CPU पर, int64)। क्रम batch का ही रहे — "
-                          "`enforce_sorted=False` sorting खुद कर लेता है।",
+                          "`enforce_sorted=False` sorting ख़ुद कर लेता है।",
                           "[3, 4, 1]: exactly what `pack_padded_sequence` needs (on the CPU, int64). Keep the batch's own "
                           "order — `enforce_sorted=False` does the sorting itself."),
         ),
@@ -369,7 +376,7 @@ def questions():
         ),
         Code(
             "q19", T("`final_states(rnn, x, lengths)` लिखिए: `rnn` एक `batch_first=True` वाला `nn.GRU` है, `x` (B, T, F) का padded "
-                     "batch (pads अंत में), और `lengths` (B,) — क्रम में नहीं! `pack_padded_sequence` से हर sequence की आखिरी "
+                     "batch (pads अंत में), और `lengths` (B,) — क्रम में नहीं! `pack_padded_sequence` से हर sequence की आख़िरी "
                      "layer की final state लौटाइए: shape (B, H)। Checker इसे हर sequence को अकेले चलाने से मिलाएगा।",
                      "Write `final_states(rnn, x, lengths)`: `rnn` is an `nn.GRU` with `batch_first=True`, `x` a padded batch "
                      "(B, T, F) (pads at the end), and `lengths` (B,) — not sorted! Use `pack_padded_sequence` to return each "
@@ -388,16 +395,16 @@ def questions():
             hints=[T("`pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)` — lengths क्रम में नहीं हैं।",
                      "`pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)` — the lengths are not "
                      "sorted."),
-                   T("Packed input पर RNN का `h_n` हर sequence के अपने आखिरी step का है; आखिरी layer = `h_n[-1]`।",
+                   T("Packed input पर RNN का `h_n` हर sequence के अपने आख़िरी step का है; आख़िरी layer = `h_n[-1]`।",
                      "With a packed input the RNN's `h_n` is taken at each sequence's own last step; the last layer = "
                      "`h_n[-1]`.")],
             explanation=T("Packing के बिना `rnn(x)[1][-1]` छोटे sequences के लिए pads पर चलकर बनी state है। notebook 12 में "
-                          "इसी गलती से sentiment accuracy बहुत गिर गई।",
+                          "इसी ग़लती से sentiment accuracy बहुत गिर गई।",
                           "Without packing, `rnn(x)[1][-1]` is, for the short sequences, a state made by running over "
                           "the pads. In notebook 12 this mistake made the sentiment accuracy drop a lot."),
         ),
         Code(
-            "q20", T("Packing के बिना एक दिशा वाले RNN के लिए एक और सही तरीका: `last_real_output(out, lengths)` लिखिए जो "
+            "q20", T("Packing के बिना एक दिशा वाले RNN के लिए एक और सही तरीक़ा: `last_real_output(out, lengths)` लिखिए जो "
                      "padded run के outputs `out` (B, T, H) में से हर row का step (length − 1) वाला vector लौटाए: (B, H)।",
                      "Another right way for a one-directional RNN without packing: write `last_real_output(out, lengths)` "
                      "that returns, from the padded run's outputs `out` (B, T, H), each row's vector at step (length − 1): "
@@ -412,7 +419,7 @@ def questions():
             wrongs=[_wrong_last_step, _wrong_step_lengths, _wrong_all_rows],
             hints=[T("Row i से step `lengths[i] - 1` चाहिए: advanced indexing `out[rows, steps]`।",
                      "From row i you need step `lengths[i] - 1`: advanced indexing `out[rows, steps]`."),
-                   T("`out[:, -1]` हर row का आखिरी step लेता है — छोटी rows में वह एक pad है।",
+                   T("`out[:, -1]` हर row का आख़िरी step लेता है — छोटी rows में वह एक pad है।",
                      "`out[:, -1]` takes every row's last step — for the short rows that is a pad.")],
             explanation=T("Pads असली tokens के बाद आते हैं, तो एक दिशा वाले RNN का output step (length − 1) तक सही है। "
                           "Bidirectional RNN में यह काम नहीं करता: उसकी उल्टी दिशा pads से शुरू होती है — वहाँ packing ही "
@@ -460,7 +467,7 @@ def questions():
                           "back as input — that is why the decoders of one-to-many and encoder–decoder are recurrent."),
         ),
         Open(
-            "q22", T("अपने शब्दों में (3-4 वाक्य): (1) बिना packing के padded batch में छोटे sequence की final hidden state गलत "
+            "q22", T("अपने शब्दों में (3-4 वाक्य): (1) बिना packing के padded batch में छोटे sequence की final hidden state ग़लत "
                      "क्यों होती है, जबकि `<pad>` का embedding शून्य है? (2) Teacher forcing क्या है, और generation में वह "
                      "क्यों नहीं हो सकता?",
                      "In your own words (3-4 sentences): (1) why is a short sequence's final hidden state wrong in a padded "
@@ -468,10 +475,10 @@ def questions():
                      "and why can it not be used in generation?"),
             model_answer=T(
                 "(1) RNN हर pad पर भी एक step चलाता है: $h \\leftarrow \\tanh(W_{hh} h + b)$। Input शून्य हो तब भी recurrent "
-                "हिस्सा $W_{hh} h$ और bias state को बदलते हैं, इसलिए `h_n` असली आखिरी शब्द के बाद कई steps आगे की state है। "
+                "हिस्सा $W_{hh} h$ और bias state को बदलते हैं, इसलिए `h_n` असली आख़िरी शब्द के बाद कई steps आगे की state है। "
                 "Packing (`pack_padded_sequence` + lengths) हर sequence को उसकी लंबाई पर रोक देता है — नतीजा हर sequence को "
                 "अकेले चलाने के बराबर। (2) Teacher forcing: training में decoder के step t का input असली target का शब्द "
-                "t − 1 होता है, model का अपना अनुमान नहीं — इससे पूरी sequence एक pass में train होती है और शुरुआती गलतियाँ "
+                "t − 1 होता है, model का अपना अनुमान नहीं — इससे पूरी sequence एक pass में train होती है और शुरुआती ग़लतियाँ "
                 "आगे नहीं फैलतीं। Generation में असली target होता ही नहीं, इसलिए model को अपना पिछला output वापस input में "
                 "लेना पड़ता है (greedy loop)।",
                 "(1) The RNN runs a step on every pad too: $h \\leftarrow \\tanh(W_{hh} h + b)$. Even with a zero input, "

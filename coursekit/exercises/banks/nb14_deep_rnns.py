@@ -17,7 +17,7 @@ from ._nb14_graders import (
 
 TITLE = T("डीप RNN", "Deep RNNs")
 INTRO = T(
-    "Source notes (`001`) के deep RNN वाले हिस्से में अपने practice questions नहीं हैं; ये प्रश्न notebook 14 के हर खंड को "
+    "Source notes (`001`) के deep RNN वाले हिस्से में अपने practice questions नहीं हैं; ये प्रश्न notebook 14 के हर section को "
     "जाँचते हैं: stack में हर layer क्या पढ़ती है, source का Keras model और उसके parameters, stacked RNN के parameters गिनने "
     "का function, bidirectional shapes, dropout, और source के बताए लाभ और सीमाएँ। `torch` और `nn` पहले से import हैं।",
     "The deep-RNN part of the source notes (`001`) has no practice questions of its own; these questions check every "
@@ -25,6 +25,13 @@ INTRO = T(
     "that counts a stacked RNN's parameters, bidirectional shapes, dropout, and the advantages and limitations the source "
     "names. `torch` and `nn` are already imported.",
 )
+
+# The learner does not have the source notes: say what they are (each question quotes what it needs).
+INTRO = T(INTRO.hi + " स्रोत नोट्स वे Hinglish lecture notes (`000`–`004`) हैं जिनके क्रम पर यह course चलता है; वे course "
+          "के साथ नहीं आते, इसलिए जो प्रश्न उनसे लिया गया है या उनकी कोई बात सुधारता है, उसमें उनकी वह बात लिखी है।",
+          INTRO.en + " The source notes are the Hinglish lecture notes (`000`–`004`) whose order this course follows; "
+          "they do not come with the course, so every question taken from them, or correcting them, states what they "
+          "say.")
 SETUP = "import torch\nfrom torch import nn"
 
 
@@ -35,7 +42,7 @@ def questions():
                     "In a stacked RNN with two layers, what does layer 2 read as its input at time step $t$?"),
             [T("layer 1 की उसी time step की अवस्था $h^{(1)}_t$ (और अपनी पिछली अवस्था $h^{(2)}_{t-1}$)",
                "layer 1's state at the same time step, $h^{(1)}_t$ (and its own previous state $h^{(2)}_{t-1}$)"),
-             T("हर time step पर layer 1 की केवल आखिरी अवस्था $h^{(1)}_T$", "only layer 1's last state $h^{(1)}_T$, at every "
+             T("हर time step पर layer 1 की केवल आख़िरी अवस्था $h^{(1)}_T$", "only layer 1's last state $h^{(1)}_T$, at every "
                                                                           "time step"),
              T("वही input $x_t$ जो layer 1 पढ़ती है", "the same input $x_t$ that layer 1 reads"),
              T("layer 1 के weights", "layer 1's weights")],
@@ -78,7 +85,7 @@ def questions():
                     "The output shape of the same model's second layer `SimpleRNN(64)` (default "
                     "`return_sequences=False`), for a batch of 32 examples?"),
             (32, 64), meaning="(batch, units)",
-            hints=[T("`return_sequences=False`: केवल आखिरी time step की अवस्था।",
+            hints=[T("`return_sequences=False`: केवल आख़िरी time step की अवस्था।",
                      "`return_sequences=False`: only the last time step's state.")],
             solution="q3_answer = (32, 64)", wrong=(32, 100, 64),
             explanation=T("(32, 64) — PyTorch में यह `seq2[:, -1]` है; उसके बाद `Dense(10)` (32, 10) देता है।",
@@ -109,9 +116,9 @@ def questions():
                     "features) in PyTorch (`nn.RNN`, `nn.RNN`, `nn.Linear`), how many more parameters does it have than "
                     "in Keras?"),
             192, rel_tol=0, abs_tol=0.5,
-            mistakes={128.0: T("यह केवल पहली layer का फ़र्क है; दूसरी layer में भी एक अतिरिक्त bias (64) है।",
+            mistakes={128.0: T("यह केवल पहली layer का फ़र्क़ है; दूसरी layer में भी एक अतिरिक्त bias (64) है।",
                                "that is only the first layer's difference; the second layer has an extra bias (64) too."),
-                      202.0: T("Dense layer दोनों में एक जैसी है (एक bias): उसका फ़र्क 0 है।",
+                      202.0: T("Dense layer दोनों में एक जैसी है (एक bias): उसका फ़र्क़ 0 है।",
                                "the Dense layer is the same in both (one bias): its difference is 0.")},
             hints=[T("हर recurrent layer में PyTorch का एक अतिरिक्त bias vector ($b_{hh}$) है, आकार = hidden size।",
                      "Every recurrent layer has one extra PyTorch bias vector ($b_{hh}$), of size = hidden size."),
@@ -158,7 +165,7 @@ def questions():
                           "model's `numel()`."),
         ),
         Code(
-            "q7", T("Stack का forward pass खुद लिखिए: `stack_forward(layers, x)` को `nn.RNN` layers (`batch_first=True`) "
+            "q7", T("Stack का forward pass ख़ुद लिखिए: `stack_forward(layers, x)` को `nn.RNN` layers (`batch_first=True`) "
                     "की एक list और input x (batch, time, features) मिलता है। हर layer को नीचे वाली layer की **पूरी output "
                     "sequence** दीजिए, और सबसे ऊपर की layer की output sequence लौटाइए। Checker उसे उन्हीं weights वाले "
                     "`nn.RNN(num_layers=3)` से मिलाएगा।",
@@ -189,7 +196,7 @@ def questions():
                     "`bi = nn.RNN(10, 16, num_layers=2, bidirectional=True, batch_first=True)` gets an input (3, 7, 10): "
                     "`output, h_n = bi(x)`. What is the shape of `h_n`?"),
             (4, 3, 16), meaning="(num_layers · 2, batch, hidden_size)",
-            hints=[T("हर layer की हर दिशा की एक आखिरी अवस्था।", "One last state per direction per layer."),
+            hints=[T("हर layer की हर दिशा की एक आख़िरी अवस्था।", "One last state per direction per layer."),
                    T("`batch_first` का `h_n` पर असर नहीं।", "`batch_first` does not affect `h_n`.")],
             solution=("q8_answer = nn.RNN(10, 16, num_layers=2, bidirectional=True, batch_first=True)"
                       "(torch.randn(3, 7, 10))[1].shape"),
@@ -207,7 +214,7 @@ def questions():
              T("केवल `h_n[-1]`", "only `h_n[-1]`"),
              T("`output[:, 0]`", "`output[:, 0]`")],
             "b",
-            why={"a": T("`output[:, -1]` का पीछे वाला आधा भाग केवल आखिरी token देख पाया है।",
+            why={"a": T("`output[:, -1]` का पीछे वाला आधा भाग केवल आख़िरी token देख पाया है।",
                         "the backward half of `output[:, -1]` has seen only the last token."),
                  "c": T("`h_n[-1]` केवल पीछे वाली दिशा है।", "`h_n[-1]` is the backward direction only."),
                  "d": T("`output[:, 0]` का आगे वाला आधा भाग केवल पहला token देख पाया है।",
@@ -217,7 +224,7 @@ def questions():
                    T("`h_n[-2]` = सबसे ऊपर की layer की आगे वाली दिशा, `h_n[-1]` = पीछे वाली।",
                      "`h_n[-2]` = the top layer's forward direction, `h_n[-1]` = its backward one.")],
             solution='q9_answer = "b"', wrong="a",
-            explanation=T("आगे वाली दिशा की आखिरी अवस्था ($t = T$ पर) और पीछे वाली की ($t = 1$ पर) — दोनों ने पूरी sequence "
+            explanation=T("आगे वाली दिशा की आख़िरी अवस्था ($t = T$ पर) और पीछे वाली की ($t = 1$ पर) — दोनों ने पूरी sequence "
                           "पढ़ी है। `coursekit.stacked.RNNClassifier` यही करता है।",
                           "the forward direction's last state (at $t = T$) and the backward direction's (at $t = 1$) — both "
                           "have read the whole sequence. `coursekit.stacked.RNNClassifier` does this."),
@@ -251,7 +258,7 @@ def questions():
             hints=[T("`dropout` किन layers के बाद लगता है?", "After which layers is `dropout` applied?"),
                    T("PyTorch इस setting पर एक warning देता है।", "PyTorch gives a warning for this setting.")],
             solution="q11_answer = False", wrong=True,
-            explanation=T("`dropout` हर layer के output पर लगता है, आखिरी को छोड़कर। एक ही layer हो तो वह आखिरी भी है, इसलिए "
+            explanation=T("`dropout` हर layer के output पर लगता है, आख़िरी को छोड़कर। एक ही layer हो तो वह आख़िरी भी है, इसलिए "
                           "dropout का कोई असर नहीं (PyTorch warning देता है)।",
                           "`dropout` acts on the output of every layer except the last. With a single layer, that layer "
                           "is the last one, so dropout has no effect (PyTorch warns about it)."),
@@ -270,14 +277,14 @@ def questions():
                           "folding $b_{hh}$ into $b_{ih}$ did not change the output at all."),
         ),
         Open(
-            "q13", T("(Source `001` के लाभ और सीमाएँ) Deep RNN के दो लाभ और तीन सीमाएँ लिखिए, और हर एक के साथ बताइए कि notebook "
-                     "14 ने उसके बारे में क्या नापा या दिखाया।",
-                     "(The advantages and limitations in source `001`) Write two advantages and three limitations of "
+            "q13", T("(स्रोत नोट्स `001` के लाभ और सीमाएँ; उनकी सूची notebook 14 के section 7 की table में है) Deep RNN के दो लाभ और तीन सीमाएँ लिखिए, और हर एक के साथ बताइए कि notebook "
+                     "14 ने उसके बारे में क्या मापा या दिखाया।",
+                     "(The advantages and limitations in source notes `001`; the table of notebook 14's section 7 lists them) Write two advantages and three limitations of "
                      "deep RNNs, and for each say what notebook 14 measured or showed about it."),
             model_answer=T(
                 "लाभ: (1) हर time step पर ज़्यादा जटिल function — नीचे की layer स्थानीय pattern (जैसे पिछले token से तुलना) "
                 "और ऊपर की layer उसका सार (जैसे गिनती) सीख सकती है; notebook 14 के repeat-count task पर हमने 1, 2 और 3 layers "
-                "को कई seeds से नापा — फ़ायदा task और seed पर निर्भर है, इसलिए नापना ज़रूरी है। (2) अलग-अलग length के inputs "
+                "को कई seeds से मापा — फ़ायदा task और seed पर निर्भर है, इसलिए मापना ज़रूरी है। (2) अलग-अलग length के inputs "
                 "और भाषा/speech जैसे sequence कामों में उपयोगी (padding के साथ)। सीमाएँ: (1) vanishing gradient — gradient अब "
                 "समय और गहराई दोनों में से गुज़रता है; (2) लंबी निर्भरता कठिन — उपाय गहराई नहीं, LSTM/GRU (notebook 15); "
                 "(3) training में अधिक समय — हर layer समय में क्रम से चलती है, और notebook 14 में हर batch का समय layers के "
@@ -291,7 +298,7 @@ def questions():
                 "(notebook 15); (3) training takes longer — every layer runs sequentially in time, and in notebook 14 the "
                 "time per batch grew with the layers. Also: the PyTorch model with 2 biases has 192 more parameters than "
                 "the Keras one, but it is not more powerful."),
-            hints=[T("Notebook 14 का खंड 6 (प्रयोग) और खंड 7 (table) देखिए।", "Look at notebook 14's section 6 (the "
+            hints=[T("Notebook 14 का section 6 (प्रयोग) और section 7 (table) देखिए।", "Look at notebook 14's section 6 (the "
                                                                          "experiment) and section 7 (the table).")],
         ),
     ]
