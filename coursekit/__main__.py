@@ -226,16 +226,16 @@ def _error_text(error) -> tuple[str, str] | None:
     from .i18n import CourseError
 
     if isinstance(error, CourseError):
-        return f"गलती: {error.hi}", f"error: {error.en}"
+        return f"ग़लती: {error.hi}", f"error: {error.en}"
     where = error.filename if isinstance(error, OSError) and error.filename else None
     if isinstance(error, FileNotFoundError) and where:
-        return f"गलती: file या folder नहीं मिला: {where}", f"error: file or folder not found: {where}"
+        return f"ग़लती: file या folder नहीं मिला: {where}", f"error: file or folder not found: {where}"
     if isinstance(error, IsADirectoryError) and where:
-        return f"गलती: {where} एक folder है; यहाँ file चाहिए।", f"error: {where} is a folder; a file is needed here."
+        return f"ग़लती: {where} एक folder है; यहाँ file चाहिए।", f"error: {where} is a folder; a file is needed here."
     if isinstance(error, PermissionError) and where:
-        return f"गलती: {where} को पढ़ने या लिखने की अनुमति (permission) नहीं है।", f"error: no permission to read or write {where}."
+        return f"ग़लती: {where} को पढ़ने या लिखने की अनुमति (permission) नहीं है।", f"error: no permission to read or write {where}."
     if isinstance(error, OSError) and where:
-        return f"गलती: {where} पर file system की गलती: {error.strerror}", f"error: file system error on {where}: {error.strerror}"
+        return f"ग़लती: {where} पर file system की ग़लती: {error.strerror}", f"error: file system error on {where}: {error.strerror}"
     return None
 
 

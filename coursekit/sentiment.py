@@ -368,7 +368,7 @@ def predict_sentiment(model: nn.Module, vocab: Vocab, text: str) -> SentimentPre
                           f"my_sentence must be a string (write it in quotes); got {type(text).__name__}.")
     tokens = tokenize(text)
     if not [t for t in tokens if t.strip()]:
-        raise CourseError("वाक्य खाली है: my_sentence = \"...\" में हिंदी या अंग्रेज़ी का कोई वाक्य लिखिए।",
+        raise CourseError("वाक्य ख़ाली है: my_sentence = \"...\" में हिंदी या अंग्रेज़ी का कोई वाक्य लिखिए।",
                           "the sentence is empty: write a Hindi or English sentence in my_sentence = \"...\".")
     p_pos = float(predict_probs(model, vocab, [text])[0])
     label = 1 if p_pos >= 0.5 else 0

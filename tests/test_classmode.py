@@ -229,7 +229,7 @@ def test_cli_errors_are_one_bilingual_line(monkeypatch, capsys, progress_file):
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
     assert cli.main(["submit"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 2 and err[0].startswith("गलती:") and err[1].startswith("error:") and "--name" in err[1]
+    assert len(err) == 2 and err[0].startswith("ग़लती:") and err[1].startswith("error:") and "--name" in err[1]
     assert cli.main(["export-nbgrader", "77", "--out", "x"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "77" in err[1]
