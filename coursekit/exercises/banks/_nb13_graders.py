@@ -61,7 +61,7 @@ ONE_HOT_CASES = [
 ]
 
 ONE_HOT_MISTAKES = [
-    (_wrong_post_padded, T("शून्य rows आगे आती हैं (pre-padding): असली शब्द आखिरी rows में, `x[T - len(idx):]`।",
+    (_wrong_post_padded, T("शून्य rows आगे आती हैं (pre-padding): असली शब्द आख़िरी rows में, `x[T - len(idx):]`।",
                            "The zero rows go in front (pre-padding): the real words fill the last rows, "
                            "`x[T - len(idx):]`.")),
     (_wrong_no_padding, T("Shape (T, V) चाहिए: शब्दों की rows के आगे T − (शब्दों की संख्या) शून्य rows लगाइए।",

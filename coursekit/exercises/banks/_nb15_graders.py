@@ -112,7 +112,7 @@ def _grade_lstm_step(fn):
                          "c_new is right but h_new is not: h_new = o ⊙ tanh(c_new), with o = σ(fourth block).")
         diff = max((g - e).abs().max().item() for g, e in zip(got, expected))
         return wrong(f"I={n_in}, H={H}, batch={B} पर आपका नतीजा nn.LSTMCell से नहीं मिलता (सबसे बड़ा अंतर {diff:.3g})। "
-                     "समीकरण देखिए: g = tanh, बाकी तीन sigmoid; c_new = f ⊙ c + i ⊙ g।",
+                     "समीकरण देखिए: g = tanh, बाक़ी तीन sigmoid; c_new = f ⊙ c + i ⊙ g।",
                      f"for I={n_in}, H={H}, batch={B} your result differs from nn.LSTMCell (largest difference "
                      f"{diff:.3g}). Check the equations: g uses tanh, the other three sigmoid; c_new = f ⊙ c + i ⊙ g.")
     return ok("आपका LSTM step तीनों आकारों पर nn.LSTMCell के बराबर है।",
@@ -154,11 +154,11 @@ def _wrong_lstm_blocks(input_size, hidden_size, num_layers=1, bidirectional=Fals
 
 GRU_CASES = [
     Case((10, 20), about=T("3 · (20·10 + 20·20 + 2·20) = 1,920", "3 · (20·10 + 20·20 + 2·20) = 1,920")),
-    Case((50, 128), about=T("source के आकार", "the source's sizes")),
+    Case((50, 128), about=T("स्रोत नोट्स के आकार (input 50, hidden 128)", "the sizes in the source notes (input 50, hidden 128)")),
     Case((10, 20, 2), about=T("layer 2 का input 20 features है, 10 नहीं", "layer 2's input has 20 features, not 10")),
-    Case((8, 16, 2, True), about=T("bidirectional: हर layer में दो दिशाएँ, और layer 2 का input 2·16",
+    Case((8, 16, 2), {"bidirectional": True}, about=T("bidirectional: हर layer में दो दिशाएँ, और layer 2 का input 2·16",
                                    "bidirectional: two directions per layer, and layer 2's input is 2·16")),
-    Case((1, 1, 3, True), about=T("सबसे छोटे आकार, 3 bidirectional layers", "the smallest sizes, 3 bidirectional layers")),
+    Case((1, 1, 3), {"bidirectional": True}, about=T("सबसे छोटे आकार, 3 bidirectional layers", "the smallest sizes, 3 bidirectional layers")),
 ]
 
 GRU_MISTAKES = [

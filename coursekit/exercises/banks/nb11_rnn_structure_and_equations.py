@@ -19,10 +19,10 @@ from ..core import (
 
 TITLE = T("RNN की संरचना और समीकरण", "RNN structure and equations")
 INTRO = T(
-    "पहले source notes (\"RNN Structure\") के पाँच practice questions, फिर code: RNN का एक step और पूरा RNN हाथ से, "
-    "`nn.RNN` से मिलाकर; parameters की गिनती; और sources के अक्षरों का PyTorch के नामों में अनुवाद। `torch` और `nn` पहले "
+    "पहले स्रोत नोट्स `000` (\"RNN Structure\" section) के पाँच practice questions, फिर code: RNN का एक step और पूरा RNN हाथ से, "
+    "`nn.RNN` से मिलाकर; parameters की गिनती; और स्रोत नोट्स के अक्षरों का PyTorch के नामों में अनुवाद। `torch` और `nn` पहले "
     "से import हैं।",
-    "First the five practice questions of the source notes (\"RNN Structure\"), then code: one RNN step and a whole "
+    "First the five practice questions of source notes `000` (the \"RNN Structure\" section), then code: one RNN step and a whole "
     "RNN by hand, matched with `nn.RNN`; counting parameters; and translating the sources' letters into PyTorch's "
     "names. `torch` and `nn` are already imported.",
 )
@@ -71,7 +71,7 @@ def _grade_step(fn):
             return wrong("एक bias छूट गया: PyTorch में दो biases हैं, और दोनों जुड़ते हैं (b_ih + b_hh)।",
                          "one bias is missing: PyTorch has two biases, and both are added (b_ih + b_hh).")
         if torch.allclose(got, pre + b_ih + b_hh, atol=1e-6):
-            return wrong("आखिर में tanh लगाना बाकी है।", "the tanh at the end is missing.")
+            return wrong("आख़िर में tanh लगाना बाक़ी है।", "the tanh at the end is missing.")
         if torch.allclose(got, torch.tanh(x_t @ W_ih.T + b_ih + b_hh), atol=1e-6):
             return wrong("h_prev का योगदान (h_prev @ W_hh.T) नहीं जुड़ा — यही memory है।",
                          "the contribution of h_prev (h_prev @ W_hh.T) is missing — that is the memory.")
@@ -143,7 +143,7 @@ def _grade_forward(fn):
                          "the first step is right but later ones are not: do you replace h with the new h_t at every step "
                          "(h = ...)? h_t must be built from h_{t-1}, not from h0.")
         if not torch.allclose(hn, hn_ref, atol=1e-6):
-            return wrong("output सही है, पर h_n नहीं: h_n आखिरी h_t है, shape (1, batch, hidden)।",
+            return wrong("output सही है, पर h_n नहीं: h_n आख़िरी h_t है, shape (1, batch, hidden)।",
                          "output is right but h_n is not: h_n is the last h_t, with shape (1, batch, hidden).")
     return ok("आपका RNN nn.RNN के बराबर है: output और h_n दोनों।", "your RNN equals nn.RNN: both output and h_n.")
 
@@ -182,8 +182,8 @@ def _wrong_forward_h_n_first(x, W_ih, W_hh, b_ih, b_hh, h0):
 def questions():
     return [
         MultipleChoice(
-            "q1", T("(Source का प्रश्न 1) RNN में hidden state $h_t$ क्या दर्शाता है?",
-                    "(Source question 1) What does the hidden state $h_t$ represent in an RNN?"),
+            "q1", T("(स्रोत नोट्स `000` का प्रश्न 1) RNN में hidden state $h_t$ क्या दर्शाता है?",
+                    "(Source notes `000`, question 1) What does the hidden state $h_t$ represent in an RNN?"),
             [T("$x_1, \\dots, x_t$ की जानकारी का एक निश्चित आकार ($H$) का सारांश — network की memory",
                "a fixed-size ($H$) summary of the information in $x_1, \\dots, x_t$ — the network's memory"),
              T("केवल वर्तमान input $x_t$ की एक copy", "only a copy of the current input $x_t$"),
@@ -204,16 +204,16 @@ def questions():
                           "$x_1 \\dots x_t$ — but its size is always $H$, so it is a (fading) summary."),
         ),
         MultipleChoice(
-            "q2", T("(Source का प्रश्न 2) RNN में weight sharing (हर time step पर वही weights) के क्या लाभ हैं?",
-                    "(Source question 2) What are the benefits of weight sharing (the same weights at every time step) "
+            "q2", T("(स्रोत नोट्स `000` का प्रश्न 2) RNN में weight sharing (हर time step पर वही weights) के क्या लाभ हैं?",
+                    "(Source notes `000`, question 2) What are the benefits of weight sharing (the same weights at every time step) "
                     "in an RNN?"),
             [T("parameters की संख्या sequence की लंबाई पर निर्भर नहीं करती", "the number of parameters does not depend on "
                "the sequence length"),
              T("एक ही model किसी भी लंबाई का sequence चला सकता है", "one model can run a sequence of any length"),
              T("एक position पर सीखा pattern (जैसे \"नहीं\") हर position पर काम आता है", "a pattern learned at one position "
                "(such as \"not\") works at every position"),
-             T("हर time step अपने खास weights सीखता है", "every time step learns its own special weights"),
-             T("इससे vanishing gradient की समस्या खत्म हो जाती है", "it removes the vanishing-gradient problem")],
+             T("हर time step अपने ख़ास weights सीखता है", "every time step learns its own special weights"),
+             T("इससे vanishing gradient की समस्या ख़त्म हो जाती है", "it removes the vanishing-gradient problem")],
             ["a", "b", "c"],
             why={"d": T("यही तो sharing का उल्टा है।", "that is the opposite of sharing."),
                  "e": T("उल्टा: वही $W_{hh}$ बार-बार गुणा होता है, इसीलिए vanishing/exploding होता है।",
@@ -229,23 +229,23 @@ def questions():
                           "one CNN filter over a whole image."),
         ),
         MultipleChoice(
-            "q3", T("(Source का प्रश्न 3) RNN cell input $x_t$ और पिछली state $h_{t-1}$ से नई state और output कैसे निकालता है? "
+            "q3", T("(स्रोत नोट्स `000` का प्रश्न 3) RNN cell input $x_t$ और पिछली state $h_{t-1}$ से नई state और output कैसे निकालता है? "
                     "सही क्रम चुनिए।",
-                    "(Source question 3) How does the RNN cell get the new state and the output from the input $x_t$ and "
+                    "(Source notes `000`, question 3) How does the RNN cell get the new state and the output from the input $x_t$ and "
                     "the previous state $h_{t-1}$? Choose the right order."),
-            [T("$x_t$ को $W_{xh}$ से और $h_{t-1}$ को $W_{hh}$ से गुणा करो, जोड़ो, bias जोड़ो, $\\tanh$ लगाओ → $h_t$; फिर "
+            [T("$x_t$ को $W_{xh}$ से और $h_{t-1}$ को $W_{hh}$ से गुणा कीजिए, जोड़िए, bias जोड़िए, $\\tanh$ लगाइए → $h_t$; फिर "
                "$y_t = W_{hy} h_t + b_y$",
                "multiply $x_t$ by $W_{xh}$ and $h_{t-1}$ by $W_{hh}$, add, add the bias, apply $\\tanh$ → $h_t$; then "
                "$y_t = W_{hy} h_t + b_y$"),
-             T("$x_t$ पर linear layer लगाओ, उसमें $h_{t-1}$ सीधा जोड़ो (बिना matrix), $\\tanh$ लगाओ",
+             T("$x_t$ पर linear layer लगाइए, उसमें $h_{t-1}$ सीधा जोड़िए (बिना matrix), $\\tanh$ लगाइए",
                "apply a linear layer to $x_t$, add $h_{t-1}$ as it is (no matrix), apply $\\tanh$"),
              T("$y_t = \\tanh(W_{hy} h_{t-1})$ पहले, फिर $h_t = y_t + x_t$", "first $y_t = \\tanh(W_{hy} h_{t-1})$, then "
                "$h_t = y_t + x_t$"),
-             T("$x_t$ और $h_{t-1}$ को गुणा (element-wise) करो और softmax लगाओ", "multiply $x_t$ and $h_{t-1}$ element-wise "
+             T("$x_t$ और $h_{t-1}$ को गुणा (element-wise) कीजिए और softmax लगाइए", "multiply $x_t$ and $h_{t-1}$ element-wise "
                "and apply a softmax")],
             "a",
-            why={"b": T("यह source `000` के cell diagram की गलती है: $h_{t-1}$ भी अपनी matrix $W_{hh}$ से गुणा होता है।",
-                        "that is the mistake of source `000`'s cell diagram: $h_{t-1}$ is multiplied by its own matrix "
+            why={"b": T("यह स्रोत नोट्स `000` के cell diagram (`x_t → [Linear Layer] → + h_{t-1} → [tanh]`) की ग़लती है: $h_{t-1}$ भी अपने matrix $W_{hh}$ से गुणा होता है।",
+                        "that is the mistake of the cell diagram of source notes `000` (`x_t → [Linear Layer] → + h_{t-1} → [tanh]`): $h_{t-1}$ is multiplied by its own matrix "
                         "$W_{hh}$ too.")},
             hints=[T("समीकरण: $h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$, $y_t = W_{hy} h_t + b_y$।",
                      "The equations: $h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$, $y_t = W_{hy} h_t + b_y$.")],
@@ -257,7 +257,7 @@ def questions():
                           "none)."),
         ),
         MultipleChoice(
-            "q4", T("(Source का प्रश्न 4) $h_t$ का गणितीय सूत्र क्या है?", "(Source question 4) What is the mathematical "
+            "q4", T("(स्रोत नोट्स `000` का प्रश्न 4) $h_t$ का गणितीय सूत्र क्या है?", "(Source notes `000`, question 4) What is the mathematical "
                     "formula for $h_t$?"),
             [T("$h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$", "$h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$"),
              T("$h_t = \\tanh(W_{xh} x_t) + h_{t-1}$", "$h_t = \\tanh(W_{xh} x_t) + h_{t-1}$"),
@@ -274,10 +274,10 @@ def questions():
                           "(rows of a batch, two biases)."),
         ),
         Shape(
-            "q5", T("(Source का प्रश्न 5) PyTorch में RNN के input tensor का shape क्या होता है? `nn.RNN(input_size=8, "
+            "q5", T("(स्रोत नोट्स `000` का प्रश्न 5) PyTorch में RNN के input tensor का shape क्या होता है? `nn.RNN(input_size=8, "
                     "hidden_size=16, batch_first=True)` को 4 sequences देनी हैं, हर एक 10 steps की, हर step पर 8 features। "
                     "input tensor का shape लिखिए।",
-                    "(Source question 5) What is the shape of an RNN's input tensor in PyTorch? You want to give "
+                    "(Source notes `000`, question 5) What is the shape of an RNN's input tensor in PyTorch? You want to give "
                     "`nn.RNN(input_size=8, hidden_size=16, batch_first=True)` 4 sequences of 10 steps each, 8 features per "
                     "step. Write the shape of the input tensor."),
             (4, 10, 8), meaning="(batch, seq_len, input_size)",
@@ -308,12 +308,12 @@ def questions():
             hints=[T("rows examples हैं, इसलिए weights transpose होकर दाईं ओर: `x_t @ W_ih.T` का shape (B, H) है।",
                      "Rows are examples, so the weights go on the right, transposed: `x_t @ W_ih.T` has shape (B, H)."),
                    T("दोनों biases जोड़िए: `b_ih + b_hh`।", "Add both biases: `b_ih + b_hh`."),
-                   T("आखिर में `torch.tanh`।", "Finally `torch.tanh`.")],
+                   T("आख़िर में `torch.tanh`।", "Finally `torch.tanh`.")],
         ),
         Code(
             "q7", T("अब पूरा RNN: `rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0)`, जहाँ `x` (T, B, I) और `h0` (1, B, H) है। हर "
                     "step पर वही weights लगाइए और `(output, h_n)` लौटाइए — `output` (T, B, H) में हर step का $h_t$, `h_n` "
-                    "(1, B, H) में आखिरी। Checker `nn.RNN` से मिलाएगा।",
+                    "(1, B, H) में आख़िरी। Checker `nn.RNN` से मिलाएगा।",
                     "Now the whole RNN: `rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0)`, where `x` is (T, B, I) and `h0` "
                     "(1, B, H). Apply the same weights at every step and return `(output, h_n)` — `output` (T, B, H) with "
                     "every step's $h_t$, `h_n` (1, B, H) with the last one. The checker compares with `nn.RNN`."),
@@ -367,8 +367,8 @@ def questions():
                             "those are only the weights (15 + 9 + 3); count the biases $b_h$ (3) and $b_y$ (1) too."),
                       34: T("यह PyTorch की गिनती है (दो hidden biases); प्रश्न एक bias वाला है।",
                             "that is PyTorch's count (two hidden biases); the question has one bias."),
-                      42: T("source `002` की 33 + 9 गिनती output 3 मानती है; यहाँ output 1 है।",
-                            "source `002`'s 33 + 9 assumes an output of 3; here the output is 1.")},
+                      42: T("स्रोत नोट्स `002` का \"33 weights, 9 biases\" output 3 और PyTorch के दो hidden biases वाले network की गिनती है; यहाँ output 1 है और hidden bias एक।",
+                            "the \"33 weights, 9 biases\" of source notes `002` is the count for a network with output 3 and PyTorch's two hidden biases; here the output is 1 and there is one hidden bias.")},
             hints=[T("$H \\cdot I + H \\cdot H + H + O \\cdot H + O$", "$H \\cdot I + H \\cdot H + H + O \\cdot H + O$"),
                    T("15 + 9 + 3 + 3 + 1", "15 + 9 + 3 + 3 + 1")],
             solution="q9_answer = 3 * 5 + 3 * 3 + 3 + 1 * 3 + 1", wrong=27,
@@ -393,8 +393,8 @@ def questions():
                           "7424 + 8320 = 15744. The upper layer reads the hidden states (64) of the layer below."),
         ),
         MultipleChoice(
-            "q11", T("Source `004` लिखता है: $H_t = f(W X_t + U H_{t-1})$। PyTorch के `nn.RNN` में $U$ की भूमिका कौन निभाता है?",
-                     "Source `004` writes $H_t = f(W X_t + U H_{t-1})$. Which part of PyTorch's `nn.RNN` plays the role of "
+            "q11", T("स्रोत नोट्स `004` लिखते हैं: $H_t = f(W X_t + U H_{t-1})$। PyTorch के `nn.RNN` में $U$ की भूमिका कौन निभाता है?",
+                     "Source notes `004` write $H_t = f(W X_t + U H_{t-1})$. Which part of PyTorch's `nn.RNN` plays the role of "
                      "$U$?"),
             [T("`weight_ih_l0`", "`weight_ih_l0`"), T("`weight_hh_l0`", "`weight_hh_l0`"),
              T("`bias_hh_l0`", "`bias_hh_l0`"), T("output वाले `nn.Linear` का weight", "the weight of the output `nn.Linear`")],
@@ -417,8 +417,8 @@ def questions():
             False,
             hints=[T("समीकरण में दोनों biases कहाँ आते हैं?", "Where do the two biases appear in the equation?")],
             solution="q12_answer = False", wrong=True,
-            explanation=T("गलत: दोनों biases हमेशा $b_{ih} + b_{hh}$ के जोड़ के रूप में आते हैं, तो जोड़ वही रहे तो function वही "
-                          "है। फ़र्क केवल parameters की गिनती में है (हर layer में hidden_size ज़्यादा)।",
+            explanation=T("ग़लत: दोनों biases हमेशा $b_{ih} + b_{hh}$ के जोड़ के रूप में आते हैं, तो जोड़ वही रहे तो function वही "
+                          "है। फ़र्क़ केवल parameters की गिनती में है (हर layer में hidden_size ज़्यादा)।",
                           "False: the two biases only ever appear as the sum $b_{ih} + b_{hh}$, so with the same sum the "
                           "function is the same. The only difference is the parameter count (hidden_size more per layer)."),
         ),
@@ -429,7 +429,7 @@ def questions():
             hints=[T("`nn.RNN` के parameters की सूची देखिए: क्या कोई $W_{hy}$ है?",
                      "Look at the list of `nn.RNN`'s parameters: is there a $W_{hy}$?")],
             solution="q13_answer = False", wrong=True,
-            explanation=T("गलत: `nn.RNN` में output layer नहीं है; `output` हर step की hidden state $h_t$ है। $y_t$ के लिए एक अलग "
+            explanation=T("ग़लत: `nn.RNN` में output layer नहीं है; `output` हर step की hidden state $h_t$ है। $y_t$ के लिए एक अलग "
                           "`nn.Linear(16, O)` लगाइए।",
                           "False: `nn.RNN` has no output layer; `output` is the hidden state $h_t$ of every step. For "
                           "$y_t$ add a separate `nn.Linear(16, O)`."),

@@ -20,11 +20,11 @@ from ._nb13_graders import (
 
 TITLE = T("आगे का प्रसार और समय में पीछे का प्रसार (BPTT)", "Forward propagation and backpropagation through time")
 INTRO = T(
-    "ये प्रश्न notebook `notebooks/13_forward_propagation_and_bptt.ipynb` पर आधारित हैं: source का one-hot उदाहरण, हाथ से "
+    "ये प्रश्न notebook `notebooks/13_forward_propagation_and_bptt.ipynb` पर आधारित हैं: स्रोत नोट्स `002` का one-hot उदाहरण, हाथ से "
     "$o_1$ और $o_2$, एक BPTT gradient (संख्या से और code से), parameters की गिनती, समय के साथ gradients, clipping और "
     "truncated BPTT। `math`, `np` (NumPy), `tokenize`, `Vocab` और `one_hot` (coursekit.text से) पहले से import हैं।",
-    "These questions follow the notebook `notebooks/13_forward_propagation_and_bptt.ipynb`: the source's one-hot "
-    "example, $o_1$ and $o_2$ by hand, one BPTT gradient (as a number and as code), counting parameters, gradients "
+    "These questions follow the notebook `notebooks/13_forward_propagation_and_bptt.ipynb`: the one-hot example of "
+    "source notes `002`, $o_1$ and $o_2$ by hand, one BPTT gradient (as a number and as code), counting parameters, gradients "
     "through time, clipping and truncated BPTT. `math`, `np` (NumPy), `tokenize`, `Vocab` and `one_hot` (from "
     "coursekit.text) are already imported.",
 )
@@ -33,15 +33,15 @@ SETUP = "import math\nimport numpy as np\nfrom coursekit.text import Vocab, one_
 def questions():
     return [
         MultipleChoice(
-            "q1", T("Source (`002`) की one-hot table: vocabulary में 5 शब्द हैं (movie, was, good, bad, not), पर हर vector 4 "
-                    "लंबा है और \"not\" = `[0 0 0 0]`। इसमें क्या गलत है?",
+            "q1", T("स्रोत नोट्स (`002`) की one-hot table: vocabulary में 5 शब्द हैं (movie, was, good, bad, not), पर हर vector 4 "
+                    "लंबा है और \"not\" = `[0 0 0 0]`। इसमें क्या ग़लत है?",
                     "The source's (`002`) one-hot table: the vocabulary has 5 words (movie, was, good, bad, not), but "
                     "every vector has length 4 and \"not\" = `[0 0 0 0]`. What is wrong with it?"),
             [T("5 शब्दों के लिए vectors 5 लंबे होने चाहिए; \"not\" = `[0 0 0 0 1]`",
                "5 words need vectors of length 5; \"not\" = `[0 0 0 0 1]`"),
              T("शून्य vector padding जैसा दिखता है, इसलिए \"movie was not good\" में \"not\" खो जाता है",
                "the zero vector looks like padding, so the \"not\" of \"movie was not good\" is lost"),
-             T("कुछ गलत नहीं: सबसे कम आने वाले शब्द को शून्य vector देना आम तरीका है",
+             T("कुछ ग़लत नहीं: सबसे कम आने वाले शब्द को शून्य vector देना आम तरीक़ा है",
                "nothing is wrong: giving the rarest word the zero vector is common practice"),
              T("vector की लंबाई reviews की संख्या (3) होनी चाहिए", "the length of a vector should be the number of reviews (3)")],
             ["a", "b"],
@@ -56,9 +56,9 @@ def questions():
                    T("छोटी review (3 शब्द) को 4 steps तक भरने के लिए कौन-सा vector लगाया जाता है?",
                      "Which vector fills a short review (3 words) up to 4 steps?")],
             solution='q1_answer = ["a", "b"]', wrong="c",
-            explanation=T("5 शब्द → 5 लंबे vectors, हर शब्द की अपनी जगह। शून्य vector केवल padding के लिए है; source की table में "
-                          "\"not\" — जिस पर \"movie was not good\" का पूरा sentiment टिका है — padding बन गया। Source खुद input shape "
-                          "(4, 5) लिखता है, जो 5 features मानता है।",
+            explanation=T("5 शब्द → 5 लंबे vectors, हर शब्द की अपनी जगह। शून्य vector केवल padding के लिए है; नोट्स की table में "
+                          "\"not\" — जिस पर \"movie was not good\" का पूरा sentiment टिका है — padding बन गया। नोट्स ख़ुद input shape "
+                          "(4, 5) लिखते हैं, जो 5 features मानता है।",
                           "5 words → vectors of length 5, each word with its own position. The zero vector is for padding "
                           "only; in the source's table \"not\" — on which the whole sentiment of \"movie was not good\" "
                           "rests — became padding. The source itself gives the input shape (4, 5), which assumes 5 "
@@ -76,7 +76,7 @@ def questions():
                    T("features = vocabulary का आकार; batch = reviews की संख्या।",
                      "features = the size of the vocabulary; batch = the number of reviews.")],
             solution="q2_answer = (3, 4, 5)", wrong=(4, 5),
-            explanation=T("एक review (4, 5) है — source का \"(no. of timesteps, no. of features)\"; तीन reviews का batch "
+            explanation=T("एक review (4, 5) है — स्रोत नोट्स का \"(no. of timesteps, no. of features)\"; तीन reviews का batch "
                           "(3, 4, 5)।",
                           "One review is (4, 5) — the source's \"(no. of timesteps, no. of features)\"; a batch of three "
                           "reviews is (3, 4, 5)."),
@@ -109,10 +109,10 @@ def questions():
                      "`tokenize(\"Movie was BAD\")` → `['movie', 'was', 'bad']`; `vocab.stoi[w]` gives a word's index."),
                    T("`one_hot(idx, len(words))` एक torch tensor `(len(idx), V)` देता है; `.numpy()` से array बनाइए।",
                      "`one_hot(idx, len(words))` gives a torch tensor `(len(idx), V)`; make it an array with `.numpy()`."),
-                   T("Pre-padding: असली शब्द आखिरी `len(idx)` rows में, यानी `x[T - len(idx):]`।",
+                   T("Pre-padding: असली शब्द आख़िरी `len(idx)` rows में, यानी `x[T - len(idx):]`।",
                      "Pre-padding: the real words go into the last `len(idx)` rows, that is `x[T - len(idx):]`.")],
-            explanation=T("Many-to-one model का output आखिरी step से आता है, इसलिए padding आगे रखने से आखिरी step पर हमेशा review "
-                          "का असली आखिरी शब्द रहता है।",
+            explanation=T("Many-to-one model का output आख़िरी step से आता है, इसलिए padding आगे रखने से आख़िरी step पर हमेशा review "
+                          "का असली आख़िरी शब्द रहता है।",
                           "A many-to-one model's output comes from the last step, so putting the padding in front keeps "
                           "the review's real last word at the last step."),
         ),
@@ -222,17 +222,17 @@ def questions():
                           "adds its share."),
         ),
         Numeric(
-            "q7", T("Source के network के parameters गिनिए: 5 शब्दों के one-hot inputs ($V = 5$), 3 hidden units, एक output "
+            "q7", T("स्रोत नोट्स `002` के sentiment network के parameters गिनिए: 5 शब्दों के one-hot inputs ($V = 5$), 3 hidden units, एक output "
                     "(many-to-one), hidden का एक bias vector और output का एक bias। कुल कितने सीखे जाने वाले parameters "
                     "(weights + biases) हैं?",
-                    "Count the parameters of the source's network: one-hot inputs of 5 words ($V = 5$), 3 hidden units, "
+                    "Count the parameters of the sentiment network of source notes `002`: one-hot inputs of 5 words ($V = 5$), 3 hidden units, "
                     "one output (many-to-one), one bias vector for the hidden units and one bias for the output. How "
                     "many learnable parameters (weights + biases) are there in all?"),
             31, rel_tol=0, abs_tol=0.5,
-            mistakes={42: T("यह source की गिनती है (33 + 9), जो unrolled चित्र की copies को अलग गिनती है। Weights हर time step पर "
-                            "साझा हैं।",
-                            "that is the source's count (33 + 9), which counts the copies in the unrolled figure "
-                            "separately. The weights are shared by all time steps."),
+            mistakes={42: T("यह नोट्स की गिनती है (33 weights + 9 biases)। वह 3 outputs वाले network की PyTorch-गिनती से मेल खाती "
+                            "है (`nn.RNN(5, 3)` + `nn.Linear(3, 3)`); यहाँ output एक है और hidden का एक bias।",
+                            "that is the notes' count (33 weights + 9 biases). It fits PyTorch's count for a network with "
+                            "3 outputs (`nn.RNN(5, 3)` + `nn.Linear(3, 3)`); here there is one output and one hidden bias."),
                       27: T("ये केवल weights हैं (15 + 9 + 3); 3 + 1 biases भी जोड़िए।",
                             "those are the weights only (15 + 9 + 3); add the 3 + 1 biases."),
                       34: T("यह PyTorch के `nn.RNN` + `nn.Linear` की गिनती है: `nn.RNN` hidden bias दो vectors में रखता है। "
@@ -245,9 +245,9 @@ def questions():
                      "$W_{xh}$: $3 \\times 5$, $W_{hh}$: $3 \\times 3$, $W_{hy}$: $1 \\times 3$."),
                    T("Biases: hidden के 3 और output का 1।", "Biases: 3 for the hidden units and 1 for the output.")],
             solution="q7_answer = 3 * 5 + 3 * 3 + 1 * 3 + 3 + 1", wrong=42,
-            explanation=T("15 + 9 + 3 = 27 weights और 3 + 1 = 4 biases: 31। Source का \"33 weights, 9 biases\" सही नहीं।",
-                          "15 + 9 + 3 = 27 weights and 3 + 1 = 4 biases: 31. The source's \"33 weights, 9 biases\" is "
-                          "not right."),
+            explanation=T("15 + 9 + 3 = 27 weights और 3 + 1 = 4 biases: 31। नोट्स का \"33 weights, 9 biases\" इस network के लिए सही नहीं: वह 3 outputs वाले network की PyTorch-गिनती है।",
+                          "15 + 9 + 3 = 27 weights and 3 + 1 = 4 biases: 31. The notes' \"33 weights, 9 biases\" is "
+                          "not right for this network: it is PyTorch's count for a network with 3 outputs."),
         ),
         Numeric(
             "q8", T("एक बड़ा sentiment RNN: vocabulary में 10,000 शब्द (one-hot inputs), 128 hidden units, एक output, और हर review "
@@ -320,7 +320,7 @@ def questions():
                           "dependencies."),
         ),
         TrueFalse(
-            "q11", T("एक tanh RNN में अगर $W_{hh}$ का spectral radius 1 से बड़ा है, तो gradients समय में पीछे जाते हुए हमेशा फूटते "
+            "q11", T("एक tanh RNN में अगर $W_{hh}$ का spectral radius 1 से बड़ा है, तो gradients समय में पीछे जाते हुए हमेशा फटते "
                      "(explode) हैं।",
                      "In a tanh RNN, if the spectral radius of $W_{hh}$ is above 1, the gradients always explode on "
                      "their way back in time."),
@@ -356,9 +356,9 @@ def questions():
             hints=[T("$g \\leftarrow g \\cdot \\min(1, c / \\lVert g \\rVert)$: यह गुणक कभी 1 से बड़ा होता है?",
                      "$g \\leftarrow g \\cdot \\min(1, c / \\lVert g \\rVert)$: is this factor ever above 1?")],
             solution='q12_answer = ["a", "c"]', wrong=["a", "b"],
-            explanation=T("Source (`002`) कहता है कि LSTM/GRU \"vanishing/exploding\" दोनों को दूर करते हैं; असल में gates vanishing में "
-                          "मदद करते हैं, और exploding के लिए clipping अब भी लगाई जाती है।",
-                          "The source (`002`) says LSTM/GRU overcome both \"vanishing/exploding\"; in fact gates help "
+            explanation=T("स्रोत नोट्स (`002`) कहते हैं कि LSTM/GRU \"vanishing/exploding\" दोनों को दूर करते हैं; असल में gates vanishing में "
+                          "मदद करते हैं, और exploding के लिए clipping अब भी लगाया जाता है।",
+                          "Source notes `002` say LSTM/GRU overcome both \"vanishing/exploding\"; in fact gates help "
                           "against vanishing, and clipping is still used against exploding."),
         ),
         TrueFalse(
@@ -366,7 +366,7 @@ def questions():
                      "On a sequence of $T$ steps, truncated BPTT with $k \\ge T$ gives exactly the same gradients as full "
                      "BPTT."),
             True,
-            hints=[T("Truncated BPTT gradient को आखिरी $k$ steps तक पीछे ले जाता है। $k \\ge T$ हो तो कितने steps छूटते हैं?",
+            hints=[T("Truncated BPTT gradient को आख़िरी $k$ steps तक पीछे ले जाता है। $k \\ge T$ हो तो कितने steps छूटते हैं?",
                      "Truncated BPTT carries the gradient back over the last $k$ steps. With $k \\ge T$, how many steps "
                      "are left out?")],
             solution="q13_answer = True", wrong=False,
@@ -400,14 +400,14 @@ def questions():
                           "$k$: in the demo the network stayed near chance with $k \\le 4$ and learned with $k \\ge 5$."),
         ),
         Open(
-            "q15", T("(Source `000`, \"Introduction to RNNs\" का प्रश्न 4) RNN के कौन-कौन से limitations हैं? हर एक का कारण BPTT के "
+            "q15", T("(स्रोत नोट्स `000`, \"Introduction to RNNs\" का प्रश्न 4) RNN के कौन-कौन से limitations हैं? हर एक का कारण BPTT के "
                      "आधार पर 2-3 वाक्यों में लिखिए।",
-                     "(Source `000`, \"Introduction to RNNs\", question 4) What are the limitations of an RNN? Give the "
+                     "(Source notes `000`, \"Introduction to RNNs\", question 4) What are the limitations of an RNN? Give the "
                      "reason for each, based on BPTT, in 2-3 sentences."),
             model_answer=T(
                 "(1) Vanishing gradients: पीछे जाता gradient हर step पर $W_{hh}^\\top \\operatorname{diag}(1 - h^2)$ से गुणा होता है; "
                 "यह गुणक छोटा हो तो दूर के steps तक लगभग कुछ नहीं पहुँचता, इसलिए (2) short memory: RNN लंबी दूरी की निर्भरताएँ "
-                "नहीं सीखता। (3) Exploding gradients: गुणक बड़ा (और dynamics chaotic) हो तो gradient फूटता है और एक update weights "
+                "नहीं सीखता। (3) Exploding gradients: गुणक बड़ा (और dynamics chaotic) हो तो gradient फटता है और एक update weights "
                 "बिगाड़ देता है — इलाज gradient clipping। (4) धीमी training: $h_t$ को $h_{t-1}$ चाहिए, इसलिए steps एक के बाद एक चलते "
                 "हैं, और पूरा BPTT हर update पर सारे $T$ steps आगे-पीछे चलाकर सारी states याद रखता है (truncated BPTT इसे सस्ता "
                 "करता है, पर लंबी निर्भरताएँ खोकर)। LSTM/GRU के gates vanishing को कम करते हैं।",
@@ -420,7 +420,7 @@ def questions():
                 "state (truncated BPTT makes it cheaper, at the cost of long dependencies). The gates of LSTM/GRU "
                 "reduce vanishing."),
             hints=[T("Notebook के sections 8, 9 और 10 देखिए।", "Look at sections 8, 9 and 10 of the notebook."),
-                   T("Source `000` की table: vanishing, exploding, short memory; source `001`: धीमी training।",
-                     "Source `000`'s table: vanishing, exploding, short memory; source `001`: slow training.")],
+                   T("स्रोत नोट्स `000` की limitations table में vanishing, exploding और short memory हैं; नोट्स `001` में धीमी training (\"slow training\")।",
+                     "The limitations table of source notes `000` lists vanishing, exploding and short memory; notes `001` add slow training.")],
         ),
     ]

@@ -18,9 +18,9 @@ from ._nb15_graders import (
 
 TITLE = T("LSTM और GRU", "LSTM and GRU")
 INTRO = T(
-    "Source notes (`002`, `000`) के इन हिस्सों में अपने practice questions नहीं हैं; ये प्रश्न notebook 15 के हर खंड को "
-    "जाँचते हैं: कौन-सा गेट क्या करता है, एक LSTM step खुद लिखना (`nn.LSTMCell` से मिलाकर), LSTM और GRU के parameters, "
-    "PyTorch का GRU candidate, initialisation पर forget gate, और source के दावों की जाँच। `torch` और `nn` पहले से import हैं।",
+    "स्रोत नोट्स (`002`, `000`) के इन हिस्सों में अपने practice questions नहीं हैं; ये प्रश्न notebook 15 के हर खंड को "
+    "जाँचते हैं: कौन-सा gate क्या करता है, एक LSTM step ख़ुद लिखना (`nn.LSTMCell` से मिलाकर), LSTM और GRU के parameters, "
+    "PyTorch का GRU candidate, initialisation पर forget gate, और स्रोत नोट्स के दावों की जाँच। `torch` और `nn` पहले से import हैं।",
     "These parts of the source notes (`002`, `000`) have no practice questions of their own; these questions check every "
     "section of notebook 15: which gate does what, writing one LSTM step yourself (matched with `nn.LSTMCell`), the "
     "parameters of LSTMs and GRUs, PyTorch's GRU candidate, the forget gate at initialisation, and checking the source's "
@@ -31,7 +31,7 @@ SETUP = "import torch\nfrom torch import nn"
 def questions():
     return [
         MultipleChoice(
-            "q1", T("कौन-सा गेट क्या करता है? सही कथन चुनिए (PyTorch के समीकरण, notebook 15 खंड 2 और 3)।",
+            "q1", T("कौन-सा gate क्या करता है? सही कथन चुनिए (PyTorch के समीकरण, notebook 15 section 2 और 3)।",
                     "Which gate does what? Choose the true statements (PyTorch's equations, notebook 15 sections 2 "
                     "and 3)."),
             [T("LSTM का forget gate $f_t$ तय करता है कि पुरानी cell state $c_{t-1}$ का कितना हिस्सा रहेगा",
@@ -44,14 +44,14 @@ def questions():
                "in a GRU, $z_t = 1$ gives $h_t = h_{t-1}$: the old state stays as it is"),
              T("GRU का reset gate $r_t$ तय करता है कि candidate $n_t$ में पिछली अवस्था का कितना असर हो",
                "the GRU's reset gate $r_t$ decides how much the previous state counts in the candidate $n_t$"),
-             T("LSTM का candidate $g_t$ भी एक sigmoid गेट है, 0 और 1 के बीच",
+             T("LSTM का candidate $g_t$ भी एक sigmoid gate है, 0 और 1 के बीच",
                "the LSTM's candidate $g_t$ is a sigmoid gate too, between 0 and 1")],
             ["a", "b", "d", "e"],
             why={"c": T("मिटाना forget gate का काम है; $o_t$ तय करता है कि $\\tanh(c_t)$ का कितना हिस्सा $h_t$ बनकर बाहर जाए।",
                         "erasing is the forget gate's job; $o_t$ decides how much of $\\tanh(c_t)$ goes out as $h_t$."),
-                 "f": T("$g_t = \\tanh(\\dots)$, मान −1 से 1: यह गेट नहीं, लिखा जाने वाला नया मान है।",
+                 "f": T("$g_t = \\tanh(\\dots)$, मान −1 से 1: यह gate नहीं, लिखा जाने वाला नया मान है।",
                         "$g_t = \\tanh(\\dots)$, values −1 to 1: not a gate but the new value to be written.")},
-            hints=[T("$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ और $h_t = o_t \\odot \\tanh(c_t)$ में हर गेट किसे गुणा करता है?",
+            hints=[T("$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ और $h_t = o_t \\odot \\tanh(c_t)$ में हर gate किसे गुणा करता है?",
                      "In $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ and $h_t = o_t \\odot \\tanh(c_t)$, what does each gate "
                      "multiply?"),
                    T("GRU: $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$ में $z_t = 1$ रखिए।",
@@ -66,7 +66,7 @@ def questions():
                           "together, and the reset gate weighs the previous state's effect on the candidate."),
         ),
         Code(
-            "q2", T("एक LSTM step खुद लिखिए: `lstm_step(x, h, c, W_ih, W_hh, b_ih, b_hh)` को x (B, I), h और c (B, H), "
+            "q2", T("एक LSTM step ख़ुद लिखिए: `lstm_step(x, h, c, W_ih, W_hh, b_ih, b_hh)` को x (B, I), h और c (B, H), "
                     "`W_ih` (4H, I), `W_hh` (4H, H) और biases (4H) मिलते हैं (ठीक `nn.LSTMCell` के `weight_ih`, ... जैसे)। "
                     "`(h_new, c_new)` लौटाइए। Checker आपका नतीजा float64 में `nn.LSTMCell` से मिलाएगा।",
                     "Write one LSTM step yourself: `lstm_step(x, h, c, W_ih, W_hh, b_ih, b_hh)` receives x (B, I), h and c "
@@ -89,7 +89,7 @@ def questions():
                       "    return h_new, c_new"),
             wrongs=[_wrong_order_figo, _wrong_order_ifog, _wrong_sigmoid_candidate, _wrong_no_tanh_c, _wrong_swapped,
                     _wrong_no_b_hh],
-            hints=[T("तीन गेट sigmoid हैं (i, f, o), candidate g tanh है।", "Three gates use sigmoid (i, f, o); the candidate g "
+            hints=[T("तीन gate sigmoid हैं (i, f, o), candidate g tanh है।", "Three gates use sigmoid (i, f, o); the candidate g "
                      "uses tanh."),
                    T("$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ — Python में `*` element-wise गुणा है।",
                      "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ — in Python `*` is the element-wise product."),
@@ -158,7 +158,7 @@ def questions():
                     "`lstm = nn.LSTM(10, 20, num_layers=2, batch_first=True)` gets an input of shape (4, 7, 10): "
                     "`output, (h_n, c_n) = lstm(x)`. What is the shape of `c_n`?"),
             (2, 4, 20), meaning="(num_layers, batch, hidden_size)",
-            hints=[T("`c_n` हर layer की आखिरी cell state है।", "`c_n` is the last cell state of every layer."),
+            hints=[T("`c_n` हर layer की आख़िरी cell state है।", "`c_n` is the last cell state of every layer."),
                    T("`batch_first` केवल `output` (और input) पर लागू है, `h_n`/`c_n` पर नहीं।",
                      "`batch_first` applies only to `output` (and the input), not to `h_n`/`c_n`.")],
             solution="q5_answer = nn.LSTM(10, 20, num_layers=2, batch_first=True)(torch.randn(4, 7, 10))[1][1].shape",
@@ -186,18 +186,18 @@ def questions():
                  "d": T("reset gate tanh के अंदर लगता है, बाहर नहीं।", "the reset gate acts inside the tanh, not outside.")},
             hints=[T("PyTorch का docs: \"n = tanh(W_in x + b_in + r * (W_hn h + b_hn))\"।",
                      "PyTorch's docs: \"n = tanh(W_in x + b_in + r * (W_hn h + b_hn))\"."),
-                   T("notebook 15 खंड 3 के चित्र में ⊗ node को देखिए।", "Look at the ⊗ node in the diagram of notebook 15, "
+                   T("notebook 15 section 3 के चित्र में ⊗ node को देखिए।", "Look at the ⊗ node in the diagram of notebook 15, "
                                                                     "section 3.")],
             solution='q6_answer = "a"', wrong="b",
             explanation=T("PyTorch (और cuDNN, और Keras का default `reset_after=True`) $r_t$ को matrix गुणा के बाद लगाते हैं; "
-                          "इससे $W_{hn} h_{t-1}$ बाकी दो गेटों के साथ एक ही matrix गुणा में निकल आता है। Notebook 15 में "
+                          "इससे $W_{hn} h_{t-1}$ बाक़ी दो gates के साथ एक ही matrix गुणा में निकल आता है। Notebook 15 में "
                           "हमने दिखाया कि दोनों रूप एक ही weights पर अलग output देते हैं।",
                           "PyTorch (and cuDNN, and Keras's default `reset_after=True`) apply $r_t$ after the matrix "
                           "product; that way $W_{hn} h_{t-1}$ comes out of the same matrix product as the other two gates. "
                           "Notebook 15 showed that the two forms give different outputs for the same weights."),
         ),
         TensorValues(
-            "q7", T("एक LSTM में 3 hidden units हैं। इस step पर गेटों के मान हैं: $f_t = [1, 0, 0.5]$, $i_t = [0, 1, 0.5]$, "
+            "q7", T("एक LSTM में 3 hidden units हैं। इस step पर gates के मान हैं: $f_t = [1, 0, 0.5]$, $i_t = [0, 1, 0.5]$, "
                     "candidate $g_t = [0.3, -0.6, 0.8]$, और पुरानी cell state $c_{t-1} = [0.9, 0.9, 0.2]$। नई cell state "
                     "$c_t$ (3 संख्याओं की list) क्या है?",
                     "An LSTM has 3 hidden units. At this step the gates are $f_t = [1, 0, 0.5]$, $i_t = [0, 1, 0.5]$, the "
@@ -217,18 +217,18 @@ def questions():
                           "i = 1), unit 3 added half of the old memory and half of the new value: 0.1 + 0.4 = 0.5."),
         ),
         TrueFalse(
-            "q8", T("(Source `002` का दावा) LSTM और GRU गेट्स से exploding gradients की समस्या दूर कर देते हैं, इसलिए उनके साथ "
+            "q8", T("(स्रोत नोट्स `002` का दावा) LSTM और GRU gates से exploding gradients की समस्या दूर कर देते हैं, इसलिए उनके साथ "
                     "gradient clipping की ज़रूरत नहीं।",
                     "(The claim of source `002`) LSTM and GRU remove the exploding-gradient problem with their gates, so "
                     "they need no gradient clipping."),
             False,
-            hints=[T("गेट 0 और 1 के बीच हैं — पर क्या $W_{hh}$ वाले रास्ते भी गेट से होकर जाते हैं?",
+            hints=[T("gate 0 और 1 के बीच हैं — पर क्या $W_{hh}$ वाले रास्ते भी gate से होकर जाते हैं?",
                      "The gates lie between 0 and 1 — but do the paths through $W_{hh}$ pass through a gate too?"),
                    T("notebook 15 में हर training किस setting के साथ चली?", "With which setting did every training run of "
                                                                          "notebook 15 run?")],
             solution="q8_answer = False", wrong=True,
-            explanation=T("गेट vanishing को कम करते हैं (cell state का सीधा रास्ता, जब f ≈ 1), पर exploding से कोई गारंटी नहीं: "
-                          "गेटों और candidate के अंदर $W_{hh}$ के रास्ते अब भी बड़े gradients दे सकते हैं। LSTM/GRU को भी "
+            explanation=T("gate vanishing को कम करते हैं (cell state का सीधा रास्ता, जब f ≈ 1), पर exploding से कोई गारंटी नहीं: "
+                          "gates और candidate के अंदर $W_{hh}$ के रास्ते अब भी बड़े gradients दे सकते हैं। LSTM/GRU को भी "
                           "gradient clipping के साथ train किया जाता है (notebook 15 में `CLIP = 1.0`)।",
                           "gates reduce vanishing (the cell state's direct path, when f ≈ 1) but give no guarantee against "
                           "exploding: the paths through $W_{hh}$ inside the gates and the candidate can still produce "
@@ -267,18 +267,18 @@ def questions():
                    T("50 steps: $f^{50}$।", "50 steps: $f^{50}$.")],
             solution="q10_answer = 0.95 ** 50", wrong=0.5 ** 50,
             explanation=T("$0.95^{50} \\approx 0.077$: लगभग 8% बचता है, जबकि $f = 0.5$ पर $0.5^{50} \\approx 10^{-15}$। "
-                          "forget bias 3 ($\\sigma(3) \\approx 0.95$) वाला LSTM notebook 15 में 50 distractors के पार class "
-                          "याद रख सका।",
+                          "forget bias 3 ($\\sigma(3) \\approx 0.95$) वाला LSTM notebook 15 में हर seed पर 50 distractors के पार "
+                          "class याद रख सका।",
                           "$0.95^{50} \\approx 0.077$: about 8% is left, while $f = 0.5$ gives $0.5^{50} \\approx 10^{-15}$. "
-                          "The LSTM with forget bias 3 ($\\sigma(3) \\approx 0.95$) could remember the class across 50 "
-                          "distractors in notebook 15."),
+                          "The LSTM with forget bias 3 ($\\sigma(3) \\approx 0.95$) remembered the class across 50 "
+                          "distractors on every seed in notebook 15."),
         ),
         MultipleChoice(
-            "q11", T("(Source `000` की variants table: \"GRU — Efficient, fewer gates than LSTM\") GRU और LSTM के बारे में "
+            "q11", T("(स्रोत नोट्स `000` की variants table: \"GRU — Efficient, fewer gates than LSTM\") GRU और LSTM के बारे में "
                      "कौन-से कथन सही हैं?",
                      "(The variants table of source `000`: \"GRU — Efficient, fewer gates than LSTM\") Which statements "
                      "about GRU and LSTM are true?"),
-            [T("GRU में 2 गेट (r, z) हैं, LSTM में 3 (i, f, o)", "a GRU has 2 gates (r, z), an LSTM 3 (i, f, o)"),
+            [T("GRU में 2 gate (r, z) हैं, LSTM में 3 (i, f, o)", "a GRU has 2 gates (r, z), an LSTM 3 (i, f, o)"),
              T("GRU में LSTM की तरह अलग cell state होती है", "a GRU has a separate cell state, like an LSTM"),
              T("एक ही I और H पर GRU में LSTM के 3/4 parameters हैं", "for the same I and H a GRU has 3/4 of an LSTM's "
                                                                      "parameters"),
@@ -315,20 +315,20 @@ def questions():
                 "\\operatorname{diag}(f_t)$ — इसमें vanilla RNN की तरह $W_{hh}$ और $\\tanh'$ का गुणा नहीं। $k$ steps पीछे "
                 "gradient $f$ के गुणनफल से गुणा होता है: अगर forget gate 1 के पास है तो gradient लगभग जस का तस पहुँचता है। पर "
                 "यह तभी है जब $f \\approx 1$: PyTorch के default initialisation पर $f \\approx 0.5$, तो gradient हर step आधा "
-                "होता है ($0.5^{50} \\approx 10^{-15}$) — notebook 15 में default LSTM $T = 20$ और $T = 50$ पर task नहीं सीख "
-                "पाया, जबकि forget bias 3 से शुरू हुआ LSTM पहले epoch में ही सीख गया। Exploding के लिए यह रास्ता कोई "
+                "होता है ($0.5^{50} \\approx 10^{-15}$) — notebook 15 में default LSTM $T = 50$ पर किसी भी seed पर task नहीं "
+                "सीख पाया, जबकि forget bias 3 से शुरू हुआ LSTM हर seed पर सीख गया। Exploding के लिए यह रास्ता कोई "
                 "सुरक्षा नहीं देता; clipping फिर भी चाहिए।",
                 "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$, so on the direct path $\\partial c_t / \\partial c_{t-1} = "
                 "\\operatorname{diag}(f_t)$ — no product with $W_{hh}$ and $\\tanh'$ as in a vanilla RNN. Going back $k$ "
                 "steps multiplies the gradient by a product of $f$'s: if the forget gate is near 1 the gradient arrives "
                 "almost unchanged. But only when $f \\approx 1$: at PyTorch's default initialisation $f \\approx 0.5$, so "
                 "the gradient halves at every step ($0.5^{50} \\approx 10^{-15}$) — in notebook 15 the default LSTM did not "
-                "learn the task at $T = 20$ and $T = 50$, while the LSTM started with forget bias 3 learned it in the "
-                "first epoch. This path gives no protection against exploding gradients; clipping is still needed."),
+                "learn the task at $T = 50$ on any seed, while the LSTM started with forget bias 3 learned it on every "
+                "seed. This path gives no protection against exploding gradients; clipping is still needed."),
             hints=[T("vanilla RNN: $\\partial h_t / \\partial h_{t-1} = \\operatorname{diag}(1 - h_t^2) W_{hh}$। LSTM के $c_t$ "
                      "का सूत्र लिखकर $c_{t-1}$ से derivative लीजिए।",
                      "vanilla RNN: $\\partial h_t / \\partial h_{t-1} = \\operatorname{diag}(1 - h_t^2) W_{hh}$. Write the "
                      "LSTM's formula for $c_t$ and take the derivative with respect to $c_{t-1}$."),
-                   T("notebook 15, खंड 6 और 7।", "notebook 15, sections 6 and 7.")],
+                   T("notebook 15, section 6 और 7।", "notebook 15, sections 6 and 7.")],
         ),
     ]
