@@ -107,7 +107,7 @@ def _importable(module: str) -> bool:
 
 def _agree_to_install(cmd: str) -> bool:
     """Say what is about to be installed; ask when someone is at the terminal (CI and scripts just go on)."""
-    hi = (f"'{cmd}' के लिए कोर्स का environment चाहिए: अब {VENV} बनेगा और pinned packages install होंगे (PyTorch समेत "
+    hi = (f"'{cmd}' के लिए course का environment चाहिए: अब {VENV} बनेगा और pinned packages install होंगे (PyTorch समेत "
           "लगभग 5.5 GB; internet चाहिए)।")
     en = (f"'{cmd}' needs the course environment: {VENV} will now be created and the pinned packages installed "
           "(about 5.5 GB with PyTorch; needs the internet).")

@@ -49,7 +49,7 @@ DENY = {
 }
 LATIN_IN_HINDI = {"learners": "विद्यार्थी", "learner": "विद्यार्थी", "Hindi": "हिंदी"}
 # Devanagari transliterations of English nouns that prose writes in Latin script (docs/HINDI_STYLE.md §4a)
-TRANSLITERATIONS = {"मॉडल": "model", "इनपुट": "input", "नोटबुक": "notebook", "लेबल": "label"}
+TRANSLITERATIONS = {"मॉडल": "model", "इनपुट": "input", "नोटबुक": "notebook", "लेबल": "label", "कोर्स": "course"}
 _SECTION = re.compile(rf"{_B}(भाग|खंड)\s+\d")
 _PERIOD = re.compile(rf"[{DEVA}][\)\]]?\.(?=\s|$)")
 

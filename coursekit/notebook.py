@@ -185,7 +185,7 @@ def edition_targets(paths, out_dir, protected=()) -> list[Path]:
     paths, out_dir = [Path(p) for p in paths], Path(out_dir)
     for folder in map(Path, protected):
         if _same_file(out_dir, folder):
-            raise CourseError(f"editions को {out_dir} में नहीं लिखा जाएगा: यह कोर्स का अपना folder है और इसकी notebooks "
+            raise CourseError(f"editions को {out_dir} में नहीं लिखा जाएगा: यह course का अपना folder है और इसकी notebooks "
                               "मिट जातीं। --out से कोई दूसरा folder दीजिए, जैसे build/editions/hi।",
                               f"editions are not written into {out_dir}: it is the course's own folder and its "
                               "notebooks would be overwritten. Give another folder with --out, e.g. build/editions/hi.")

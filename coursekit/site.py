@@ -38,7 +38,7 @@ EDITIONS = {"hi": "केवल हिंदी", "en": "English only", "both": 
 UI = {
     "hi": {"index": "सूची", "prev": "पिछला", "next": "अगला", "notebooks": "पाठ (notebooks)",
            "exercises": "अभ्यास (exercises)", "glossary": "शब्दावली (glossary)", "slides": "slides",
-           "home": "मुख पृष्ठ", "course": "डीप लर्निंग कोर्स", "time": "चलने का समय", "result": "मुख्य परिणाम",
+           "home": "मुख पृष्ठ", "course": "डीप लर्निंग course", "time": "चलने का समय", "result": "मुख्य परिणाम",
            "solutions": "अभ्यास के हल (solutions) इस site पर नहीं हैं: शिक्षक `make solutions` से उन्हें "
                         "`build/solutions/` में बनाते हैं। Jupyter में `q1.hint()` और `q1.solution()` भी मदद करते हैं।",
            "exercises_note": "इन्हें पढ़ा जा सकता है; हल करने के लिए `exercises/` के notebook Jupyter में खोलिए।"},
@@ -333,7 +333,7 @@ def landing_page(out: Path, rows, fast: bool | None = None, notebooks=None, exer
         items.append(_lesson_item(name, nb, "both", out, links, f'<div class="meta">{html.escape(meta)}</div>'
                                   if meta else ""))
     hi, en = RUN_NOTE[fast]
-    body = f"""<h1>डीप लर्निंग कोर्स / Deep Learning Course</h1>
+    body = f"""<h1>डीप लर्निंग course / Deep Learning Course</h1>
 <div lang="hi"><p>गहरे न्यूरल नेटवर्क, CNN और RNN — हिंदी में। हर पाठ, अभ्यास, शब्दावली और slides यहाँ बिना Jupyter और बिना
 internet के पढ़े जा सकते हैं। <a href="html/hi/index.html">हिंदी में शुरू कीजिए →</a></p></div>
 <div lang="en"><p>Deep neural networks, CNNs and RNNs — in English. Every lesson, exercise, the glossary and the

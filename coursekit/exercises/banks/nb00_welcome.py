@@ -112,7 +112,7 @@ def questions():
             ["`make test`", "`make course`", "`make lab`"], "b",
             why={"a": T("`make test` tests चलाता है, HTML नहीं बनाता।", "`make test` runs the tests; it writes no HTML."),
                  "c": T("`make lab` JupyterLab खोलता है।", "`make lab` opens JupyterLab.")},
-            hints=[T("नाम में ही उत्तर है: पूरा कोर्स।", "The name says it: the whole course."),
+            hints=[T("नाम में ही उत्तर है: पूरा course।", "The name says it: the whole course."),
                    T("README का पहला पन्ना देखिए।", "Look at the first screen of the README.")],
             solution='q1_answer = "b"', wrong="a",
             explanation=T("`make course` (या `python -m coursekit course`)।", "`make course` (or `python -m coursekit course`)."),
@@ -192,7 +192,7 @@ def questions():
                    T("`x @ self.weight.T + self.bias`", "`x @ self.weight.T + self.bias`")],
         ),
         Open(
-            "q9", T("यह कोर्स अपना data internet से download करने के बजाय साथ में क्यों रखता है? दो कारण लिखिए।",
+            "q9", T("यह course अपना data internet से download करने के बजाय साथ में क्यों रखता है? दो कारण लिखिए।",
                     "Why does this course ship its data instead of downloading it? Give two reasons."),
             model_answer=T(
                 "(1) बहुत से विद्यार्थियों के पास तेज़ या स्थायी internet नहीं होता, और class में सबका एक साथ download करना "
