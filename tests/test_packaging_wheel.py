@@ -96,7 +96,9 @@ def fresh_venv(where: Path) -> tuple[Path, dict]:
                                                                    "JUPYTER", "PIP_"))}
     env.update(PYTHONPATH=str(where / "netblock"), PYTHONNOUSERSITE="1", COURSEKIT_FAST="1", MPLBACKEND="Agg",
                OMP_NUM_THREADS="1", PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
-               PATH=f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+               PATH=f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+               COURSEKIT_PROGRESS=str(where / "progress.json"))   # a learner's own file, not the one other tests share
+    env.pop("COURSEKIT_LANG", None)
     # pip must not touch the linked packages: without an index it can only use what is installed
     return py, env
 
