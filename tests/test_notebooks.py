@@ -11,7 +11,6 @@ from test_validator import _md, _write  # the cell and file helpers, shared
 from coursekit import notebook as nbtools
 from coursekit.course import build_index, execute, run_course, summary_table
 from coursekit.exercises import bank_names
-from coursekit.exercises.build import build_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -92,17 +91,6 @@ def test_exercise_student_edition_reports_not_attempted(name, tmp_path):
     assert sum("not attempted" in t for t in _texts(nb)) == n_questions == len(checks)
     shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "text/markdown" in o.get("data", {})]
     assert len(shown) >= n_questions, "feedback is displayed as Markdown (maths typeset) in Jupyter"
-
-
-@pytest.mark.timeout(300)
-@pytest.mark.parametrize("name", bank_names())
-def test_exercise_solutions_edition_passes(name, tmp_path):
-    src = tmp_path / "src" / f"{name}.ipynb"
-    src.parent.mkdir()
-    nbformat.write(build_notebook(name, "solutions"), src)
-    nb = execute(src, tmp_path / f"{name}.ipynb", progress=False, timeout=120, cwd=tmp_path)
-    assert "all" in _texts(nb)[-1] and "questions pass" in _texts(nb)[-1]
-    assert not any("Not yet right" in t for t in _texts(nb))
 
 
 def test_network_is_blocked_inside_kernels(tmp_path):
