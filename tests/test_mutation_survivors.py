@@ -13,6 +13,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from coursekit.i18n import CourseError
+
 matplotlib.use("Agg")
 
 
@@ -812,3 +814,45 @@ def test_holt_winters_rerun_reproduces_the_training_fit():                  # fo
     one_step = holt_winters_forecast(series, train_end=90, season=12)
     # the same parameters and initial states, run again: the training part's one-step forecasts are the fit's own
     assert np.allclose(one_step[:90], fitted.fittedvalues, rtol=0, atol=1e-8)
+
+
+# ------------------------------------------------- survivors of a fresh mutation run (seed 1)
+
+
+def test_dataset_info_rows_cannot_be_changed_by_accident():
+    import dataclasses
+
+    from coursekit.data import DATASETS
+    info = next(iter(DATASETS.values()))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        info.name = "other"
+
+
+def test_class_balanced_tail_refuses_the_whole_set():
+    from coursekit.data import class_balanced_tail
+    labels = np.repeat(np.arange(3), 10)
+    assert class_balanced_tail(labels, 0.2).sum() == 6          # 2 of every 10
+    with pytest.raises(CourseError):
+        class_balanced_tail(labels, 1.0)                       # nothing left to train on
+
+
+def test_cross_shape_has_arms_three_tenths_of_the_radius_wide():
+    from coursekit.vision import _shape_mask
+    yy, xx = np.mgrid[0:64, 0:64]
+    mask = _shape_mask("cross", yy, xx, 32, 32, 10)
+    # arms |dx| <= 3 (7 columns) by |dy| <= 10 (21 rows), twice, less the 7 × 7 centre counted twice
+    assert mask.sum() == 2 * 7 * 21 - 7 * 7
+
+
+def test_train_lenet5_refuses_a_negative_shift_before_training():
+    from coursekit.architectures import train_lenet5
+    with pytest.raises(CourseError, match="max_shift"):
+        train_lenet5({}, max_shift=-1)
+
+
+def test_baseline_forecasts_are_data_not_part_of_a_graph():
+    from coursekit.forecast import persistence_forecast
+    X = torch.randn(4, 5, 1, requires_grad=True)
+    out = persistence_forecast(X)
+    assert not out.requires_grad
+    assert torch.equal(out, X.detach()[:, -1:, 0])
