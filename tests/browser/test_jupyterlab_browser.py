@@ -17,11 +17,12 @@ NOTEBOOK = ROOT / "notebooks" / "00_welcome.ipynb"
 
 
 def _cells_to_run() -> int:
-    """Shift+Enter presses from the first cell up to and including the second code cell."""
+    """Shift+Enter presses from the first cell up to and including the third code cell (the Colab/Kaggle set-up
+    cell, the environment check, the first maths)."""
     import nbformat
 
     cells = nbformat.read(NOTEBOOK, as_version=4).cells
-    return [i for i, c in enumerate(cells) if c.cell_type == "code"][1] + 1
+    return [i for i, c in enumerate(cells) if c.cell_type == "code"][2] + 1
 
 
 @pytest.fixture
@@ -86,13 +87,15 @@ def test_jupyterlab_runs_welcome_notebook_with_hindi_font(context, jupyterlab, a
     for _ in range(_cells_to_run()):
         page.keyboard.press("Shift+Enter")
     code_cells = page.locator(".jp-NotebookPanel .jp-Notebook .jp-CodeCell")
-    env_cell, maths_cell = code_cells.nth(0), code_cells.nth(1)
+    setup_cell, env_cell, maths_cell = code_cells.nth(0), code_cells.nth(1), code_cells.nth(2)
     env_cell.locator(".jp-OutputArea-output").wait_for(timeout=120_000)
     maths_cell.locator(".jp-OutputArea-output >> text=x @ w =").wait_for(timeout=120_000)
     out = env_cell.locator(".jp-OutputArea-output").inner_text()
     assert "torch:" in out and "device:" in out and "matplotlib:" in out, out
     assert "tensor([-1.5000, -2.5000])" in maths_cell.inner_text()
-    assert env_cell.locator(".jp-InputPrompt").inner_text().strip() == "[1]:"
+    assert setup_cell.locator(".jp-InputPrompt").inner_text().strip() == "[1]:"   # ran, and said nothing here
+    assert setup_cell.locator(".jp-OutputArea-output").count() == 0
+    assert env_cell.locator(".jp-InputPrompt").inner_text().strip() == "[2]:"
     assert page.locator(".jp-NotebookPanel .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
                         ).count() == 0
 
@@ -144,13 +147,13 @@ def test_an_exercise_cell_sets_itself_up_and_hints_show_typeset_maths(context, j
     url, token = jupyterlab
     page = _open(context, url, token, "exercises/01_deep_neural_networks.ipynb")
     code = page.locator(".jp-NotebookPanel .jp-Notebook .jp-CodeCell")
-    q3 = code.nth(3)                                          # cell 0 is the set-up, q1 … follow
+    q3 = code.nth(4)                      # cell 0 is the Colab/Kaggle set-up, cell 1 the imports, q1 … follow
     assert "q3.check" in q3.inner_text()
     _run_cell(page, q3, "from coursekit.exercises.sets.ex01 import *\nq3.check(True)\nq3.hint()")
     out = q3.locator(".jp-OutputArea-output")
     out.last.wait_for(timeout=120_000)
     page.wait_for_function("(n) => document.querySelectorAll('.jp-CodeCell')[n].querySelector('mjx-container')",
-                           arg=3, timeout=60_000)
+                           arg=4, timeout=60_000)
     text = q3.locator(".jp-OutputArea").inner_text()
     assert "NameError" not in text and "q3" in text and "$W_2" not in text, text
     q3.scroll_into_view_if_needed()
