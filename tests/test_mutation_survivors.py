@@ -856,3 +856,44 @@ def test_baseline_forecasts_are_data_not_part_of_a_graph():
     out = persistence_forecast(X)
     assert not out.requires_grad
     assert torch.equal(out, X.detach()[:, -1:, 0])
+
+
+def test_layer_shapes_leaves_batch_norm_statistics_alone():
+    from coursekit.architectures import layer_shapes
+    model = nn.Sequential(nn.Conv2d(1, 4, 3), nn.BatchNorm2d(4), nn.ReLU())
+    before = model[1].running_mean.clone()
+    rows = layer_shapes(model, torch.randn(2, 1, 8, 8) + 5.0)
+    assert [r[2] for r in rows] == [(2, 4, 6, 6)] * 3
+    assert torch.equal(model[1].running_mean, before)          # eval mode: no statistics updated by a look
+
+
+def test_next_word_accuracy_evaluates_in_eval_mode():
+    from coursekit.rnn import NextWordRNN, next_word_accuracy
+    torch.manual_seed(0)
+    model = NextWordRNN(vocab_size=7, embed_dim=4, hidden_size=5)
+    model.train()
+    X, Y = torch.randint(1, 7, (3, 4)), torch.randint(1, 7, (3, 4))
+    next_word_accuracy(model, X, Y)
+    assert not model.training
+
+
+def test_next_word_probs_is_outside_the_graph():
+    from coursekit.langmodel import WordLSTMLM, next_word_probs
+    torch.manual_seed(0)
+    p = next_word_probs(WordLSTMLM(vocab_size=6, emb_dim=4, hidden_size=5), [2, 3])
+    assert p.shape == (6,) and not p.requires_grad
+
+
+def test_greedy_decoding_allows_one_step():
+    from coursekit.rnntypes import Decoder
+    torch.manual_seed(0)
+    tokens, lengths = Decoder(vocab_size=9, hidden=6, emb_dim=4).generate(torch.randn(1, 3, 6), max_len=1)
+    assert tokens.shape == (3, 1) and lengths.tolist() == [1, 1, 1]
+
+
+def test_seasonal_naive_at_refuses_a_fractional_season():
+    from coursekit.forecast import seasonal_naive_at
+    values = np.arange(20.0)
+    assert seasonal_naive_at(values, [10, 11], season=4).flatten().tolist() == [6.0, 7.0]
+    with pytest.raises(CourseError):
+        seasonal_naive_at(values, [10, 11], season=2.5)
