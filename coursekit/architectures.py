@@ -82,7 +82,6 @@ class LeNet5(nn.Module):
         return self.classifier(self.features(x))
 
 
-
 def train_lenet5(splits: dict, seed: int = 0, epochs: int = 20, decay_epochs: int = 3, lr: float = 1e-3,
                  max_shift: int = 2, batch_size: int = 64, activation: type[nn.Module] = nn.ReLU, device=None,
                  progress: bool = True, desc: str = "LeNet-5"):
@@ -129,6 +128,7 @@ def train_lenet5(splits: dict, seed: int = 0, epochs: int = 20, decay_epochs: in
         history = {k: history[k] + more[k] for k in ("train_loss", "train_acc", "val_loss", "val_acc", "epoch_time")}
     history["seconds"] = time.perf_counter() - start
     return model, history
+
 
 class AlexNet(nn.Module):
     """AlexNet as in torchvision (the single-GPU variant: 64-192-384-256-256 filters), 3×224×224 input."""
