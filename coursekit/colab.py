@@ -155,6 +155,7 @@ def write_setup_cells(paths=None, url: str | None = None, root: Path = ROOT, rea
 
     ``url`` defaults to the repository in pyproject.toml. Returns the files that changed (atomic writes).
     """
+    from .exercises.progress import write_text_atomic
     from .notebook import read_notebook, write_notebook
 
     root = Path(root)
@@ -176,6 +177,6 @@ def write_setup_cells(paths=None, url: str | None = None, root: Path = ROOT, rea
         nbs = [f"notebooks/{p.name}" for p in _topic_notebooks(root)]
         new = apply_readme(text, url, nbs)
         if new != text:
-            readme_path.write_text(new, encoding="utf-8")
+            write_text_atomic(readme_path, new)          # the README is an author's file: all or nothing
             changed.append(readme_path)
     return changed
