@@ -120,17 +120,22 @@ def test_jupyterlab_runs_welcome_notebook_with_hindi_font(context, jupyterlab, a
     assert external == [], external
 
 
+KERNEL_STATUS = ("() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status"
+                 " ?? 'no kernel'")
+
+
 def _open(context, url, token, path):
+    """Open a notebook and wait until its kernel has started and is idle (not only the toolbar's indicator)."""
     page = context.new_page()
     page.goto(f"{url}/lab/tree/{path}?token={token}", wait_until="load")
     page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(3).wait_for(state="attached", timeout=90_000)
-    page.wait_for_function("() => document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator')"
-                           " ?.getAttribute('data-status') === 'idle'", timeout=90_000)
+    page.wait_for_function(f"() => ({KERNEL_STATUS})() === 'idle'", timeout=120_000)
     return page
 
 
 def _run_cell(page, cell, source=None):
-    """Run one cell (optionally with new source typed in, never saved: autosave is off)."""
+    """Run one cell (optionally with new source typed in, never saved: autosave is off). A key press that a
+    notification or a slow editor swallowed is noticed and the cell is run through JupyterLab's own command."""
     cell.scroll_into_view_if_needed()
     cell.locator(".jp-InputPrompt").click()
     if source is not None:
@@ -138,7 +143,23 @@ def _run_cell(page, cell, source=None):
         page.keyboard.press("Control+A")
         page.keyboard.insert_text(source)
         page.keyboard.press("Escape")
+        last_line = source.splitlines()[-1]
+        page.wait_for_function("([el, text]) => el.querySelector('.jp-InputArea-editor').innerText.includes(text)",
+                               arg=[cell.element_handle(), last_line], timeout=30_000)
     page.keyboard.press("Shift+Enter")
+    prompt = cell.locator(".jp-InputPrompt")
+    try:
+        page.wait_for_function("(el) => /\\[(\\*|\\d+)\\]/.test(el.innerText)", arg=prompt.element_handle(),
+                               timeout=15_000)
+    except Exception:           # Shift+Enter went elsewhere: select the cell and run it by command
+        cell.locator(".jp-InputPrompt").click()
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-cell')")
+
+
+def _diagnose(page, artifacts, name) -> str:
+    """A screenshot and the kernel's state, for a test that waited in vain."""
+    page.screenshot(path=str(artifacts / f"{name}_failure.png"))
+    return f"kernel: {page.evaluate(KERNEL_STATUS)}; screenshot: {artifacts / f'{name}_failure.png'}"
 
 
 def test_an_exercise_cell_sets_itself_up_and_hints_show_typeset_maths(context, jupyterlab, artifacts):
@@ -151,7 +172,10 @@ def test_an_exercise_cell_sets_itself_up_and_hints_show_typeset_maths(context, j
     assert "q3.check" in q3.inner_text()
     _run_cell(page, q3, "from coursekit.exercises.sets.ex01 import *\nq3.check(True)\nq3.hint()")
     out = q3.locator(".jp-OutputArea-output")
-    out.last.wait_for(timeout=120_000)
+    try:
+        out.last.wait_for(timeout=120_000)
+    except Exception as exc:
+        pytest.fail(f"no output under the exercise cell: {_diagnose(page, artifacts, 'jupyterlab_exercise')}; {exc}")
     page.wait_for_function("(n) => document.querySelectorAll('.jp-CodeCell')[n].querySelector('mjx-container')",
                            arg=4, timeout=60_000)
     text = q3.locator(".jp-OutputArea").inner_text()
