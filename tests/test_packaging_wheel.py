@@ -131,8 +131,14 @@ def outputs(cell) -> str:
     return "".join(o.get("text", "") or "".join(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", []))
 
 
-def test_the_wheel_holds_every_file_of_the_package(tmp_path):
-    wheel = build_wheel(copy_source(tmp_path / "src"), tmp_path / "dist")
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """One wheel of the working tree, built once for both tests of this file."""
+    where = tmp_path_factory.mktemp("wheel")
+    return build_wheel(copy_source(where / "src"), where / "dist")
+
+
+def test_the_wheel_holds_every_file_of_the_package(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     needed = [p for p in source_files() if p.startswith("coursekit/")]
     assert [p for p in needed if p not in names] == []
@@ -147,10 +153,9 @@ def test_the_wheel_holds_every_file_of_the_package(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-def test_the_installed_wheel_runs_a_notebook_and_an_exercise_from_outside_the_repository(tmp_path):
+def test_the_installed_wheel_runs_a_notebook_and_an_exercise_from_outside_the_repository(wheel, tmp_path):
     """Like a learner on Colab: coursekit missing, its wheel uploaded next to the notebooks; the set-up cell
     installs it, the notebook and then a practice notebook run with the installed copy."""
-    wheel = build_wheel(copy_source(tmp_path / "src"), tmp_path / "dist")
     py, env = fresh_venv(tmp_path)
     work = tmp_path / "work"
     work.mkdir()
