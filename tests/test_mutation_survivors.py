@@ -897,3 +897,14 @@ def test_seasonal_naive_at_refuses_a_fractional_season():
     assert seasonal_naive_at(values, [10, 11], season=4).flatten().tolist() == [6.0, 7.0]
     with pytest.raises(CourseError):
         seasonal_naive_at(values, [10, 11], season=2.5)
+
+
+def test_predict_explains_a_wrong_in_features_on_the_first_batch():            # training: predict(watch=i == 0)
+    from coursekit.training import predict
+
+    model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(5, 2))          # the second layer expects 5, gets 3
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(6, 4), torch.zeros(6)),
+                                         batch_size=2)
+    with pytest.raises(CourseError, match="in_features") as info:
+        predict(model, loader)
+    assert "'2'" in str(info.value) and "5" in str(info.value)
