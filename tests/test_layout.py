@@ -35,21 +35,30 @@ def _absolute(module: str | None, level: int, here: str, is_package: bool) -> st
     return ".".join(base + ([module] if module else []))
 
 
+def _imported_names(node, here: str, is_package: bool, modules) -> list[str] | None:
+    """The absolute names an import statement imports (a submodule where ``from x import y`` names one); None when
+    ``node`` is no import."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if isinstance(node, ast.ImportFrom):
+        base = _absolute(node.module, node.level, here, is_package)
+        return [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names]
+    return None
+
+
+def _module_of(name: str, modules) -> str:
+    """The coursekit module that holds ``name`` (``coursekit.x.f`` -> ``coursekit.x``), or '' outside coursekit."""
+    while name and name not in modules:
+        name = name.rpartition(".")[0]
+    return name
+
+
 def imports_of(path: Path, here: str, modules) -> set[str]:
     """The coursekit modules that ``path`` imports anywhere in it (top level, functions, relative or absolute)."""
-    is_package = path.name == "__init__.py"
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = _absolute(node.module, node.level, here, is_package)
-            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names]
-        else:
-            continue
-        for target in targets:
-            while target and target not in modules:      # `import coursekit.x.y` where y is a name in x
-                target = target.rpartition(".")[0]
+        for name in _imported_names(node, here, path.name == "__init__.py", modules) or ():
+            target = _module_of(name, modules)
             if target and target != here:
                 found.add(target)
     return found
@@ -156,26 +165,18 @@ def test_no_module_is_too_long():
 
 def _imported_at_load(path: Path, here: str, modules) -> tuple[set[str], set[str]]:
     """What loading ``path`` imports (not inside a function): (coursekit modules, other top-level package names)."""
-    is_package = path.name == "__init__.py"
     ours, others = set(), set()
     todo = list(ast.parse(path.read_text(encoding="utf-8")).body)
     while todo:
         node = todo.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = _absolute(node.module, node.level, here, is_package)
-            names = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names]
-        else:
+        names = _imported_names(node, here, path.name == "__init__.py", modules)
+        if names is None:
             todo.extend(ast.iter_child_nodes(node))
-            continue
-        for name in names:
+        for name in names or ():
             if name.split(".")[0] == "coursekit":
-                while name not in modules:
-                    name = name.rpartition(".")[0]
-                ours.add(name)
+                ours.add(_module_of(name, modules))
             else:
                 others.add(name.split(".")[0])
     return ours, others
@@ -198,3 +199,25 @@ def test_python_m_coursekit_setup_needs_only_the_standard_library():
         outside.update({pkg: name for pkg in others if pkg != "__future__" and pkg not in sys.stdlib_module_names})
     assert {"coursekit.tooling.cli", "coursekit.tooling.envsetup", "coursekit.i18n"} <= seen
     assert outside == {}
+
+
+def module_map(markdown: str) -> set[str]:
+    """The files named by the tree of coursekit/ in a Markdown file (two spaces of indent per folder level)."""
+    lines = markdown.split("\n```\ncoursekit/\n", 1)[1].split("\n```", 1)[0].splitlines()
+    listed, folders = set(), ["coursekit"]
+    for line in lines:
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        name = line.split()[0].rstrip(",")
+        del folders[depth:]
+        if name.endswith("/"):
+            folders.append(name.rstrip("/").split(",")[0])
+        listed.add("/".join([*folders, name]) if not name.endswith("/") else "/".join(folders) + "/")
+    return listed
+
+
+def test_readme_and_contributing_map_every_module():
+    modules = {p.relative_to(ROOT).as_posix() for p in PACKAGE.rglob("*.py") if "banks" not in p.parts}
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        listed = module_map((ROOT / doc).read_text(encoding="utf-8"))
+        assert {m for m in listed if m.endswith(".py")} == modules, doc
+        assert {"coursekit/tooling/", "coursekit/exercises/", "coursekit/exercises/banks/"} <= listed, doc
