@@ -16,7 +16,7 @@ from coursekit.training import evaluate, fit, predict, targets_of
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_language_setting(monkeypatch):
+def test_language_setting(monkeypatch, progress_file):   # its own progress file: the language is saved there
     t = i18n.T("नमस्ते", "hello")
     assert str(t) == "नमस्ते\nhello"
     coursekit.set_language("en")
