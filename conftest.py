@@ -19,6 +19,6 @@ os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(NETBLOCK_DIR), str(RO
 os.environ.setdefault("COURSEKIT_PROGRESS", str(Path(tempfile.mkdtemp(prefix="coursekit-")) / "progress.json"))
 os.environ.pop("COURSEKIT_LANG", None)
 
-from coursekit import netblock  # noqa: E402
+from coursekit.tooling import netblock  # noqa: E402
 
 netblock.install()

@@ -25,10 +25,9 @@ _LAZY = {
     "plot_history": "plotting",
     "glossary": "glossary",
 }
-_SUBMODULES = {"data", "models", "training", "plotting", "diagnostics", "exercises", "notebook", "course",
-               "utils", "glossary", "netblock", "conv", "architectures", "vision", "metrics", "batchnorm",
-               "init", "deepnets", "text", "corpora", "timeseries", "forecast", "rnn", "rnntypes", "bptt",
-               "gates", "stacked", "sentiment", "langmodel", "slides", "site"}
+_SUBMODULES = {"data", "models", "training", "plotting", "diagnostics", "exercises", "utils", "glossary", "conv",
+               "architectures", "vision", "metrics", "batchnorm", "init", "deepnets", "text", "corpora", "timeseries",
+               "forecast", "rnn", "rnntypes", "bptt", "gates", "stacked", "sentiment", "langmodel"}
 
 __all__ = ["CourseError", "T", "get_language", "set_language", "progress", *_LAZY, *sorted(_SUBMODULES)]
 

@@ -14,9 +14,10 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 import coursekit
-from coursekit import architectures, batchnorm, conv, data, forecast, gates, init, metrics, models, netblock, text
+from coursekit import architectures, batchnorm, conv, data, forecast, gates, init, metrics, models, text
 from coursekit import timeseries as ts
 from coursekit.i18n import CourseError, check_nonneg_int
+from coursekit.tooling import netblock
 
 
 def _loader(features: int = 2) -> DataLoader:

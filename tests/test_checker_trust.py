@@ -240,7 +240,7 @@ def test_feedback_typesets_maths_in_jupyter_and_reads_as_unicode_in_a_terminal()
     assert to_plain("```python\nx = 1\n```") == "x = 1"
 
 
-def test_hints_are_shown_in_the_chosen_language_only(capsys):
+def test_hints_are_shown_in_the_chosen_language_only(capsys, progress_file):
     import coursekit
 
     q = Numeric("q", P, 1.0, hints=[T("पहला $\\sigma(0)$", "first $\\sigma(0)$")])

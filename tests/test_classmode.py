@@ -223,7 +223,7 @@ def test_nbgrader_export_has_the_metadata_nbgrader_needs_and_its_tests_grade(tmp
 
 
 def test_cli_errors_are_one_bilingual_line(monkeypatch, capsys, progress_file):
-    from coursekit import __main__ as cli
+    from coursekit.tooling import cli
 
     monkeypatch.setenv("COURSEKIT_NO_VENV", "1")
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)

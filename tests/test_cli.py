@@ -1,6 +1,6 @@
 """The command line never destroys work, and its errors are one line in Hindi and one in English (exit code 2).
 
-Every test works in a temporary course folder (``ROOT`` of ``coursekit.__main__`` is patched), never in the
+Every test works in a temporary course folder (``ROOT`` of ``coursekit.tooling.cli`` is patched), never in the
 repository itself.
 """
 import re
@@ -11,9 +11,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from coursekit import __main__ as cli
-from coursekit import notebook as nbtools
 from coursekit.exercises.build import student_edition_is_current
+from coursekit.tooling import cli, envsetup, nbfiles
 
 BANK = "00_welcome"
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
@@ -229,18 +228,18 @@ def test_an_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
         f.write('{"cells": [')
         raise OSError("disk full")
 
-    monkeypatch.setattr(nbtools.nbformat, "write", broken)
+    monkeypatch.setattr(nbfiles.nbformat, "write", broken)
     with pytest.raises(OSError):
-        nbtools.write_notebook(_demo([_md("# नया / new")]), path)
+        nbfiles.write_notebook(_demo([_md("# नया / new")]), path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["01_demo.ipynb"]
 
 
 # ------------------------------------------------------------------ light commands need no 5.5 GB environment
 def _outside_the_venv(monkeypatch):
     monkeypatch.delenv("COURSEKIT_NO_VENV", raising=False)
-    monkeypatch.setattr(cli, "_running_in_venv", lambda: False)
+    monkeypatch.setattr(cli, "running_in_venv", lambda: False)
     calls = []
-    monkeypatch.setattr(cli, "_in_venv", lambda argv: calls.append(argv) or 0)
+    monkeypatch.setattr(cli, "rerun_in_venv", lambda argv: calls.append(argv) or 0)
     monkeypatch.setattr(cli, "setup", lambda *a, **k: calls.append("setup"))
     return calls
 
@@ -255,7 +254,7 @@ def test_edition_and_validate_run_where_nbformat_is(course, monkeypatch):
 
 def test_a_heavy_command_says_what_it_will_install_before_it_does(course, monkeypatch, capsys):
     calls = _outside_the_venv(monkeypatch)
-    monkeypatch.setattr(cli, "VENV", course / ".venv")          # no environment yet
+    monkeypatch.setattr(envsetup, "VENV", course / ".venv")          # no environment yet
     monkeypatch.setattr("sys.stdin", None)                      # no one at the terminal (CI): go on
     assert cli.main(["lab"]) == 0 and calls == [["lab"]]
     err = capsys.readouterr().err
@@ -264,8 +263,8 @@ def test_a_heavy_command_says_what_it_will_install_before_it_does(course, monkey
 
 def test_a_learner_at_the_terminal_can_say_no(course, monkeypatch, capsys):
     calls = _outside_the_venv(monkeypatch)
-    monkeypatch.setattr(cli, "VENV", course / ".venv")
-    monkeypatch.setattr(cli, "_importable", lambda name: False)   # a Python without nbformat
+    monkeypatch.setattr(envsetup, "VENV", course / ".venv")
+    monkeypatch.setattr(cli, "importable", lambda name: False)   # a Python without nbformat
 
     class Terminal:
         def isatty(self):

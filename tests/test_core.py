@@ -1,6 +1,7 @@
 """i18n, device/seed, data, models and the training loop."""
 import math
 import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,8 +13,10 @@ from coursekit import data, i18n
 from coursekit.models import MLP, MLPConfig, count_parameters, linear_params, parameter_table
 from coursekit.training import evaluate, fit, predict, targets_of
 
+ROOT = Path(__file__).resolve().parent.parent
 
-def test_language_setting(monkeypatch):
+
+def test_language_setting(monkeypatch, progress_file):   # its own progress file: the language is saved there
     t = i18n.T("नमस्ते", "hello")
     assert str(t) == "नमस्ते\nhello"
     coursekit.set_language("en")
@@ -97,13 +100,13 @@ def _installed_licence(dist: str) -> str:
 
 
 def _data_md_rows():
-    text = (coursekit.course.ROOT / "DATA.md").read_text(encoding="utf-8")
+    text = (ROOT / "DATA.md").read_text(encoding="utf-8")
     return [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines()
             if line.startswith("|") and not line.startswith("|---")]
 
 
 def test_data_md_lists_every_dataset():
-    text = (coursekit.course.ROOT / "DATA.md").read_text(encoding="utf-8")
+    text = (ROOT / "DATA.md").read_text(encoding="utf-8")
     for info in data.DATASETS.values():
         assert info.loader.split(".")[-1] in text, info.name
 

@@ -6,9 +6,9 @@ import nbformat
 import pytest
 from test_notebooks import _texts  # the output-text helper, shared
 
-from coursekit.course import execute
 from coursekit.exercises import bank_names
 from coursekit.exercises.build import build_notebook
+from coursekit.tooling.course import execute
 
 
 @pytest.mark.timeout(300)

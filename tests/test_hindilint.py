@@ -4,7 +4,7 @@ import csv
 import pytest
 
 from coursekit.glossary import FIELDS, GLOSSARY_FILE, as_markdown, avoided_forms, glossary
-from coursekit.hindilint import figure_titles, hindi_strings, lint_code, lint_python, lint_text, title_problem
+from coursekit.tooling.hindilint import figure_titles, hindi_strings, lint_code, lint_python, lint_text, title_problem
 
 
 @pytest.mark.parametrize("bad,good,rule", [
@@ -122,7 +122,7 @@ def test_the_glossary_table_shows_the_prose_form():
 
 def test_the_exercise_banks_and_the_library_pass_the_lint():
     """What `make test` enforces for Python files (topic notebooks: tests/test_notebooks.py runs `validate`): every
-    file with a finding is an error, except those still listed in coursekit.notebook.LINT_PENDING."""
-    from coursekit import notebook
+    file with a finding is an error, except those still listed in coursekit.tooling.validator.LINT_PENDING."""
+    from coursekit.tooling import validator
 
-    assert notebook.validate_library() == {}
+    assert validator.validate_library() == {}

@@ -4,7 +4,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit.slides import annotate, slide_type
+from coursekit.tooling.slides import annotate, slide_type
 
 ROOT = Path(__file__).resolve().parent.parent   # (not imported from conftest: several conftest modules exist)
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -385,7 +385,7 @@ def _nb(tmp_path, cells):
 
 
 def test_validator_wants_the_english_twin_right_after_the_hindi_cell(tmp_path):   # nb-2
-    from coursekit.notebook import validate
+    from coursekit.tooling.validator import validate
 
     cells = [("हिंदी", "lang-hi"), ("# 01 · डेमो / Demo", None), ("English", "lang-en")]   # a title between
     path = _nb(tmp_path, cells)
@@ -394,7 +394,7 @@ def test_validator_wants_the_english_twin_right_after_the_hindi_cell(tmp_path): 
 
 
 def test_validator_hindi_prose_threshold_in_english_cells(tmp_path):        # nb-3 (the boundary)
-    from coursekit.notebook import MAX_DEVANAGARI_IN_EN, validate
+    from coursekit.tooling.validator import MAX_DEVANAGARI_IN_EN, validate
 
     assert MAX_DEVANAGARI_IN_EN == 40
     for n, flagged in ((40, False), (41, True)):

@@ -12,7 +12,7 @@ PROBES = {
     "name look-up": "import socket; socket.gethostbyname('example.com')",
     "curl": "import subprocess; subprocess.run(['curl', '-s', 'http://203.0.113.1'])",
     "isolated Python": "import subprocess, sys; subprocess.run([sys.executable, '-I', '-c', 'print(1)'])",
-    "after uninstall": ("from coursekit import netblock; netblock.uninstall(); import socket; "
+    "after uninstall": ("from coursekit.tooling import netblock; netblock.uninstall(); import socket; "
                         "socket.create_connection(('203.0.113.1', 80), timeout=1)"),
 }
 

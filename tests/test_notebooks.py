@@ -8,9 +8,9 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 from test_validator import _md, _write  # the cell and file helpers, shared
 
-from coursekit import notebook as nbtools
-from coursekit.course import build_index, execute, run_course, summary_table
 from coursekit.exercises import bank_names
+from coursekit.tooling import nbfiles, validator
+from coursekit.tooling.course import build_index, execute, run_course, summary_table
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -21,26 +21,26 @@ EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_committed_notebook_is_valid(path):
-    assert nbtools.validate(path) == []
+    assert validator.validate(path) == []
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=[p.name for p in EXERCISES])
 def test_committed_exercise_notebook_is_valid(path):
-    assert nbtools.validate(path, require_outputs=False) == []
+    assert validator.validate(path, require_outputs=False) == []
 
 
 def test_editions_keep_one_language(tmp_path):
     cells = [_md("# शीर्षक / Title"), _md("हिंदी", "lang-hi"), _md("English", "lang-en"), new_code_cell("x = 1")]
     path = _write(tmp_path, cells)
     nb = nbformat.read(path, as_version=4)
-    hi, en, both = (nbtools.edition(nb, lang) for lang in ("hi", "en", "both"))
+    hi, en, both = (nbfiles.edition(nb, lang) for lang in ("hi", "en", "both"))
     assert [c.source for c in hi.cells] == ["# शीर्षक", "हिंदी", "x = 1"]
     assert [c.source for c in en.cells] == ["# Title", "English", "x = 1"]
     assert len(both.cells) == 4 and hi.metadata["language_edition"] == "hi"
-    out = nbtools.write_edition(path, "en", tmp_path / "en")
+    out = nbfiles.write_edition(path, "en", tmp_path / "en")
     assert nbformat.read(out, as_version=4).cells[1].source == "English"
     with pytest.raises(ValueError):
-        nbtools.edition(nb, "fr")
+        nbfiles.edition(nb, "fr")
 
 
 def test_single_language_editions_leave_out_the_instructors_notes():
@@ -48,8 +48,8 @@ def test_single_language_editions_leave_out_the_instructors_notes():
     for cell in notes:
         cell.metadata["slideshow"] = {"slide_type": "notes"}
     nb = new_notebook(cells=[_md("# शीर्षक / Title"), _md("हिंदी", "lang-hi"), _md("English", "lang-en"), *notes])
-    assert [c.source for c in nbtools.edition(nb, "hi").cells] == ["# शीर्षक", "हिंदी"]
-    assert len(nbtools.edition(nb, "hi", notes=True).cells) == 3 and len(nbtools.edition(nb, "both").cells) == 5
+    assert [c.source for c in nbfiles.edition(nb, "hi").cells] == ["# शीर्षक", "हिंदी"]
+    assert len(nbfiles.edition(nb, "hi", notes=True).cells) == 3 and len(nbfiles.edition(nb, "both").cells) == 5
 
 
 # ------------------------------------------------------ execution (fast parameters, network blocked)
@@ -58,12 +58,12 @@ def test_single_language_editions_leave_out_the_instructors_notes():
 def test_notebook_is_prepared_with_fast_parameters(path, tmp_path, monkeypatch):
     """`make test` runs each notebook once: papermill injects FAST = True without running it (prepare_only), and
     nbval runs that copy (build/nbval/), comparing the marked cells with the committed outputs the copy keeps."""
-    from coursekit import __main__ as cli
+    from coursekit.tooling import testrun
 
-    monkeypatch.setattr(cli, "ROOT", tmp_path)
+    monkeypatch.setattr(testrun, "ROOT", tmp_path)
     (tmp_path / "notebooks").mkdir()
     shutil.copy(path, tmp_path / "notebooks" / path.name)
-    [prepared] = cli.prepare_notebooks(tmp_path / "build" / "nbval")
+    [prepared] = testrun.prepare_notebooks(tmp_path / "build" / "nbval")
     nb, original = nbformat.read(prepared, as_version=4), nbformat.read(path, as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     if any("parameters" in c.metadata.get("tags", []) for c in original.cells):
@@ -148,12 +148,12 @@ def test_headline_is_read_from_outputs():
     nb = new_notebook(cells=[new_code_cell("x", outputs=[new_output(
         "display_data", data={"text/plain": "test accuracy: 97%"},
         metadata={"coursekit_headline": {"label": "test accuracy", "value": "97%"}})])])
-    assert nbtools.headline(nb) == "test accuracy: 97%"
+    assert nbfiles.headline(nb) == "test accuracy: 97%"
 
 
 def test_refresh_and_cli(tmp_path, capsys, monkeypatch):
-    from coursekit import __main__ as cli
-    from coursekit.course import refresh_outputs
+    from coursekit.tooling import cli
+    from coursekit.tooling.course import refresh_outputs
 
     path = tmp_path / "01_demo.ipynb"
     nbformat.write(new_notebook(cells=[_md("# डेमो / Demo"), new_code_cell("print(1 + 1)")]), path)

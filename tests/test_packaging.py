@@ -119,7 +119,7 @@ def test_readme_gives_the_commands():
 # ------------------------------------------------------------------ CPU-only PyTorch (make setup CPU=1)
 
 def test_cpu_setup_installs_torch_from_the_cpu_index_first():
-    from coursekit.__main__ import CPU_INDEX, install_commands
+    from coursekit.tooling.envsetup import CPU_INDEX, install_commands
 
     assert CPU_INDEX == "https://download.pytorch.org/whl/cpu"
     [plain] = install_commands("py")
@@ -132,33 +132,33 @@ def test_cpu_setup_installs_torch_from_the_cpu_index_first():
 
 
 def test_setup_remembers_the_cpu_choice(tmp_path, monkeypatch):
-    from coursekit import __main__ as cli
+    from coursekit.tooling import envsetup
 
     runs = []
-    monkeypatch.setattr(cli.subprocess, "run", lambda cmd, **kw: runs.append(cmd))
-    monkeypatch.setattr(cli.os, "name", "posix")
+    monkeypatch.setattr(envsetup.subprocess, "run", lambda cmd, **kw: runs.append(cmd))
+    monkeypatch.setattr(envsetup.os, "name", "posix")
     for name, cpu in (("a", False), ("b", True)):
         venv = tmp_path / name / ".venv"
         (venv / "bin").mkdir(parents=True)
         (venv / "bin" / "python").write_text("")
-        monkeypatch.setattr(cli, "VENV", venv)
+        monkeypatch.setattr(envsetup, "VENV", venv)
         runs.clear()
-        cli.setup(cpu=cpu)
-        assert any(cli.CPU_INDEX in cmd for cmd in runs) == cpu and any(".[course,dev]" in cmd for cmd in runs)
+        envsetup.setup(cpu=cpu)
+        assert any(envsetup.CPU_INDEX in cmd for cmd in runs) == cpu and any(".[course,dev]" in cmd for cmd in runs)
         assert (venv / ".coursekit-installed").read_text() == ("cpu" if cpu else "default")
         runs.clear()
-        cli.setup()                               # `make test` after `make setup [CPU=1]`: nothing to do
+        envsetup.setup()                               # `make test` after `make setup [CPU=1]`: nothing to do
         assert runs == []
-    monkeypatch.setattr(cli, "ROOT", tmp_path)    # pyproject.toml / constraints.txt changed: install again, still CPU
+    monkeypatch.setattr(envsetup, "ROOT", tmp_path)    # pyproject.toml / constraints.txt changed: install again, still CPU
     (tmp_path / "pyproject.toml").write_text("")
     (tmp_path / "constraints.txt").write_text("")
     os.utime(venv / ".coursekit-installed", (0, 0))
-    cli.setup()
-    assert any(cli.CPU_INDEX in cmd for cmd in runs)
+    envsetup.setup()
+    assert any(envsetup.CPU_INDEX in cmd for cmd in runs)
 
 
 def test_make_setup_cpu_passes_the_option(monkeypatch):
-    from coursekit import __main__ as cli
+    from coursekit.tooling import cli
 
     make = (ROOT / "Makefile").read_text()
     assert re.search(r"^setup:\n\t\$\(PYTHON\) -m coursekit setup \$\(if \$\(filter 1,\$\(CPU\)\),--cpu,\)", make, re.M)

@@ -1,4 +1,4 @@
-"""The set-up cell and the "Open in Colab / Kaggle" links (coursekit.colab, `python -m coursekit setup-cell`)."""
+"""The set-up cell and the "Open in Colab / Kaggle" links (coursekit.tooling.colab, `python -m coursekit setup-cell`)."""
 import re
 import subprocess
 import sys
@@ -8,8 +8,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from coursekit import colab
-from coursekit import notebook as nbtools
+from coursekit.tooling import colab, nbfiles, validator
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = "https://github.com/acme/dl-course"
@@ -80,14 +79,14 @@ def test_notebooks_with_the_cell_stay_valid_executed_or_not(tmp_path):
     colab.apply(nb, "notebooks/01_demo.ipynb", GITHUB)
     path = tmp_path / "01_demo.ipynb"
     nbformat.write(nb, path)
-    assert nbtools.validate(path) == []                         # unexecuted set-up cell, then 1, 2
+    assert validator.validate(path) == []                         # unexecuted set-up cell, then 1, 2
     nb.cells[1].execution_count, nb.cells[2].execution_count, nb.cells[3].execution_count = 1, 2, 3
     nbformat.write(nb, path)
-    assert nbtools.validate(path) == []                         # after `refresh`: 1, 2, 3
+    assert validator.validate(path) == []                         # after `refresh`: 1, 2, 3
     nb.cells[3].execution_count = 5
     nbformat.write(nb, path)
-    assert nbtools.validate(path) != []
-    hi = nbtools.edition(nb, "hi")
+    assert validator.validate(path) != []
+    hi = nbfiles.edition(nb, "hi")
     assert hi.cells[0].source.startswith("# 01 · डेमो\n") and "Open in Colab" in hi.cells[0].source
 
 
@@ -136,7 +135,7 @@ def test_without_coursekit_and_without_an_upload_the_cell_says_what_to_do_in_bot
 
 
 def test_the_command_writes_every_notebook_and_readme_and_is_idempotent(tmp_path, monkeypatch, capsys):
-    from coursekit import __main__ as cli
+    from coursekit.tooling import cli
 
     root = _project(tmp_path, url=GITHUB)
     monkeypatch.setattr(cli, "ROOT", root)

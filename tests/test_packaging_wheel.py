@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit import colab
+from coursekit.tooling import colab
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE")
@@ -143,7 +143,7 @@ def test_the_wheel_holds_every_file_of_the_package(wheel):
     needed = [p for p in source_files() if p.startswith("coursekit/")]
     assert [p for p in needed if p not in names] == []
     for kind in ("coursekit/fonts/NotoSansDevanagari-Regular.ttf", "coursekit/data/glossary.csv",
-                 "coursekit/data/images/fashion-mnist-train-images-idx3-ubyte.xz", "coursekit/templates/shared/site.css",
+                 "coursekit/data/images/fashion-mnist-train-images-idx3-ubyte.xz", "coursekit/tooling/templates/shared/site.css",
                  "coursekit/data/corpora/sentiment_hi.tsv", "coursekit/exercises/banks/nb01_deep_neural_networks.py"):
         assert kind in names
     assert not any(n.startswith(("tests/", "notebooks/", "exercises/")) for n in names)

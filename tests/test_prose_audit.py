@@ -1,10 +1,10 @@
-"""The prose-number audit (coursekit.notebook.audit_prose_numbers): every number in a prose cell is printed by the
+"""The prose-number audit (coursekit.tooling.validator.audit_prose_numbers): every number in a prose cell is printed by the
 notebook or is marked as cited; what is not a claim is exempt. Each rule on a small generated notebook."""
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from coursekit import notebook as nbtools
-from coursekit.notebook import audit_prose_numbers, output_numbers, prose_numbers
+from coursekit.tooling import validator
+from coursekit.tooling.validator import audit_prose_numbers, output_numbers, prose_numbers
 
 
 def _nb(hi, en, printed="", code="print(acc)", hi_meta=None, en_meta=None):
@@ -127,18 +127,18 @@ def test_a_notebook_without_outputs_gets_one_finding():
 def test_validate_reports_the_audit_unless_the_notebook_is_pending(tmp_path, monkeypatch):
     import nbformat
 
-    from coursekit.slides import annotate_file
+    from coursekit.tooling.slides import annotate_file
 
     path = tmp_path / "01_demo.ipynb"
     nb = _nb("accuracy 91.3% थी।", "Accuracy was 91.3%.", "acc 0.5")
     nb.cells.insert(0, new_markdown_cell("# 01 · डेमो / Demo"))
     nbformat.write(nb, path)
     annotate_file(path)
-    assert [p for p in nbtools.validate(path) if p.startswith("prose number")] == [
+    assert [p for p in validator.validate(path) if p.startswith("prose number")] == [
         'prose number: cell 1: "91.3%" is not printed by this notebook and not marked as cited (nearest output: 0.5)',
         'prose number: cell 2: "91.3%" is not printed by this notebook and not marked as cited (nearest output: 0.5)']
-    monkeypatch.setattr(nbtools, "AUDIT_PENDING", frozenset({nbtools._rel(path)}))
+    monkeypatch.setattr(validator, "AUDIT_PENDING", frozenset({validator._rel(path)}))
     warnings = []
-    assert nbtools.validate(path, warnings=warnings) == [] and len(warnings) == 2
+    assert validator.validate(path, warnings=warnings) == [] and len(warnings) == 2
     monkeypatch.setenv("COURSEKIT_STRICT", "1")
-    assert len(nbtools.validate(path)) == 2
+    assert len(validator.validate(path)) == 2

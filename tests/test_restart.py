@@ -29,7 +29,7 @@ def test_language_choice_survives_a_restart(progress_file, monkeypatch):
     assert out.splitlines()[0] == "hi" and "अभी सही नहीं" in out and "Not yet right" not in out
 
 
-def test_set_language_says_what_it_chose(capsys):
+def test_set_language_says_what_it_chose(capsys, progress_file):   # the choice is saved: not in the shared file
     coursekit.set_language("en")
     assert capsys.readouterr().out.strip() == "feedback language: English only"
     i18n.set_language("hi")

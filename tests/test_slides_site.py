@@ -7,9 +7,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from coursekit import notebook as nbtools
-from coursekit import site, slides
 from coursekit.i18n import CourseError
+from coursekit.tooling import assets, site, slides, validator
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATED = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -182,7 +181,7 @@ def test_a_dataframe_is_cut_between_rows_and_a_short_cell_keeps_its_figure():
 
 
 def test_wide_code_gets_a_smaller_font_instead_of_wrapping():
-    from coursekit import slidefit
+    from coursekit.tooling import slidefit
 
     wide = "print('" + "x" * 100 + "')"
     nb = new_notebook(cells=[_md("# 01 · Demo"), _md("## Part"), new_code_cell(wide, execution_count=1, outputs=[
@@ -219,10 +218,10 @@ def test_every_section_slide_has_speaker_notes():
 def test_validator_requires_slide_metadata_on_topic_notebooks(tmp_path):
     path = tmp_path / "01_demo.ipynb"
     nbformat.write(_demo(), path)
-    assert any("slide metadata" in p for p in nbtools.validate(path))
-    assert not any("slide metadata" in p for p in nbtools.validate(path, require_outputs=False))
+    assert any("slide metadata" in p for p in validator.validate(path))
+    assert not any("slide metadata" in p for p in validator.validate(path, require_outputs=False))
     slides.annotate_file(path)
-    assert nbtools.validate(path) == []
+    assert validator.validate(path) == []
 
 
 def _fake_node_modules(tmp_path):
@@ -326,14 +325,14 @@ def test_site_without_node_modules_warns_and_still_writes_pages(tmp_path, capsys
 
 
 def test_cli_slides_annotate_and_site(tmp_path, monkeypatch, capsys):
-    from coursekit import __main__ as cli
+    from coursekit.tooling import cli
 
     monkeypatch.setenv("COURSEKIT_NO_VENV", "1")
     path = tmp_path / "01_demo.ipynb"
     nbformat.write(_demo(), path)
     assert cli.main(["slides", "--annotate", str(path)]) == 0
     assert slides.missing_metadata(nbformat.read(path, as_version=4)) == []
-    monkeypatch.setattr(slides, "node_modules", lambda: tmp_path / "none")
+    monkeypatch.setattr(assets, "node_modules", lambda: tmp_path / "none")
     monkeypatch.setattr(slides, "ROOT", tmp_path)
     assert cli.main(["slides", str(path)]) == 1
     assert "npm ci" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""The notebook validator (coursekit.notebook.validate): its format rules, each on a small generated notebook.
+"""The notebook validator (coursekit.tooling.validator.validate): its format rules, each on a small generated notebook.
 
 Fast unit tests (no notebook is executed); moved here from test_notebooks.py so that they run with the unit tests.
 """
@@ -6,8 +6,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from coursekit import notebook as nbtools
-from coursekit.slides import annotate_file
+from coursekit.tooling import validator
+from coursekit.tooling.slides import annotate_file
 
 
 def _md(text, tag=None):
@@ -30,9 +30,9 @@ def test_validator_accepts_a_good_notebook(tmp_path):
              _md("Here $z = w x + b$, 2 layers.", "lang-en"), _md("$$a = f(z)$$"), c1,
              new_code_cell("coursekit.fit(model, data)", execution_count=2)]
     path = _write(tmp_path, cells)
-    assert any("no slide metadata" in p for p in nbtools.validate(path))
+    assert any("no slide metadata" in p for p in validator.validate(path))
     annotate_file(path)
-    assert nbtools.validate(path) == []
+    assert validator.validate(path) == []
 
 
 @pytest.mark.parametrize("cells,problem", [
@@ -56,19 +56,19 @@ def test_validator_accepts_a_good_notebook(tmp_path):
     ([new_code_cell("a")], "execution counts"),
 ])
 def test_validator_finds_problems(tmp_path, cells, problem):
-    problems = nbtools.validate(_write(tmp_path, cells))
+    problems = validator.validate(_write(tmp_path, cells))
     assert any(problem in p for p in problems), problems
 
 
 def test_validator_rejects_double_tags(tmp_path):
     cell = _md("दोनों both", "lang-hi")
     cell.metadata["tags"] = ["lang-hi", "lang-en"]
-    assert any("tagged both" in p for p in nbtools.validate(_write(tmp_path, [cell]), require_outputs=False))
+    assert any("tagged both" in p for p in validator.validate(_write(tmp_path, [cell]), require_outputs=False))
 
 
 def test_validator_checks_file_names(tmp_path):
     path = _write(tmp_path, [], name="Intro Notebook.ipynb")
-    assert any("NN_slug" in p for p in nbtools.validate(path, require_outputs=False))
+    assert any("NN_slug" in p for p in validator.validate(path, require_outputs=False))
 
 
 # ---------------------------------------------------------------- the Hindi lint inside validate, behind its switch
@@ -79,32 +79,32 @@ def test_validator_runs_the_hindi_lint_on_topic_notebooks(tmp_path, monkeypatch)
              new_code_cell('ax.set_title("केवल हिंदी शीर्षक")', execution_count=1)]
     path = _write(tmp_path, cells)
     annotate_file(path)
-    lint = [p for p in nbtools.validate(path) if p.startswith("Hindi lint")]
+    lint = [p for p in validator.validate(path) if p.startswith("Hindi lint")]
     assert lint == ["Hindi lint: cell 1: nukta: 'गलत' -> 'ग़लत'",
                     "Hindi lint: cell 1: register: 'करो' (तुम) -> the आप form (…इए)",
                     "Hindi lint: cell 3: figure: title 'केवल हिंदी शीर्षक' -> 'हिंदी / English' (the Hindi half first, "
                     "then the English)"]
-    assert not any(p.startswith("Hindi lint") for p in nbtools.validate(path, require_outputs=False))  # exercises
-    monkeypatch.setattr(nbtools, "LINT_PENDING", frozenset({nbtools._rel(path)}))
+    assert not any(p.startswith("Hindi lint") for p in validator.validate(path, require_outputs=False))  # exercises
+    monkeypatch.setattr(validator, "LINT_PENDING", frozenset({validator._rel(path)}))
     warnings = []
-    assert nbtools.validate(path, warnings=warnings) == [] and len(warnings) == 3
+    assert validator.validate(path, warnings=warnings) == [] and len(warnings) == 3
     monkeypatch.setenv("COURSEKIT_STRICT", "1")
-    assert len(nbtools.validate(path)) == 3
+    assert len(validator.validate(path)) == 3
 
 
 def test_validate_library_lints_python_messages_unless_pending(tmp_path, monkeypatch):
     good, bad = tmp_path / "good.py", tmp_path / "bad.py"
     good.write_text('MSG = ("फ़ाइल ख़ाली है।", "the file is empty.")\n', encoding="utf-8")
     bad.write_text('MSG = ("फ़ाइल खाली है।", "the file is empty.")\n', encoding="utf-8")
-    found = nbtools.validate_library([good, bad])
+    found = validator.validate_library([good, bad])
     assert list(found.values()) == [["Hindi lint: line 1: nukta: 'खाली' -> 'ख़ाली'"]]
-    monkeypatch.setattr(nbtools, "LINT_PENDING", frozenset({nbtools._rel(bad)}))
+    monkeypatch.setattr(validator, "LINT_PENDING", frozenset({validator._rel(bad)}))
     warnings = []
-    assert nbtools.validate_library([good, bad], warnings=warnings) == {} and len(warnings) == 1
+    assert validator.validate_library([good, bad], warnings=warnings) == {} and len(warnings) == 1
 
 
 def test_validate_command_prints_pending_findings_and_passes(tmp_path, monkeypatch, capsys):
-    from coursekit import __main__ as cli
+    from coursekit.tooling import cli
 
     cells = [_md("# 01 · डेमो / Demo"), _md("यह उत्तर गलत है।", "lang-hi"), _md("This answer is wrong.", "lang-en")]
     path = tmp_path / "notebooks" / "01_demo.ipynb"
@@ -112,7 +112,7 @@ def test_validate_command_prints_pending_findings_and_passes(tmp_path, monkeypat
     _write(path.parent, cells)
     annotate_file(path)
     assert cli.main(["validate", str(path)]) == 1
-    monkeypatch.setattr(nbtools, "LINT_PENDING", frozenset({nbtools._rel(path)}))
+    monkeypatch.setattr(validator, "LINT_PENDING", frozenset({validator._rel(path)}))
     assert cli.main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
     assert "~ pending: Hindi lint: cell 1: nukta: 'गलत' -> 'ग़लत'" in out and "1 pending findings" in out

@@ -17,7 +17,7 @@ from pathlib import Path
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..i18n import CourseError
-from ..notebook import read_notebook, write_notebook
+from ..tooling.nbfiles import read_notebook, write_notebook
 from . import bank, bank_names, load
 from .core import Open
 
@@ -57,7 +57,7 @@ def build_notebook(name: str, edition: str = "student"):
     mod = bank(name)
     questions = load(name)
     number = name.split("_", 1)[0]
-    from ..colab import repository_url, setup_cell
+    from ..tooling.colab import repository_url, setup_cell
 
     cells = [_md(f"# अभ्यास {number}: {mod.TITLE.hi}\n# Practice {number}: {mod.TITLE.en}"),
              setup_cell(repository_url())]          # Colab, Kaggle: installs coursekit; does nothing where it imports

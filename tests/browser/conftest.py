@@ -79,8 +79,8 @@ def context(browser):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """A website of two notebooks (00: Hindi text and tables, 03: equations) built from the committed notebooks."""
-    from coursekit import site
-    from coursekit.slides import node_modules
+    from coursekit.tooling import site
+    from coursekit.tooling.assets import node_modules
 
     modules = node_modules()
     if not (modules / "mathjax").is_dir() or not (modules / "reveal.js").is_dir():

@@ -163,10 +163,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def all_slides(tmp_path_factory):
     """The slides of every topic notebook in both languages (as `make slides` writes them)."""
-    from coursekit import site, slides
+    from coursekit.tooling import slides
+    from coursekit.tooling.assets import copy_assets
 
     build = tmp_path_factory.mktemp("slides")
-    assets = site.copy_assets(build, strict=True)
+    assets = copy_assets(build, strict=True)
     exporter = slides.slides_exporter()
     names = []
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):

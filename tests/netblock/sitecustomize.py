@@ -2,6 +2,6 @@
 import os
 
 if os.environ.get("COURSEKIT_BLOCK_NETWORK") == "1":
-    from coursekit import netblock
+    from coursekit.tooling import netblock
 
     netblock.install()

@@ -7,7 +7,7 @@ extension and nbconvert read). :func:`annotate` sets it by rule:
 * the parameters cell, the settings cell after it and import/setup cells are **skipped**;
 * later prose is a **fragment** (the instructor reveals it with a key press) while it fits on the slide,
   code stays on the slide ("-"), and a cell that does not fit starts a **subslide** below; heights are
-  estimated in pixels of the projected slide (:mod:`coursekit.slidefit`);
+  estimated in pixels of the projected slide (:mod:`coursekit.tooling.slidefit`);
 * an English cell follows its Hindi twin ("-"), so in the bilingual notebook a pair shows together;
   in a single-language export the Hindi cell's type passes to its English twin;
 * hand-written speaker notes (``slide_type: notes``, a ``lang-hi``/``lang-en`` pair) are kept as they are.
@@ -27,16 +27,15 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
 
 from . import slidefit as fit
-from .i18n import CourseError
+from .assets import TEMPLATES, copy_assets
+from .nbfiles import one_language_heading
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+ROOT = Path(__file__).resolve().parents[2]
 SLIDE_TYPES = ("slide", "subslide", "fragment", "-", "skip", "notes")
 RANK = {"-": 0, "fragment": 1, "subslide": 2, "slide": 3}
 SLIDE_LANGS = ("hi", "en")
@@ -159,14 +158,6 @@ def annotate_file(path) -> int:
     return changed
 
 
-def _one_language_heading(line: str, lang: str) -> str:
-    """``# 03 · हिंदी शीर्षक / English title`` -> the part in ``lang`` (other lines unchanged)."""
-    m = re.match(r"(#+\s+(?:\d+\s*·\s*)?)(.+?)\s+/\s+(.+)$", line)
-    if not m:
-        return line
-    return m.group(1) + (m.group(2) if lang == "hi" else m.group(3))
-
-
 # ------------------------------------------------------------------ speaker notes for every section
 NOTE_TEXT = {
     "hi": ("**शिक्षक के लिए (अपने-आप बना):** भाग {k}/{n}, यहाँ {m} slides (पूरे deck में {total})।",
@@ -215,7 +206,7 @@ def slide_edition(nb, lang: str):
         annotate(nb)
     drop = "lang-en" if lang == "hi" else "lang-hi"
     if nb.cells and nb.cells[0].cell_type == "markdown" and not _tags(nb.cells[0]) & {"lang-hi", "lang-en"}:
-        nb.cells[0].source = "\n".join(_one_language_heading(ln, lang) for ln in nb.cells[0].source.splitlines())
+        nb.cells[0].source = "\n".join(one_language_heading(ln, lang) for ln in nb.cells[0].source.splitlines())
     cells, pending = [], "-"
     for cell in nb.cells:
         kind = slide_type(cell)
@@ -249,31 +240,6 @@ def slide_edition(nb, lang: str):
     return nb
 
 
-# ------------------------------------------------------------------ offline assets
-
-def node_modules() -> Path:
-    return ROOT / "node_modules"
-
-
-def missing_assets_error(what: str) -> CourseError:
-    return CourseError(
-        f"{what} नहीं मिला: slides और website को बिना internet के चलाने के लिए reveal.js और MathJax की local copy "
-        f"चाहिए। course के folder में `npm ci` चलाइए (Node.js चाहिए; `make slides` और `make course` यह ख़ुद करते हैं)।",
-        f"{what} not found: offline slides and the website need local copies of reveal.js and MathJax. Run "
-        f"`npm ci` in the course folder (needs Node.js; `make slides` and `make course` do it for you).")
-
-
-def copy_reveal(assets: Path, modules: Path | None = None) -> Path:
-    """Copy reveal.js (dist/ and plugin/) from node_modules into ``assets/reveal.js``."""
-    src = Path(modules or node_modules()) / "reveal.js"
-    if not (src / "dist" / "reveal.js").exists():
-        raise missing_assets_error(str(src / "dist" / "reveal.js"))
-    dst = assets / "reveal.js"
-    for part in ("dist", "plugin"):
-        shutil.copytree(src / part, dst / part, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map"))
-    return dst
-
-
 def slides_exporter():
     from nbconvert import SlidesExporter
 
@@ -301,10 +267,8 @@ def export(nb, lang: str, out: Path, assets: Path, exporter=None, title: str | N
 
 def export_all(paths, build: Path | None = None, modules: Path | None = None) -> list[Path]:
     """``make slides``: the reveal.js slides of every notebook in both languages, under build/slides/."""
-    from . import site
-
     build = Path(build or ROOT / "build")
-    assets = site.copy_assets(build, modules=modules, strict=True)
+    assets = copy_assets(build, modules=modules, strict=True)
     exporter, written = slides_exporter(), []
     for path in map(Path, paths):
         nb = nbformat.read(path, as_version=4)

@@ -6,7 +6,7 @@ figure-title convention (``title_problem``) for every title written in code. Eac
 found and what to write instead. The rules: ``nukta`` (NUKTA_WORDS), ``register`` (तुम-imperatives), ``term``
 (calques and wrong forms in DENY, "भाग/खंड N", and the glossary's ``avoid`` column), ``script`` (English words in a
 Hindi sentence, Devanagari transliterations), ``punctuation`` (। at the end of a Hindi sentence), ``figure``.
-``python -m coursekit validate`` runs it (see coursekit.notebook: LINT_PENDING); ``python -m coursekit.hindilint``
+``python -m coursekit validate`` runs it (see coursekit.tooling.validator: LINT_PENDING); ``python -m coursekit.tooling.hindilint``
 prints every finding and the count.
 """
 from __future__ import annotations
@@ -81,7 +81,7 @@ def glossary_avoid() -> dict[str, str]:
     already catch), read once."""
     global _GLOSSARY_AVOID
     if _GLOSSARY_AVOID is None:
-        from .glossary import avoided_forms
+        from ..glossary import avoided_forms
 
         known = (*DENY, *TRANSLITERATIONS)           # reported once, by their own rule
         _GLOSSARY_AVOID = {k: v for k, v in _nfc(avoided_forms()).items() if not any(d in k for d in known)}
@@ -236,7 +236,7 @@ def lint_python(path) -> list[str]:
 def course_files(root=None) -> list[Path]:
     """What the lint reads by default: the topic notebooks, then every Python file of coursekit (the exercise banks
     and the library) except this one, whose word lists hold the wrong forms on purpose."""
-    root = Path(root) if root else Path(__file__).resolve().parent.parent
+    root = Path(root) if root else Path(__file__).resolve().parents[2]
     return [*sorted(p for p in (root / "notebooks").glob("[0-9][0-9]_*.ipynb") if not p.name.endswith(".run.ipynb")),
             *sorted(p for p in (root / "coursekit").rglob("*.py") if p.name != "hindilint.py")]
 
@@ -252,7 +252,7 @@ def lint_paths(paths) -> dict[str, list[str]]:
 
 
 def main(argv=None) -> int:
-    """``python -m coursekit.hindilint [FILE...]``: print every finding and the count (default: the whole course)."""
+    """``python -m coursekit.tooling.hindilint [FILE...]``: print every finding and the count (default: the whole course)."""
     import sys
     paths = (argv if argv is not None else sys.argv[1:]) or course_files()
     found = lint_paths(paths)

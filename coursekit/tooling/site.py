@@ -8,7 +8,7 @@ notebooks, which hold the outputs of a clean full run) write into ``build/``::
     html/{hi,en,both}/NN_slug.html  every notebook, with previous / index / next links
     html/{hi,en,both}/exercises/NN_slug.html   the practice notebooks (student editions)
     html/{hi,en,both}/glossary.html the Hindi-English glossary
-    slides/{hi,en}/NN_slug.slides.html         reveal.js slides (see coursekit.slides)
+    slides/{hi,en}/NN_slug.slides.html         reveal.js slides (see coursekit.tooling.slides)
     assets/                         site.css, the Noto Sans Devanagari font, MathJax 3, reveal.js
 
 Everything a page loads lies under ``build/``: MathJax and reveal.js are copied from ``node_modules``
@@ -19,21 +19,18 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
-import sys
 import time
 from pathlib import Path
 
 import nbformat
 
-from . import notebook as nbtools
+from ..glossary import glossary
+from . import nbfiles
 from . import slidefit as fit
 from . import slides as slidetools
-from .glossary import glossary
-from .slides import TEMPLATES, missing_assets_error, node_modules
+from .assets import TEMPLATES, copy_assets
 
-ROOT = Path(__file__).resolve().parent.parent
-FONTS = Path(__file__).resolve().parent / "fonts"
+ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = {"hi": "केवल हिंदी", "en": "English only", "both": "हिंदी + English"}
 UI = {
     "hi": {"index": "सूची", "prev": "पिछला", "next": "अगला", "notebooks": "पाठ (notebooks)",
@@ -65,38 +62,6 @@ def _text(s: str) -> str:
 
 def _rel(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target, start)).as_posix()
-
-
-SITE_CSS = TEMPLATES / "shared" / "site.css"    # the style sheet of the website (and the slides' font)
-
-
-def copy_assets(build: Path, modules: Path | None = None, strict: bool = False) -> Path:
-    """Copy site.css, the font, MathJax and reveal.js into ``build/assets`` and return that folder.
-
-    Without ``node_modules`` (no ``npm ci``) a ``strict`` build fails with a bilingual message; otherwise
-    it warns: the pages are written, but their equations stay as TeX until ``npm ci`` is run.
-    """
-    assets = Path(build) / "assets"
-    (assets / "fonts").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(SITE_CSS, assets / "site.css")
-    for font in ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", "OFL.txt"):
-        shutil.copy2(FONTS / font, assets / "fonts" / font)
-    modules = Path(modules or node_modules())
-    mathjax = modules / "mathjax" / "es5"
-    try:
-        if not (mathjax / "tex-chtml-full.js").exists():
-            raise missing_assets_error(str(mathjax / "tex-chtml-full.js"))
-        (assets / "mathjax").mkdir(exist_ok=True)
-        shutil.copy2(mathjax / "tex-chtml-full.js", assets / "mathjax" / "tex-chtml-full.js")
-        for part in ("output/chtml/fonts/woff-v2", "ui", "a11y"):
-            if (mathjax / part).is_dir():
-                shutil.copytree(mathjax / part, assets / "mathjax" / part, dirs_exist_ok=True)
-        slidetools.copy_reveal(assets, modules)
-    except Exception as error:
-        if strict:
-            raise
-        print(f"WARNING / चेतावनी: {error}", file=sys.stderr, flush=True)
-    return assets
 
 
 def _exporter(assets_rel: str):
@@ -163,7 +128,7 @@ def _page(title: str, body: str, assets_rel: str, lang: str, nav: str = "", scri
 def reading_edition(nb, lang: str):
     """The notebook as a reader gets it: one language (also its title), no speaker notes, no widget state, no
     set-up cells before the first section (parameters, imports), no test markers in the code."""
-    one = nbtools.edition(nb, lang)
+    one = nbfiles.edition(nb, lang)
     first = one.cells[0] if one.cells else None
     if lang != "both" and first is not None and first.cell_type == "markdown" and \
             not {"lang-hi", "lang-en"} & set(first.metadata.get("tags", [])):
@@ -171,7 +136,7 @@ def reading_edition(nb, lang: str):
         lines = first.source.splitlines()
         if len(heads) >= 2:                          # "# अभ्यास 03: …" then "# Practice 03: …"
             del lines[heads[1] if lang == "hi" else heads[0]]
-        first.source = "\n".join(slidetools._one_language_heading(ln, lang) for ln in lines)
+        first.source = "\n".join(nbfiles.one_language_heading(ln, lang) for ln in lines)
     cells, teaching = [], False
     for cell in one.cells:
         teaching = teaching or slidetools._heading_level(cell) == 2
@@ -368,7 +333,7 @@ def build_site(notebooks, build: Path | None = None, rows=None, fast: bool | Non
     build = Path(build or ROOT / "build")
     assets = copy_assets(build, modules=modules, strict=strict)
     have_reveal = (assets / "reveal.js" / "dist" / "reveal.js").exists()
-    rows = rows or [(name, None, nbtools.headline(nb)) for name, nb in notebooks]
+    rows = rows or [(name, None, nbfiles.headline(nb)) for name, nb in notebooks]
     exercises = _exercise_notebooks([n for n, _ in notebooks]) if exercises is None else exercises
     ex_names, names = {n for n, _ in exercises}, [n for n, _ in notebooks]
     done = set()

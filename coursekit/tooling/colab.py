@@ -20,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SETUP_TAG = "coursekit-setup"
 BRANCH = "main"
 LINKS_START, LINKS_END = "<!-- coursekit:open-links -->", "<!-- /coursekit:open-links -->"
@@ -155,8 +155,8 @@ def write_setup_cells(paths=None, url: str | None = None, root: Path = ROOT, rea
 
     ``url`` defaults to the repository in pyproject.toml. Returns the files that changed (atomic writes).
     """
-    from .exercises.progress import write_text_atomic
-    from .notebook import read_notebook, write_notebook
+    from ..exercises.progress import write_text_atomic
+    from .nbfiles import read_notebook, write_notebook
 
     root = Path(root)
     url = url if url is not None else repository_url(root)

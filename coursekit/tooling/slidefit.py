@@ -1,5 +1,5 @@
 """How tall a notebook cell is on a projected slide, and how to cut a cell that is taller than one slide
-(:func:`height`, :func:`split_cell`; :mod:`coursekit.slides` packs the pieces into slides).
+(:func:`height`, :func:`split_cell`; :mod:`coursekit.tooling.slides` packs the pieces into slides).
 
 The slides are drawn on a 1280 × 720 reveal.js canvas (16:9). Body text is 32 px there, which is 24 pt on a 16:9
 PowerPoint slide (24/540 of the height); code is at most 24 px and shrinks (down to 14 px) only where its longest
@@ -233,7 +233,7 @@ def shown_outputs(cell) -> list:
 
 
 def height(cell) -> float:
-    """The height in pixels of the cell on a 1280 × 720 slide (an estimate, see :mod:`coursekit.slidefit`)."""
+    """The height in pixels of the cell on a 1280 × 720 slide (an estimate, see :mod:`coursekit.tooling.slidefit`)."""
     if cell.cell_type == "markdown":
         return markdown_height(cell.source)
     if cell.cell_type != "code":

@@ -8,7 +8,7 @@
 * ``build/slides/{hi,en}/NN_slug.slides.html`` — the reveal.js slides;
 * ``build/index.html`` — the landing page: every notebook in every edition, with its headline result.
 
-The pages load nothing from the internet: see ``coursekit.site`` (MathJax, reveal.js and the
+The pages load nothing from the internet: see ``coursekit.tooling.site`` (MathJax, reveal.js and the
 Devanagari font are copied into ``build/assets``).
 
 It prints which notebook runs and the time so far, and ends with a table:
@@ -21,9 +21,9 @@ from pathlib import Path
 
 import nbformat
 
-from . import notebook as nbtools
+from . import nbfiles
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def execute(src, dst, fast: bool = False, timeout: int = 900, progress: bool = True, cwd=None):
@@ -44,19 +44,19 @@ def refresh_outputs(path, timeout: int = 900) -> Path:
     tmp = path.with_suffix(".run.ipynb")
     try:
         nb = execute(path, tmp, fast=False, timeout=timeout)
-        from .nbwidgets import finish_progress_bars
+        from ..nbwidgets import finish_progress_bars
         from .slides import annotate
 
         annotate(nb)                         # slide metadata (hand-written notes cells are kept)
         finish_progress_bars(nb)             # stored bars show their final state, not "0% | 0/12"
-        nbtools.write_notebook(nbtools.clean_metadata(nb), path)   # atomic: an interrupted write keeps the old file
+        nbfiles.write_notebook(nbfiles.clean_metadata(nb), path)   # atomic: an interrupted write keeps the old file
     finally:
         tmp.unlink(missing_ok=True)
     return path
 
 
 def build_index(rows, out: Path, fast: bool) -> Path:
-    """The landing page ``build/index.html`` (see ``coursekit.site.landing_page``)."""
+    """The landing page ``build/index.html`` (see ``coursekit.tooling.site.landing_page``)."""
     from .site import landing_page
 
     return landing_page(Path(out), rows, fast)
@@ -66,7 +66,7 @@ def run_course(fast: bool = False, build: Path | None = None, notebooks=None, ti
     """Execute the notebooks, write the editions and the index, print the summary table."""
     build = Path(build or ROOT / "build")
     paths = [Path(p) for p in notebooks] if notebooks else sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    from .nbwidgets import finish_progress_bars
+    from ..nbwidgets import finish_progress_bars
     from .site import build_site
 
     rows, executed, start = [], [], time.perf_counter()
@@ -77,7 +77,7 @@ def run_course(fast: bool = False, build: Path | None = None, notebooks=None, ti
         seconds = time.perf_counter() - t0
         finish_progress_bars(nb)
         executed.append((path.stem, nb))
-        rows.append((path.stem, seconds, nbtools.headline(nb)))
+        rows.append((path.stem, seconds, nbfiles.headline(nb)))
         print(f"    done in {seconds:.1f} s", flush=True)
     t0 = time.perf_counter()
     build_site(executed, build, rows=rows, fast=fast)

@@ -13,7 +13,7 @@ import os
 import socket
 import sys
 
-from .i18n import bilingual
+from ..i18n import bilingual
 
 MARK = "coursekit: network access is blocked"
 _original = {}
