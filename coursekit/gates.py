@@ -31,8 +31,7 @@ import torch
 from torch import nn
 
 from .gatediagrams import draw_gru_cell, draw_lstm_cell  # noqa: F401  (notebook 15 imports them from here)
-from .i18n import CourseError
-from .i18n import check_positive_int as _positive_int
+from .i18n import CourseError, check_positive_int
 from .rnn import rnn_num_params
 
 NAMES = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
@@ -91,8 +90,8 @@ class _ScratchRecurrent(nn.Module):
 
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True):
         super().__init__()
-        self.input_size = _positive_int(input_size, "input_size")
-        self.hidden_size = _positive_int(hidden_size, "hidden_size")
+        self.input_size = check_positive_int(input_size, "input_size")
+        self.hidden_size = check_positive_int(hidden_size, "hidden_size")
         rows = self.gates * hidden_size
         self.weight_ih_l0 = nn.Parameter(torch.empty(rows, input_size))    # (G·H, I)
         self.weight_hh_l0 = nn.Parameter(torch.empty(rows, hidden_size))   # (G·H, H)
@@ -262,9 +261,9 @@ def first_token_task(n: int, num_distractors: int, num_classes: int = 4, vocab_s
     num_classes..vocab_size-1 are distractors. A model that reads the sequence and answers at the
     end must carry the first token across all the distractors. Returns X (n, 1 + T) long, y (n,).
     """
-    _positive_int(n, "n")
-    _positive_int(num_distractors, "num_distractors")
-    if _positive_int(num_classes, "num_classes") < 2 or vocab_size <= num_classes:
+    check_positive_int(n, "n")
+    check_positive_int(num_distractors, "num_distractors")
+    if check_positive_int(num_classes, "num_classes") < 2 or vocab_size <= num_classes:
         raise CourseError(
             f"कम से कम 2 classes और vocab_size > num_classes चाहिए; मिला num_classes={num_classes}, "
             f"vocab_size={vocab_size}",
