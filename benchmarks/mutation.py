@@ -37,12 +37,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # module -> its unit-test files, the most direct first (pytest -x stops at the first failure)
 TESTS = {
     "conv": ["test_cnn.py"], "batchnorm": ["test_batchnorm.py"], "init": ["test_init.py", "test_deepnets.py"],
-    "rnn": ["test_rnn.py"], "gates": ["test_gates.py", "test_stacked.py"],
+    "rnn": ["test_rnn.py", "test_gates.py", "test_stacked.py"], "nextword": ["test_rnn.py"],
+    "rnnplots": ["test_rnn.py"], "gates": ["test_gates.py", "test_stacked.py"], "gatediagrams": ["test_gates.py"],
     "stacked": ["test_stacked.py", "test_gates.py"],
+    "classifiers": ["test_classifiers.py", "test_sentiment.py", "test_stacked.py", "test_gates.py"],
     "bptt": ["test_bptt.py"], "metrics": ["test_cnn.py"], "deepnets": ["test_deepnets.py"],
     "text": ["test_text.py", "test_rnn.py", "test_sentiment.py", "test_langmodel.py"],
-    "timeseries": ["test_timeseries.py", "test_forecast.py"], "forecast": ["test_forecast.py"],
-    "langmodel": ["test_langmodel.py"], "sentiment": ["test_sentiment.py"], "rnntypes": ["test_rnntypes.py"],
+    "timeseries": ["test_timeseries.py", "test_forecast.py"], "seriesplots": ["test_timeseries.py"],
+    "forecast": ["test_forecast.py"], "langmodel": ["test_langmodel.py"], "sentiment": ["test_sentiment.py"],
+    "rnntypes": ["test_rnntypes.py"], "rnntypeplots": ["test_rnntypes.py"],
     "models": ["test_core.py", "test_diagnostics_plotting.py", "test_cnn.py"],
     "training": ["test_core.py", "test_forecast.py", "test_sentiment.py", "test_langmodel.py"],
     "architectures": ["test_cnn.py"], "vision": ["test_cnn.py"], "data": ["test_core.py", "test_cnn.py"],
@@ -74,8 +77,8 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "_epoch switches gradients off itself (set_grad_enabled(False)) and only floats come back",
     ("text", "Vocab.pad_index", "return self.stoi.get(PAD, 0)", "return self.stoi.get(PAD, 1)"):
         "an arbitrary fallback for a vocabulary without <pad>, which the course never builds",
-    ("gates", "gradient_through_time", "e = model.embed(x).detach().requires_grad_() # (B, T, E)",
-     "e = model.embed(x).requires_grad_() # (B, T, E)"):
+    ("gates", "gradient_through_time", "e = model.embedding(x).detach().requires_grad_() # (B, T, E)",
+     "e = model.embedding(x).requires_grad_() # (B, T, E)"):
         "autograd.grad(loss, e) gives the same gradient for a non-leaf e; no parameter's .grad is touched either way",
     ("rnntypes", "Decoder.generate", "@torch.no_grad()", "@torch.enable_grad()"):
         "it returns token ids and lengths (long tensors), which never carry a graph; only memory is spent",

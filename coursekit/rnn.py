@@ -12,9 +12,13 @@ is a separate ``nn.Linear``.
   weights out of an ``nn.RNN``).
 * PyTorch: :class:`ScratchRNN`, with the parameter names and shapes of a one-layer ``nn.RNN``, and
   :func:`copy_rnn_weights`.
-* Counting: :func:`rnn_num_params` (PyTorch: two biases) and :func:`rnn_num_params_textbook` (one bias).
-* Pictures: :func:`plot_unrolled_rnn`, :func:`plot_hidden_states`.
-* Notebook 10's walk-through ("I am going to the ___"): :class:`NextWordRNN` and its helpers.
+* Counting: :func:`rnn_num_params` (PyTorch: two biases; ``textbook=True``: one bias), for RNN, GRU and LSTM.
+* Pictures (``coursekit.rnnplots``): :func:`plot_unrolled_rnn`, :func:`plot_hidden_states`.
+* Notebook 10's walk-through ("I am going to the ___", ``coursekit.nextword``): :class:`NextWordRNN` and its
+  helpers.
+
+The pictures and the walk-through live in their own modules; they are imported here too, so that
+``from coursekit.rnn import NextWordRNN, plot_unrolled_rnn`` keeps working.
 """
 from __future__ import annotations
 
@@ -25,7 +29,14 @@ import torch
 from torch import nn
 
 from .i18n import CourseError, check_positive_int
-from .stacked import torch_rnn_params
+from .nextword import (  # noqa: F401  (notebook 10 imports these from here)
+    NextWordRNN,
+    next_word_accuracy,
+    next_word_tensors,
+    sequence_cross_entropy,
+    walk_through,
+)
+from .rnnplots import plot_hidden_states, plot_unrolled_rnn  # noqa: F401  (notebooks 10 and 11 import them from here)
 
 NONLINEARITIES = {"tanh": (np.tanh, torch.tanh), "relu": (lambda a: np.maximum(a, 0.0), torch.relu)}
 
@@ -226,252 +237,39 @@ def copy_rnn_weights(src: nn.RNN, dst: ScratchRNN) -> ScratchRNN:
 
 # ----------------------------------------------------------------------------- counting
 
-def rnn_num_params(input_size: int, hidden_size: int, num_layers: int = 1, *, bidirectional: bool = False,
-                   bias: bool = True) -> int:
-    """Parameters of ``nn.RNN`` (PyTorch's formula, two biases per layer and direction).
+GATES = {"rnn": 1, "gru": 3, "lstm": 4}   # blocks of rows in weight_ih / weight_hh: 1 (vanilla), 3 (r, z, n), 4 (i, f, g, o)
 
-    ``bidirectional`` and ``bias`` are keyword-only (``rnn_num_params(10, 20, 2, bidirectional=True)``): a flag given
-    by position could be read as the other one. ``coursekit.gates.rnn_num_params`` is this same function.
 
-    Layer l, one direction: H·I_l + H·H + 2H, where I_0 = input_size and I_l = H · directions for
-    the layers above (they read both directions' hidden states).
+def rnn_num_params(input_size: int, hidden_size: int, *, num_layers: int = 1, bidirectional: bool = False,
+                   cell: str = "rnn", bias: bool = True, textbook: bool = False, output_size: int = 0) -> int:
+    """Parameters of ``nn.RNN`` / ``nn.GRU`` / ``nn.LSTM`` (``cell``), by formula; every option is keyword-only.
+
+    PyTorch (the default): per layer and direction G·(H·I_l + H·H) weights and, with ``bias``, 2·G·H biases
+    (b_ih and b_hh), where G = 1, 3 or 4 blocks (rnn, gru, lstm), I_0 = input_size and I_l = D·H for the layers
+    above (they read both directions' hidden states, D = 2 if ``bidirectional``).
+    ``textbook=True``: the textbook's (and Keras ``SimpleRNN``'s) one-layer vanilla RNN with one hidden bias,
+    H·I + H·H + H, smaller than PyTorch's by exactly H. ``output_size`` O adds an output layer
+    y_t = W_hy h_t + b_y: O·H + O (D·H inputs for a bidirectional RNN).
+    A flag or a layer count given by position is a TypeError: ``rnn_num_params(10, 20, num_layers=2)``.
     """
-    return torch_rnn_params(input_size, hidden_size, num_layers=num_layers, bidirectional=bidirectional, bias=bias,
-                            gates=1)
-
-
-def rnn_num_params_textbook(input_size: int, hidden_size: int, output_size: int = 0) -> int:
-    """The textbook count with one hidden bias: H·I + H·H + H, plus O·H + O for an output layer y_t = W_hy h_t + b_y.
-
-    Compared with PyTorch's ``nn.RNN`` (without the output layer) it is smaller by exactly ``hidden_size``.
-    """
-    _check_positive(input_size=input_size, hidden_size=hidden_size)
+    _check_positive(input_size=input_size, hidden_size=hidden_size, num_layers=num_layers)
+    if cell not in GATES:
+        raise CourseError(f"cell इनमें से एक होना चाहिए: {tuple(GATES)}; मिला {cell!r}।",
+                          f"cell must be one of {tuple(GATES)}; got {cell!r}.")
     if isinstance(output_size, bool) or not isinstance(output_size, (int, np.integer)) or output_size < 0:
         raise CourseError(f"output_size 0 या धनात्मक पूर्णांक होना चाहिए; मिला {output_size!r}।",
                           f"output_size must be 0 or a positive integer; got {output_size!r}.")
-    H, n_out = hidden_size, output_size
-    return H * input_size + H * H + H + (n_out * H + n_out)
-
-
-# ----------------------------------------------------------------------------- pictures
-
-def _box(ax, x, y, text, color, w=0.8, h=0.5):
-    from matplotlib.patches import FancyBboxPatch
-
-    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.03", fc=color, ec="black", lw=1))
-    ax.text(x, y, text, ha="center", va="center", fontsize=12)
-
-
-def _arrow(ax, start, end, label=None, rad=0.0, label_xy=None, color="black"):
-    from matplotlib.patches import FancyArrowPatch
-
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12, lw=1.2, color=color,
-                                 connectionstyle=f"arc3,rad={rad}"))
-    if label:
-        lx, ly = label_xy or ((start[0] + end[0]) / 2 + 0.08, (start[1] + end[1]) / 2)
-        ax.text(lx, ly, label, fontsize=9, color=color, ha="left", va="center")
-
-
-def _diagram_axes(ax, title, xlabel):
-    for side in ("top", "right", "left", "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel(xlabel)
-    ax.set_yticks([0, 1.5, 3.0], ["input x", "hidden h", "output y"])
-    ax.tick_params(length=0)
-    ax.set_aspect("equal")
-
-
-def plot_unrolled_rnn(T: int = 4, tokens=None, show_outputs: bool = True, title: str | None = None):
-    """Draw an RNN folded (one cell with a loop W_hh) and unrolled over ``T`` steps; returns the figure.
-
-    Boxes: x_t (inputs), h_t (hidden states), y_t (outputs, if ``show_outputs``); arrows W_xh
-    (input → hidden), W_hh (hidden → next hidden) and W_hy (hidden → output) — the same three
-    matrices at every step. ``tokens`` (T words) label the time axis. Notebooks 10 and 11.
-    """
-    import matplotlib.pyplot as plt
-
-    from . import plotting  # noqa: F401  (registers the Devanagari font)
-
-    _check_positive(T=T)
-    if tokens is not None:
-        tokens = [str(t) for t in tokens]
-        if len(tokens) != T:
-            raise CourseError(f"tokens की संख्या T = {T} होनी चाहिए; मिले {len(tokens)}।",
-                              f"there must be T = {T} tokens; got {len(tokens)}.")
-    x_col, y_col, h_col = "#cfe2f3", "#d9ead3", "#fce5cd"
-    fig, (ax0, ax1) = plt.subplots(1, 2, figsize=(2.2 + 1.45 * (T + 1), 3.9),
-                                   gridspec_kw={"width_ratios": [1.4, 1.45 * (T + 1)]})
-    top = 3.0 if show_outputs else 1.5
-    # folded: one cell and a loop
-    _box(ax0, 0, 0, "$x_t$", x_col)
-    _box(ax0, 0, 1.5, "$h_t$", h_col)
-    _arrow(ax0, (0, 0.27), (0, 1.23), "$W_{xh}$")
-    _arrow(ax0, (0.42, 1.66), (0.42, 1.34), rad=-3.2, label="$W_{hh}$", label_xy=(0.98, 1.5), color="tab:red")
-    if show_outputs:
-        _box(ax0, 0, 3.0, "$y_t$", y_col)
-        _arrow(ax0, (0, 1.77), (0, 2.73), "$W_{hy}$", label_xy=(0.1, 2.5))
-    ax0.set_xlim(-0.6, 1.5)
-    ax0.set_ylim(-0.5, top + 0.5)
-    _diagram_axes(ax0, "मुड़ा हुआ / folded", "एक cell / one cell")
-    ax0.set_xticks([])
-    # unrolled: T copies of the same cell
-    xs = [1.45 * (t + 1) for t in range(T)]
-    _box(ax1, 0, 1.5, "$h_0$", "#eeeeee", w=0.6)
-    for t, cx in enumerate(xs, start=1):
-        _box(ax1, cx, 0, f"$x_{{{t}}}$", x_col)
-        _box(ax1, cx, 1.5, f"$h_{{{t}}}$", h_col)
-        _arrow(ax1, (cx, 0.27), (cx, 1.23), "$W_{xh}$")
-        left = 0.31 if t == 1 else 0.42
-        _arrow(ax1, (cx - 1.45 + left, 1.5), (cx - 0.42, 1.5), color="tab:red")
-        ax1.text(cx - 0.72, 1.63, "$W_{hh}$", fontsize=9, color="tab:red", ha="center", va="bottom")
-        if show_outputs:
-            _box(ax1, cx, 3.0, f"$y_{{{t}}}$", y_col)
-            _arrow(ax1, (cx, 1.77), (cx, 2.73), "$W_{hy}$")
-    ax1.set_xlim(-0.5, xs[-1] + 0.6)
-    ax1.set_ylim(-0.5, top + 0.5)
-    _diagram_axes(ax1, f"{T} time steps में खोला गया / unrolled over {T} time steps",
-                  "समय / time step t →")
-    ax1.set_yticks([])
-    ax1.set_xticks([0] + xs, ["start"] + (tokens if tokens is not None else [f"t = {t}" for t in range(1, T + 1)]))
-    fig.suptitle(title or "RNN: एक ही cell, हर step पर वही weights / one cell, the same weights at every step")
-    fig.tight_layout()
-    return fig
-
-
-def plot_hidden_states(H, tokens=None, title: str | None = None, ax=None, vmax: float = 1.0):
-    """Heat map of hidden states over time: ``H`` is (T, hidden) (or (T, 1, hidden)); returns the figure.
-
-    Time runs left to right (``tokens`` label the steps), one row per hidden unit; the colour bar
-    shows the value (tanh keeps it in [-1, 1]).
-    """
-    import matplotlib.pyplot as plt
-
-    from . import plotting  # noqa: F401  (registers the Devanagari font)
-
-    H = H.detach().cpu().numpy() if hasattr(H, "detach") else np.asarray(H, dtype=float)
-    if H.ndim == 3 and H.shape[1] == 1:
-        H = H[:, 0]
-    if H.ndim != 2:
-        raise CourseError(f"H का shape (T, hidden) होना चाहिए — एक sequence की hidden states; मिला {H.shape}।",
-                          f"H must have shape (T, hidden) — the hidden states of one sequence; got {H.shape}.")
-    T, n = H.shape
-    if tokens is not None and len(tokens) != T:
-        raise CourseError(f"tokens की संख्या time steps (T = {T}) के बराबर होनी चाहिए; मिले {len(tokens)}।",
-                          f"there must be one token per time step (T = {T}); got {len(tokens)}.")
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(min(2.0 + 0.55 * T, 14), min(1.5 + 0.14 * n, 7)))
-    else:
-        fig = ax.figure
-    im = ax.imshow(H.T, aspect="auto", cmap="RdBu_r", vmin=-vmax, vmax=vmax, interpolation="nearest")
-    labels = [str(t) for t in tokens] if tokens is not None else [str(t) for t in range(1, T + 1)]
-    step = max(1, T // 25)
-    turn = tokens is not None and T > 10                   # short token lists stay upright (Hindi reads better)
-    ax.set_xticks(range(0, T, step), labels[::step], rotation=45 if turn else 0, ha="right" if turn else "center")
-    ax.set_xlabel("समय / time step" + (" (word)" if tokens is not None else " t"))
-    ax.set_ylabel("hidden unit")
-    ax.set_title(title or "hidden state $h_t$")
-    fig.colorbar(im, ax=ax, label="value of h_t")
-    fig.tight_layout()
-    return fig
-
-
-# ----------------------------------------------------------------------------- notebook 10's walk-through
-
-class NextWordRNN(nn.Module):
-    """A word-level language model: Embedding → nn.RNN → Linear (notebook 10's "I am going to the ___").
-
-    forward: word indices (batch, T) → logits (batch, T, vocab): at every position, scores for the
-    word that comes next. ``hidden_states(ids)`` gives h_t after each word of one sentence.
-    """
-
-    def __init__(self, vocab_size: int, embed_dim: int = 32, hidden_size: int = 64, pad_index: int = 0,
-                 dropout: float = 0.0):
-        super().__init__()
-        _check_positive(vocab_size=vocab_size, embed_dim=embed_dim, hidden_size=hidden_size)
-        if not 0.0 <= dropout < 1.0:
-            raise CourseError(f"dropout 0 और 1 के बीच होना चाहिए (1 नहीं); मिला {dropout!r}।",
-                              f"dropout must be in [0, 1); got {dropout!r}.")
-        self.pad_index = pad_index
-        self.embed = nn.Embedding(vocab_size, embed_dim, padding_idx=pad_index)   # word index -> vector
-        self.rnn = nn.RNN(embed_dim, hidden_size, batch_first=True)               # the memory
-        self.drop = nn.Dropout(dropout)                                           # only active in training
-        self.head = nn.Linear(hidden_size, vocab_size)                            # y_t = W_hy h_t + b_y
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.dim() != 2 or x.dtype != torch.long:
-            raise CourseError(f"x शब्दों के indices का LongTensor होना चाहिए, shape (batch, T); मिला {x.dtype} "
-                              f"shape {tuple(x.shape)}।",
-                              f"x must be a LongTensor of word indices with shape (batch, T); got {x.dtype} of "
-                              f"shape {tuple(x.shape)}.")
-        out, _ = self.rnn(self.drop(self.embed(x)))   # (B, T, H): h_1 … h_T
-        return self.head(self.drop(out))              # (B, T, V)
-
-    @torch.no_grad()
-    def hidden_states(self, ids) -> torch.Tensor:
-        """h_t after each word of one sentence: ids (T,) → (T, hidden)."""
-        dev = next(self.parameters()).device
-        x = torch.as_tensor(ids, dtype=torch.long, device=dev).reshape(1, -1)   # (1, T)
-        out, _ = self.rnn(self.embed(x))
-        return out[0].cpu()
-
-
-def next_word_tensors(token_lists, vocab):
-    """Sentences as tokens → (X, Y) LongTensors (N, L): Y is X moved one word to the left, padded with <pad>.
-
-    "i am going to the market" → X = "i am going to the", Y = "am going to the market".
-    Sentences of one word have no pair and are dropped.
-    """
-    from .text import pad_batch
-
-    ids = [vocab.encode(toks) for toks in token_lists if len(toks) >= 2]
-    if not ids:
-        raise CourseError("कम से कम दो शब्दों वाला एक वाक्य चाहिए।", "need at least one sentence of two or more words.")
-    X, _ = pad_batch([s[:-1] for s in ids], pad_index=vocab.pad_index)
-    Y, _ = pad_batch([s[1:] for s in ids], pad_index=vocab.pad_index)
-    return X, Y
-
-
-def sequence_cross_entropy(logits: torch.Tensor, targets: torch.Tensor, pad_index: int = 0) -> torch.Tensor:
-    """Cross-entropy over every position, padding ignored: logits (B, T, V), targets (B, T)."""
-    return nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1),
-                                       ignore_index=pad_index)
-
-
-@torch.no_grad()
-def next_word_accuracy(model: NextWordRNN, X: torch.Tensor, Y: torch.Tensor, k: int = 1) -> float:
-    """Share of (non-padding) positions whose true next word is among the model's top ``k``.
-
-    A ``k`` larger than the vocabulary counts every word (accuracy 1), as ``langmodel.top_k`` does.
-    """
-    check_positive_int(k, "k")
-    model.eval()
-    dev = next(model.parameters()).device
-    logits = model(X.to(dev)).cpu()                       # (N, L, V)
-    top = logits.topk(min(k, logits.shape[-1]), dim=-1).indices       # (N, L, k)
-    hit = (top == Y.unsqueeze(-1)).any(-1)                # (N, L)
-    mask = Y != model.pad_index
-    return float(hit[mask].float().mean())
-
-
-@torch.no_grad()
-def walk_through(model: NextWordRNN, vocab, tokens, k: int = 3, skip=("<pad>", "<unk>")):
-    """Feed a sentence word by word: returns (H, guesses).
-
-    H: (T, hidden) hidden state after each word; guesses[t]: the model's top-``k`` next words after
-    words 1…t+1, as (word, probability) pairs (the special tokens in ``skip`` are never guessed). With a ``k``
-    larger than the words that can be guessed, every one of them is listed.
-    """
-    check_positive_int(k, "k")
-    model.eval()
-    ids = vocab.encode(list(tokens))
-    dev = next(model.parameters()).device
-    logits = model(torch.tensor([ids], device=dev))[0].cpu()       # (T, V)
-    for s in skip:
-        if s in vocab:
-            logits[:, vocab.stoi[s]] = -math.inf
-    probs = logits.softmax(-1)                                     # (T, V)
-    n_ok = int(torch.isfinite(logits[0]).sum())                    # words that may be guessed
-    p, idx = probs.topk(min(k, n_ok), dim=-1)                      # (T, k)
-    guesses = [[(vocab.itos[int(i)], float(q)) for q, i in zip(pt, it)] for pt, it in zip(p, idx)]
-    return model.hidden_states(ids), guesses
+    H, directions = hidden_size, 2 if bidirectional else 1
+    head = output_size * directions * H + output_size
+    if textbook:
+        if (cell, num_layers, bidirectional, bias) != ("rnn", 1, False, True):
+            raise CourseError("textbook=True केवल एक layer, एक दिशा और bias वाले vanilla RNN (cell='rnn') की गिनती है।",
+                              "textbook=True counts only a one-layer, one-direction vanilla RNN with a bias "
+                              "(cell='rnn').")
+        return H * input_size + H * H + H + head
+    gates, total = GATES[cell], 0
+    for layer in range(num_layers):
+        layer_input = input_size if layer == 0 else directions * H
+        per_direction = gates * H * (layer_input + H) + (2 * gates * H if bias else 0)
+        total += directions * per_direction
+    return total + head

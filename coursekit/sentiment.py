@@ -9,8 +9,9 @@ Notebook 16 introduces everything here. The pieces, in the order the notebook us
 * ``NgramLogReg`` and ``tune_logreg``: logistic regression on counts of words *and* word pairs
   (uni+bigrams, scikit-learn), its regularisation chosen on the validation split: the strong baseline
   that sees local order ("नहीं था", "not bad") but nothing longer.
-* ``RNNClassifier``: embedding → RNN / LSTM / GRU (optionally bidirectional) over a *packed*
-  sequence → pooling over time → linear layer. Many-to-one: many words in, one label out.
+* ``RNNClassifier`` with ``RNNConfig`` (``coursekit.classifiers``, also importable from here): embedding →
+  RNN / LSTM / GRU (optionally bidirectional) over a *packed* sequence → pooling over time → linear layer.
+  Many-to-one: many words in, one label out.
 * ``train_classifier`` (``coursekit.fit`` with AdamW and early stopping), ``predict_probs``,
   ``predict_sentiment(model, vocab, text)`` for a sentence typed by the learner.
 * ``contrast_scores``: accuracy on the fixed contrast set (``coursekit.corpora.load_contrast``): pairs with
@@ -26,13 +27,11 @@ from dataclasses import dataclass
 
 import torch
 from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from .classifiers import RNNClassifier, RNNConfig, check_token_ids  # noqa: F401  (notebook 16 imports them from here)
 from .i18n import CourseError
 from .text import Vocab, pad_batch, tokenize
 
-CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
-POOLS = ("last", "mean", "max")
 LABELS = {0: "negative", 1: "positive"}
 LABELS_HI = {0: "नकारात्मक", 1: "सकारात्मक"}
 # Words that turn an opinion around. A tokenised sentence that holds one of them is "negated".
@@ -138,13 +137,6 @@ def _check_str(text) -> str:
     return text
 
 
-def _check_x(x: torch.Tensor) -> None:
-    if not isinstance(x, torch.Tensor) or x.dim() != 2 or x.dtype != torch.long:
-        got = f"{tuple(x.shape)} {x.dtype}" if isinstance(x, torch.Tensor) else type(x).__name__
-        raise CourseError(f"x का आकार (batch, समय) और dtype long (शब्दों के index) होना चाहिए; मिला {got}।",
-                          f"x must be word indices of shape (batch, time) with dtype long; got {got}.")
-
-
 # ---------------------------------------------------------------------------------------------- models
 class BagOfWords(nn.Module):
     """Logistic regression on word counts: ``logits = W · counts(x) + b``. Word order is thrown away.
@@ -161,7 +153,7 @@ class BagOfWords(nn.Module):
 
     def counts(self, x: torch.Tensor) -> torch.Tensor:
         """(B, T) indices → (B, V) word counts."""
-        _check_x(x)
+        check_token_ids(x)
         c = torch.zeros(x.shape[0], self.vocab_size, device=x.device)          # (B, V)
         c.scatter_add_(1, x, torch.ones_like(x, dtype=c.dtype))                # +1 per occurrence
         c[:, self.pad_index] = 0.0
@@ -235,79 +227,6 @@ def tune_logreg(train: Sequence[tuple[str, int]], val: Sequence[tuple[str, int]]
         if best_key is None or (acc, -loss) > best_key:
             best, best_key = model, (acc, -loss)
     return best, rows
-
-
-@dataclass
-class RNNConfig:
-    """Settings of ``RNNClassifier``; small defaults suit a laptop CPU."""
-
-    vocab_size: int              # len(vocab): rows of the embedding table
-    embed_dim: int = 64          # length of each word vector (a one-hot vector would have vocab_size)
-    hidden_size: int = 64        # size of the hidden state h_t (per direction)
-    cell: str = "gru"            # "rnn" (vanilla, tanh), "lstm" or "gru"
-    bidirectional: bool = False  # also read the sentence right-to-left and join both states
-    pool: str = "last"           # "last": final hidden state; "mean"/"max": over all time steps
-    dropout: float = 0.3         # on the embeddings and before the output layer
-    num_layers: int = 1          # stacked RNN layers
-    num_classes: int = 2
-    pad_index: int = 0
-
-
-class RNNClassifier(nn.Module):
-    """Many-to-one RNN: embed each word, run an RNN/LSTM/GRU over the packed sentence, pool, classify.
-
-    Shapes: x (B, T) → embeddings (B, T, E) → RNN outputs (B, T, D·H) with D = 2 if bidirectional →
-    sentence vector (B, D·H) → logits (B, num_classes).
-
-    Packing (``pack_padded_sequence``) makes the RNN stop at each sentence's true length, so the
-    ``<pad>`` tokens at the end never change the hidden state. ``pool="last"`` uses the final hidden
-    state of each direction (for the backward direction that is the state after reading the first word).
-    """
-
-    def __init__(self, config: RNNConfig):
-        super().__init__()
-        if config.cell not in CELLS:
-            raise CourseError(f"cell इनमें से एक होना चाहिए: {tuple(CELLS)}; मिला {config.cell!r}।",
-                              f"cell must be one of {tuple(CELLS)}; got {config.cell!r}.")
-        if config.pool not in POOLS:
-            raise CourseError(f"pool इनमें से एक होना चाहिए: {POOLS}; मिला {config.pool!r}।",
-                              f"pool must be one of {POOLS}; got {config.pool!r}.")
-        self.config = config
-        self.embedding = nn.Embedding(config.vocab_size, config.embed_dim, padding_idx=config.pad_index)
-        self.rnn = CELLS[config.cell](config.embed_dim, config.hidden_size, num_layers=config.num_layers,
-                                      batch_first=True, bidirectional=config.bidirectional)
-        self.dropout = nn.Dropout(config.dropout)
-        directions = 2 if config.bidirectional else 1
-        self.out = nn.Linear(directions * config.hidden_size, config.num_classes)
-
-    def lengths(self, x: torch.Tensor) -> torch.Tensor:
-        """True length of each padded sentence: the number of non-``<pad>`` indices. (B,)"""
-        return (x != self.config.pad_index).sum(dim=1)
-
-    def encode(self, x: torch.Tensor) -> torch.Tensor:
-        """(B, T) indices → (B, D·H) one vector per sentence."""
-        _check_x(x)
-        lengths = self.lengths(x)
-        if (lengths == 0).any():
-            raise CourseError("batch में एक वाक्य पूरा <pad> है (लंबाई 0); हर वाक्य में कम से कम एक शब्द चाहिए।",
-                              "a sentence in the batch is all <pad> (length 0); every sentence needs a word.")
-        emb = self.dropout(self.embedding(x))                                   # (B, T, E)
-        packed = pack_padded_sequence(emb, lengths.cpu(), batch_first=True, enforce_sorted=False)
-        out_packed, h_n = self.rnn(packed)
-        if self.config.cell == "lstm":
-            h_n = h_n[0]                                                        # (h_n, c_n) → h_n
-        pool = self.config.pool
-        if pool == "last":
-            d = 2 if self.config.bidirectional else 1
-            return torch.cat([h_n[-d + i] for i in range(d)], dim=1)            # last layer: (B, D·H)
-        fill = float("-inf") if pool == "max" else 0.0
-        out, _ = pad_packed_sequence(out_packed, batch_first=True, padding_value=fill)  # (B, T', D·H)
-        if pool == "max":
-            return out.max(dim=1).values                                        # (B, D·H)
-        return out.sum(dim=1) / lengths.to(out.device, out.dtype).unsqueeze(1)  # mean over true steps
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.out(self.dropout(self.encode(x)))                           # (B, num_classes)
 
 
 # ---------------------------------------------------------------------------------- training, prediction

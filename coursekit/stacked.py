@@ -1,4 +1,4 @@
-"""Deep (stacked) RNNs: parameter-count formulas, a stack of separate layers, a classifier and a depth task.
+"""Deep (stacked) RNNs: parameter-count formulas, a stack of separate layers and a depth task.
 
 Introduced in notebook 14 (deep RNNs). In a stack of recurrent layers, layer 1
 reads the input sequence and layer l > 1 reads the *whole output sequence* of
@@ -13,7 +13,9 @@ Parameter counts (I = input size, H = hidden size, G = number of gate blocks:
     PyTorch, one layer, one direction:  G·H·(I + H) + 2·G·H     (two biases: b_ih and b_hh)
     Keras SimpleRNN(units=H):           H·(I + H) + H            (one bias)
 
-Keras itself is not a dependency of the course: its counts come from this formula.
+Keras itself is not a dependency of the course: its counts come from this formula. PyTorch's count of any
+recurrent layer is ``coursekit.rnn.rnn_num_params``. The classifier of the depth experiment is
+``coursekit.classifiers.RNNClassifier`` (also importable from here).
 """
 from __future__ import annotations
 
@@ -22,10 +24,11 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
+from .classifiers import RNNClassifier  # noqa: F401  (notebooks 14 and 15 and practice 14 name it here)
 from .i18n import CourseError, check_positive_int
+from .rnn import rnn_num_params
 
 KINDS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
-GATES = {"rnn": 1, "gru": 3, "lstm": 4}   # blocks of rows in weight_ih / weight_hh
 
 
 _positive_int = check_positive_int
@@ -44,11 +47,12 @@ def keras_simple_rnn_params(input_dim: int, units: int) -> int:
     """Parameters of Keras ``SimpleRNN(units)`` on inputs with ``input_dim`` features.
 
     kernel (input_dim, units) + recurrent_kernel (units, units) + one bias (units,)
-    = units·(input_dim + units + 1). Computed by formula: Keras is not installed.
+    = units·(input_dim + units + 1): the textbook count, ``rnn_num_params(input_dim, units, textbook=True)``.
+    Computed by formula: Keras is not installed.
     """
     _positive_int(input_dim, "input_dim")
     _positive_int(units, "units")
-    return units * (input_dim + units + 1)
+    return rnn_num_params(input_dim, units, textbook=True)
 
 
 def keras_dense_params(input_dim: int, units: int) -> int:
@@ -56,29 +60,6 @@ def keras_dense_params(input_dim: int, units: int) -> int:
     _positive_int(input_dim, "input_dim")
     _positive_int(units, "units")
     return input_dim * units + units
-
-
-def torch_rnn_params(input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False,
-                     bias: bool = True, gates: int = 1) -> int:
-    """Parameters of ``nn.RNN`` (gates=1), ``nn.GRU`` (gates=3) or ``nn.LSTM`` (gates=4), by formula.
-
-    Per layer and direction: weight_ih (G·H, I_l) + weight_hh (G·H, H) + bias_ih (G·H,) + bias_hh (G·H,),
-    where I_0 = input_size and I_l = D·H for l ≥ 1 (a layer reads the previous layer's output of
-    D·H features, D = 2 if bidirectional else 1).
-    """
-    _positive_int(input_size, "input_size")
-    _positive_int(hidden_size, "hidden_size")
-    _positive_int(num_layers, "num_layers")
-    _positive_int(gates, "gates")
-    directions = 2 if bidirectional else 1
-    total = 0
-    for layer in range(num_layers):
-        layer_input = input_size if layer == 0 else directions * hidden_size
-        per_direction = gates * hidden_size * (layer_input + hidden_size)
-        if bias:
-            per_direction += 2 * gates * hidden_size
-        total += directions * per_direction
-    return total
 
 
 def source_model_table(input_dim: int = 50, units: Sequence[int] = (128, 64), num_classes: int = 10) -> list[dict]:
@@ -89,7 +70,7 @@ def source_model_table(input_dim: int = 50, units: Sequence[int] = (128, 64), nu
     """
     rows, features = [], input_dim
     for k, h in enumerate(units, start=1):
-        keras, torch_ = keras_simple_rnn_params(features, h), torch_rnn_params(features, h)
+        keras, torch_ = keras_simple_rnn_params(features, h), rnn_num_params(features, h)
         rows.append({"layer": f"rnn{k} ({features}→{h})", "keras": keras, "torch": torch_, "diff": torch_ - keras})
         features = h
     dense = keras_dense_params(features, num_classes)
@@ -164,46 +145,6 @@ class StackedRNN(nn.Module):
                                       f"{tuple(p.shape)}")
                 p.copy_(theirs)
         return self
-
-
-# ------------------------------------------------------------------ a sequence classifier
-
-class RNNClassifier(nn.Module):
-    """Tokens → embedding → recurrent layer(s) → the top layer's last state → class scores (logits).
-
-    Used for the depth experiment of notebook 14 and the long-range task of notebook 15.
-    ``kind`` is "rnn", "gru" or "lstm". For a bidirectional stack the last state is the forward
-    direction's state after the last token joined with the backward direction's state after the
-    first token (both have read the whole sequence). It returns logits: use ``nn.CrossEntropyLoss``,
-    which applies the softmax itself.
-    """
-
-    def __init__(self, vocab_size: int, num_classes: int, hidden_size: int = 32, num_layers: int = 1,
-                 kind: str = "rnn", embed_dim: int = 16, bidirectional: bool = False, dropout: float = 0.0):
-        super().__init__()
-        self.kind = _kind(kind)
-        self.embed = nn.Embedding(_positive_int(vocab_size, "vocab_size"), _positive_int(embed_dim, "embed_dim"))
-        self.rnn = KINDS[kind](embed_dim, _positive_int(hidden_size, "hidden_size"),
-                               num_layers=_positive_int(num_layers, "num_layers"), batch_first=True,
-                               bidirectional=bidirectional, dropout=dropout if num_layers > 1 else 0.0)
-        directions = 2 if bidirectional else 1
-        self.head = nn.Linear(directions * hidden_size, _positive_int(num_classes, "num_classes"))
-
-    def forward_embedded(self, e: torch.Tensor) -> torch.Tensor:
-        """e (B, T, embed_dim) → logits (B, num_classes); lets notebook 15 take gradients w.r.t. e."""
-        _, state = self.rnn(e)
-        h_n = state[0] if self.kind == "lstm" else state            # (layers·D, B, H)
-        last = torch.cat([h_n[-2], h_n[-1]], dim=1) if self.rnn.bidirectional else h_n[-1]   # (B, D·H)
-        return self.head(last)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """x (B, T) token ids → logits (B, num_classes)."""
-        if x.dim() != 2 or x.dtype != torch.long:
-            raise CourseError(f"RNNClassifier को token ids का (batch, time) long tensor चाहिए; मिला shape "
-                              f"{tuple(x.shape)}, dtype {x.dtype}",
-                              f"RNNClassifier expects a (batch, time) long tensor of token ids; got shape "
-                              f"{tuple(x.shape)}, dtype {x.dtype}")
-        return self.forward_embedded(self.embed(x))
 
 
 # ------------------------------------------------------------------ the depth experiment

@@ -91,12 +91,14 @@ def test_unigram_add_k_is_not_rounded_to_float32():
 # ----------------------------------------------------------------------------- parameter counts: one function
 
 def test_one_rnn_num_params_with_keyword_only_flags():
-    assert gates.rnn_num_params is rnn.rnn_num_params
-    for f in (rnn.rnn_num_params, gates.rnn_num_params, gates.lstm_num_params, gates.gru_num_params):
+    for cell in ("rnn", "lstm", "gru"):
         with pytest.raises(TypeError):
-            f(10, 20, 2, True)                               # a flag by position could be read as the other one
-    assert rnn.rnn_num_params(10, 20, 2, bidirectional=True) == 3760
-    assert rnn.rnn_num_params(10, 20, 2, bias=False, bidirectional=True) == 3760 - 4 * 2 * 20
+            rnn.rnn_num_params(10, 20, 2, True, cell=cell)   # a flag by position could be read as the other one
+        with pytest.raises(TypeError):
+            rnn.rnn_num_params(10, 20, 2, cell=cell)         # so could a layer count
+    assert not hasattr(gates, "lstm_num_params") and not hasattr(gates, "gru_num_params")
+    assert rnn.rnn_num_params(10, 20, num_layers=2, bidirectional=True) == 3760
+    assert rnn.rnn_num_params(10, 20, num_layers=2, bias=False, bidirectional=True) == 3760 - 4 * 2 * 20
 
 
 # ----------------------------------------------------------------------------- float64 is kept

@@ -6,7 +6,6 @@ import pytest
 import torch
 from torch import nn
 
-import coursekit.rnn
 from coursekit.gates import (
     ScratchGRU,
     ScratchGRUCell,
@@ -18,13 +17,12 @@ from coursekit.gates import (
     first_token_task,
     gradient_through_time,
     gru_cell_step,
-    gru_num_params,
+    gru_params,
     lstm_cell_step,
-    lstm_num_params,
-    rnn_num_params,
     set_forget_bias,
 )
 from coursekit.i18n import CourseError
+from coursekit.rnn import rnn_num_params
 from coursekit.stacked import RNNClassifier
 
 matplotlib.use("Agg")
@@ -140,32 +138,47 @@ def test_gru_reset_gate_multiplies_the_hidden_bias_too():
                                                 (10, 20, 2, False, True), (7, 3, 3, True, True),
                                                 (4, 9, 2, True, False), (13, 6, 1, True, True)])
 def test_parameter_counts_match_numel(n_in, H, layers, bi, bias):
-    for fn, cls in ((rnn_num_params, nn.RNN), (lstm_num_params, nn.LSTM), (gru_num_params, nn.GRU)):
+    for cell, cls in (("rnn", nn.RNN), ("lstm", nn.LSTM), ("gru", nn.GRU)):
         model = cls(n_in, H, num_layers=layers, bidirectional=bi, bias=bias)
-        assert fn(n_in, H, layers, bidirectional=bi, bias=bias) == sum(p.numel() for p in model.parameters())
+        count = rnn_num_params(n_in, H, num_layers=layers, bidirectional=bi, bias=bias, cell=cell)
+        assert count == sum(p.numel() for p in model.parameters())
 
 
-@pytest.mark.parametrize("fn", [rnn_num_params, lstm_num_params, gru_num_params])
-def test_count_flags_are_keyword_only(fn):
-    # rnn.rnn_num_params and gates.rnn_num_params once took bias and bidirectional in opposite positional orders
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+def test_count_options_are_keyword_only(cell):
+    # counts once took bias and bidirectional in opposite positional orders: now every option is a keyword
     with pytest.raises(TypeError):
-        fn(10, 20, 2, True)
-    assert rnn_num_params is coursekit.rnn.rnn_num_params
+        rnn_num_params(10, 20, 2, True, cell=cell)
+    with pytest.raises(TypeError):
+        rnn_num_params(10, 20, 2, cell=cell)
+
+
+def test_practice_15_reference_takes_the_question_s_signature():
+    # the question asks for gru_params(input_size, hidden_size, num_layers=1, bidirectional=False)
+    assert gru_params(10, 20, 2) == rnn_num_params(10, 20, num_layers=2, cell="gru") == 3 * (200 + 400 + 40) + 3 * (400 + 400 + 40)
+    assert gru_params(8, 16, 2, bidirectional=True) == sum(p.numel() for p in nn.GRU(8, 16, 2, bidirectional=True)
+                                                         .parameters())
 
 
 def test_parameter_counts_by_hand_layers_directions_and_bias():
     # hand-computed, not from the shared helper: G blocks of H·I_l + H·H (+ 2H biases) per layer and direction
-    assert rnn_num_params(10, 20, 2, bidirectional=True) == 2 * (20 * 10 + 400 + 40) + 2 * (20 * 40 + 400 + 40) == 3760
-    assert lstm_num_params(7, 3, 3, bidirectional=True) == 4 * (2 * (21 + 9 + 6) + 4 * (18 + 9 + 6)) == 816
-    assert gru_num_params(4, 9, 2, bidirectional=True, bias=False) == 3 * (2 * (36 + 81) + 2 * (162 + 81)) == 2160
-    assert gru_num_params(4, 9, 2, bias=False) == 3 * ((36 + 81) + (81 + 81)) == 837
+    assert (rnn_num_params(10, 20, num_layers=2, bidirectional=True)
+            == 2 * (20 * 10 + 400 + 40) + 2 * (20 * 40 + 400 + 40) == 3760)
+    assert (rnn_num_params(7, 3, num_layers=3, bidirectional=True, cell="lstm")
+            == 4 * (2 * (21 + 9 + 6) + 4 * (18 + 9 + 6)) == 816)
+    assert (rnn_num_params(4, 9, num_layers=2, bidirectional=True, bias=False, cell="gru")
+            == 3 * (2 * (36 + 81) + 2 * (162 + 81)) == 2160)
+    assert rnn_num_params(4, 9, num_layers=2, bias=False, cell="gru") == 3 * ((36 + 81) + (81 + 81)) == 837
 
 
 def test_parameter_counts_by_hand():
-    assert lstm_num_params(50, 128) == 4 * 128 * (50 + 128 + 2) == 92160
-    assert gru_num_params(10, 20) == 1920
+    assert rnn_num_params(50, 128, cell="lstm") == 4 * 128 * (50 + 128 + 2) == 92160
+    assert rnn_num_params(10, 20, cell="gru") == 1920
     with pytest.raises(CourseError):
-        lstm_num_params(0, 5)
+        rnn_num_params(0, 5, cell="lstm")
+    with pytest.raises(CourseError) as err:
+        rnn_num_params(5, 5, cell="transformer")
+    assert "cell" in err.value.en and "cell" in err.value.hi
 
 
 def test_copy_weights_errors_are_bilingual():
@@ -240,7 +253,7 @@ def test_gradient_through_time_of_a_classifier_and_forget_bias_effect():
     norms = {}
     for fb in (0.0, 3.0):
         torch.manual_seed(0)
-        model = RNNClassifier(12, 4, hidden_size=16, kind="lstm")
+        model = RNNClassifier(12, 4, hidden_size=16, cell="lstm")
         if fb:
             set_forget_bias(model.rnn, fb)
         g = gradient_through_time(model, X, y)

@@ -525,13 +525,13 @@ def test_small_valid_sizes_are_accepted_and_zero_sizes_refused():          # dee
     from coursekit.deepnets import DeepMLP
     from coursekit.i18n import CourseError
     from coursekit.init import xavier_std
+    from coursekit.rnn import rnn_num_params
     from coursekit.sentiment import split_train_val
-    from coursekit.stacked import torch_rnn_params
 
     assert DeepMLP(depth=1, width=4, in_features=3, out_features=2)(torch.randn(5, 3)).shape == (5, 2)
     train, val = split_train_val(list(range(4)), val_fraction=0.1)            # 0.4 rounds to 0: still one
     assert len(val) == 1 and len(train) == 3
-    for call in (lambda: xavier_std(3, 0), lambda: torch_rnn_params(3, 4, gates=0)):
+    for call in (lambda: xavier_std(3, 0), lambda: rnn_num_params(3, 4, num_layers=0)):
         with pytest.raises(CourseError):
             call()
 

@@ -181,12 +181,10 @@ def test_numpy_rnn_equals_nn_rnn(i, h, b, t, bias, batch_first, with_h0, seed):
 @given(i=st.integers(1, 40), h=st.integers(1, 40), layers=st.integers(1, 4), bidirectional=st.booleans(),
        bias=st.booleans(), kind=st.sampled_from(["rnn", "lstm", "gru"]))
 def test_parameter_count_formulas_are_numel(i, h, layers, bidirectional, bias, kind):
-    cls, fn, g = {"rnn": (nn.RNN, rnn.rnn_num_params, 1), "lstm": (nn.LSTM, gates.lstm_num_params, 4),
-                  "gru": (nn.GRU, gates.gru_num_params, 3)}[kind]
+    cls = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}[kind]
     numel = sum(p.numel() for p in cls(i, h, num_layers=layers, bidirectional=bidirectional, bias=bias,
                                        device="meta").parameters())
-    assert fn(i, h, layers, bidirectional=bidirectional, bias=bias) == numel
-    assert stacked.torch_rnn_params(i, h, layers, bidirectional, bias, gates=g) == numel
+    assert rnn.rnn_num_params(i, h, num_layers=layers, bidirectional=bidirectional, bias=bias, cell=kind) == numel
 
 
 # ----------------------------------------------------------------------------- LSTM and GRU
@@ -239,12 +237,12 @@ def test_stacked_rnn_equals_the_multi_layer_module(kind, i, h, layers, b, t, see
        b=st.integers(1, 3), t=st.integers(1, 5), seed=st.integers(0, 2**16))
 def test_classifier_reads_the_top_layer_in_both_directions(kind, layers, bidirectional, b, t, seed):
     torch.manual_seed(seed)
-    model = stacked.RNNClassifier(7, 3, hidden_size=4, num_layers=layers, kind=kind, embed_dim=5,
+    model = stacked.RNNClassifier(7, 3, hidden_size=4, num_layers=layers, cell=kind, embed_dim=5,
                                   bidirectional=bidirectional).double().eval()
     x = torch.randint(0, 7, (b, t))
-    out, _ = model.rnn(model.embed(x))                                # (B, T, D·H): the top layer at every step
+    out, _ = model.rnn(model.embedding(x))                            # (B, T, D·H): the top layer at every step
     last = torch.cat([out[:, -1, :4], out[:, 0, 4:]], dim=1) if bidirectional else out[:, -1]
-    _close(model(x).detach(), model.head(last).detach(), torch.float64)
+    _close(model(x).detach(), model.out(last).detach(), torch.float64)
 
 
 # ----------------------------------------------------------------------------- hand-written BPTT

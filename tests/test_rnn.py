@@ -21,7 +21,6 @@ from coursekit.rnn import (
     plot_unrolled_rnn,
     rnn_forward_numpy,
     rnn_num_params,
-    rnn_num_params_textbook,
     rnn_step_numpy,
     sequence_cross_entropy,
     walk_through,
@@ -142,14 +141,15 @@ def test_two_biases_act_as_one():
     (7, 32, 3, True, True), (4, 6, 2, False, True), (300, 128, 1, True, True)])
 def test_rnn_num_params_is_pytorch_s(n_in, H, layers, bias, bidir):
     model = nn.RNN(n_in, H, num_layers=layers, bias=bias, bidirectional=bidir)
-    assert rnn_num_params(n_in, H, layers, bias=bias, bidirectional=bidir) == sum(p.numel() for p in model.parameters())
+    count = rnn_num_params(n_in, H, num_layers=layers, bias=bias, bidirectional=bidir)
+    assert count == sum(p.numel() for p in model.parameters())
 
 
 @pytest.mark.parametrize("n_in, H, n_out", [(10, 20, 0), (5, 3, 1), (5, 3, 3), (50, 64, 1000)])
 def test_textbook_count_has_one_bias(n_in, H, n_out):
-    n = rnn_num_params_textbook(n_in, H, n_out)
+    n = rnn_num_params(n_in, H, textbook=True, output_size=n_out)
     assert n == H * n_in + H * H + H + n_out * H + n_out
-    assert rnn_num_params(n_in, H) - rnn_num_params_textbook(n_in, H) == H   # PyTorch's second bias
+    assert rnn_num_params(n_in, H) - rnn_num_params(n_in, H, textbook=True) == H   # PyTorch's second bias
     with_head = nn.ModuleList([nn.RNN(n_in, H), nn.Linear(H, n_out)]) if n_out else nn.RNN(n_in, H)
     assert sum(p.numel() for p in with_head.parameters()) == n + H
 
@@ -176,7 +176,8 @@ def test_rnn_num_params_does_not_depend_on_sequence_length():
     (lambda: copy_rnn_weights(nn.RNN(3, 5), ScratchRNN(3, 4)), "sizes differ"),
     (lambda: numpy_weights(nn.LSTM(3, 4)), "nn.RNN"),
     (lambda: rnn_num_params(10, 0), "hidden_size"),
-    (lambda: rnn_num_params_textbook(10, 20, -1), "output_size"),
+    (lambda: rnn_num_params(10, 20, textbook=True, output_size=-1), "output_size"),
+    (lambda: rnn_num_params(10, 20, num_layers=2, textbook=True), "textbook=True"),
     (lambda: plot_unrolled_rnn(3, tokens=["a", "b"]), "tokens"),
     (lambda: plot_hidden_states(np.zeros((4, 3, 2))), "(T, hidden)"),
     (lambda: plot_hidden_states(np.zeros((4, 3)), tokens=["a"]), "one token per time step"),

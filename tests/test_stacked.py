@@ -5,6 +5,7 @@ import torch
 from torch import nn
 
 from coursekit.i18n import CourseError
+from coursekit.rnn import rnn_num_params
 from coursekit.stacked import (
     RNNClassifier,
     StackedRNN,
@@ -13,7 +14,6 @@ from coursekit.stacked import (
     keras_simple_rnn_params,
     repeat_count_task,
     source_model_table,
-    torch_rnn_params,
 )
 
 matplotlib.use("Agg")
@@ -42,19 +42,20 @@ def test_source_model_table_matches_a_torch_model():
     assert [r["torch"] for r in rows] == [*counts, sum(counts)]
 
 
-@pytest.mark.parametrize("cls,gates", [(nn.RNN, 1), (nn.GRU, 3), (nn.LSTM, 4)])
+@pytest.mark.parametrize("cls,cell", [(nn.RNN, "rnn"), (nn.GRU, "gru"), (nn.LSTM, "lstm")])
 @pytest.mark.parametrize("n_in,H,layers,bi,bias", [(1, 1, 1, False, True), (5, 8, 3, False, True),
                                                 (5, 8, 2, True, True), (12, 3, 4, True, False),
                                                 (30, 17, 1, False, False)])
-def test_torch_formula_matches_numel(cls, gates, n_in, H, layers, bi, bias):
+def test_torch_formula_matches_numel(cls, cell, n_in, H, layers, bi, bias):
     model = cls(n_in, H, num_layers=layers, bidirectional=bi, bias=bias)
-    assert torch_rnn_params(n_in, H, layers, bi, bias, gates) == sum(p.numel() for p in model.parameters())
+    count = rnn_num_params(n_in, H, num_layers=layers, bidirectional=bi, bias=bias, cell=cell)
+    assert count == sum(p.numel() for p in model.parameters())
 
 
 @pytest.mark.parametrize("bad", [0, -3, 2.5, True, "8"])
 def test_formulas_reject_bad_sizes(bad):
     with pytest.raises(CourseError) as err:
-        torch_rnn_params(bad, 4)
+        rnn_num_params(bad, 4)
     assert "positive integer" in err.value.en and "धनात्मक" in err.value.hi
     with pytest.raises(CourseError):
         keras_simple_rnn_params(4, bad)
@@ -111,13 +112,13 @@ def test_stacked_rnn_errors():
 @pytest.mark.parametrize("bi", [False, True])
 def test_classifier_shapes_and_last_state(kind, bi):
     torch.manual_seed(0)
-    model = RNNClassifier(7, 3, hidden_size=6, num_layers=2, kind=kind, embed_dim=5, bidirectional=bi)
+    model = RNNClassifier(7, 3, hidden_size=6, num_layers=2, cell=kind, embed_dim=5, bidirectional=bi)
     x = torch.randint(0, 7, (4, 11))
     logits = model(x)
     assert logits.shape == (4, 3)
-    out, _ = model.rnn(model.embed(x))                                     # (B, T, D·H)
+    out, _ = model.rnn(model.embedding(x))                                 # (B, T, D·H)
     last = torch.cat([out[:, -1, :6], out[:, 0, 6:]], 1) if bi else out[:, -1]
-    assert torch.allclose(logits, model.head(last), atol=1e-6)
+    assert torch.allclose(logits, model.out(last), atol=1e-6)
     with pytest.raises(CourseError):
         model(x.float())
 

@@ -1,6 +1,6 @@
 """Practice 15 (LSTM and GRU): which gate does what, one LSTM step by hand (against nn.LSTMCell), LSTM and GRU
 parameter counts, PyTorch's GRU candidate, the forget gate at initialisation, and the source notes' claims."""
-from ...gates import gru_num_params
+from ...gates import gru_params as gru_num_params
 from ...i18n import T
 from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
 from ._mistakes import CodeWithMistakes
