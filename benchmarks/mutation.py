@@ -84,9 +84,6 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("training", "_epoch", "grads = [p.grad.detach().norm() for p in model.parameters() if p.grad is not None]",
      "grads = [p.grad.norm() for p in model.parameters() if p.grad is not None]"):
         "a .grad never requires grad itself (no create_graph), so detach() changes nothing",
-    ("vision", "_shape_mask", "return (d2 <= r ** 2) & (d2 >= (r * 0.55) ** 2)",
-     "return (d2 <= r ** 2) & (d2 > (r * 0.55) ** 2)"):
-        "differs only for a pixel exactly on the inner circle; r, cy and cx are drawn from continuous uniforms",
     ("forecast", "holt_winters_forecast",
      'smoothing_seasonal=p["smoothing_seasonal"] if seasonal else None, optimized=False)',
      'smoothing_seasonal=p["smoothing_seasonal"] if seasonal else None, optimized=True)'):

@@ -109,33 +109,25 @@ def test_pretrained_weights_fail_gracefully_offline():
         A.load_pretrained("resnet18")
 
 
-def test_offline_image_data(tmp_path):
-    splits = vision.digits_image_splits(limit=50)
-    x, _ = splits["train"][0]
-    assert x.shape == (1, 32, 32) and len(splits["train"]) == 50
-    X, y = vision.make_shapes(5, seed=1)
-    X2, y2 = vision.make_shapes(5, seed=1)
-    assert X.shape == (30, 3, 32, 32) and np.array_equal(X, X2) and np.array_equal(y, y2)
-    assert sorted(np.bincount(y)) == [5] * 6 and 0 <= X.min() and X.max() <= 1
-    assert len(vision.shapes_splits(10)["test"]) == 12
+def test_sample_photo(tmp_path):
     photo = vision.sample_photo("flower", gray=True)
     assert photo.ndim == 2 and 0 <= photo.min() and photo.max() <= 1
     with pytest.raises(ValueError, match="photo name must be"):
         vision.sample_photo("cat")
-    with pytest.raises(ValueError, match="unknown shape"):
-        vision.make_shapes(1, classes=("hexagon",))
 
 
 def test_export_image_folder_roundtrip(tmp_path):
     from torchvision import datasets, transforms
 
-    X, y = vision.make_shapes(3, seed=2)
-    root = vision.export_image_folder(X, y, list(vision.SHAPES), tmp_path / "shapes")
+    classes = ["circle", "square", "triangle"]
+    X = np.random.default_rng(2).uniform(0, 1, size=(18, 3, 32, 32)).astype(np.float32)
+    y = np.repeat(np.arange(3), 6)
+    root = vision.export_image_folder(X, y, classes, tmp_path / "shapes")
     ds = datasets.ImageFolder(root, transform=transforms.ToTensor())
-    assert len(ds) == 18 and ds.classes == sorted(vision.SHAPES)
+    assert len(ds) == 18 and ds.classes == sorted(classes)
     assert ds[0][0].shape == (3, 32, 32)
     with pytest.raises(ValueError, match="images must be"):
-        vision.export_image_folder(X[0], y, vision.SHAPES, tmp_path / "bad")
+        vision.export_image_folder(X[0], y, classes, tmp_path / "bad")
 
 
 def test_metrics():
