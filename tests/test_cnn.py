@@ -104,6 +104,19 @@ def test_layer_shapes_trace():
     assert [r[2] for r in stages][1:5] == [(1, 64, 56, 56), (1, 128, 28, 28), (1, 256, 14, 14), (1, 512, 7, 7)]
 
 
+def test_count_macs_equals_a_count_by_hand():
+    model = nn.Sequential(nn.Conv2d(2, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(12, 5))
+    # conv: 3 x 4 x 4 = 48 output values, each 2 x 3 x 3 = 18 multiply-adds; pool -> (3, 2, 2) = 12; dense: 12 x 5
+    by_hand = 48 * 18 + 12 * 5
+    assert A.count_macs(model, torch.zeros(1, 2, 4, 4)) == by_hand == 924
+    assert A.count_macs(model, torch.zeros(3, 2, 4, 4)) == by_hand      # one image, whatever the batch size
+    grouped = nn.Conv2d(4, 6, 3, groups=2)                                 # each output sees 4 / 2 channels
+    assert A.count_macs(grouped, torch.zeros(1, 4, 5, 5)) == (6 * 3 * 3) * (2 * 3 * 3)
+    model.train()
+    A.count_macs(model, torch.zeros(1, 2, 4, 4))
+    assert not model.training and not model[0]._forward_hooks              # eval mode, no hook left behind
+
+
 def test_pretrained_weights_fail_gracefully_offline():
     with pytest.raises(ValueError, match="could not download the pretrained weights"):
         A.load_pretrained("resnet18")
