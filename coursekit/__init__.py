@@ -28,7 +28,7 @@ _LAZY = {
 _SUBMODULES = {"data", "models", "training", "plotting", "diagnostics", "exercises", "notebook", "course",
                "utils", "glossary", "netblock", "conv", "architectures", "vision", "metrics", "batchnorm",
                "init", "deepnets", "text", "corpora", "timeseries", "forecast", "rnn", "rnntypes", "bptt",
-               "gates", "stacked", "sentiment", "langmodel", "slides", "site"}
+               "gates", "stacked", "sentiment", "lmdata", "ngram", "langmodel", "slides", "site"}
 
 __all__ = ["CourseError", "T", "get_language", "set_language", "progress", *_LAZY, *sorted(_SUBMODULES)]
 

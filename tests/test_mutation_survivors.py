@@ -154,14 +154,14 @@ LM_CORPUS = ["I am going to the market.", "I am going home.", "She is at the mar
 
 @pytest.fixture(scope="module")
 def lm_data():
-    from coursekit.langmodel import encode_sentences, lm_vocab
+    from coursekit.lmdata import encode_sentences, lm_vocab
 
     vocab = lm_vocab(LM_CORPUS, min_freq=1)
     return vocab, encode_sentences(LM_CORPUS, vocab)
 
 
 def test_bigram_unseen_context_falls_back_to_the_unigram(lm_data):          # lm-1
-    from coursekit.langmodel import BigramLM, UnigramLM
+    from coursekit.ngram import BigramLM, UnigramLM
     from coursekit.text import EOS
 
     vocab, enc = lm_data
@@ -636,9 +636,10 @@ def test_first_token_task_boundaries():                                     # ga
 
 
 @pytest.mark.parametrize("bad", [[], "the cat sat"])
-def test_perplexity_refuses_what_is_not_encoded_sentences(bad):            # langmodel: _check_encoded dropped
+def test_perplexity_refuses_what_is_not_encoded_sentences(bad):            # lmdata: check_encoded dropped
     from coursekit.i18n import CourseError
-    from coursekit.langmodel import UnigramLM, perplexity
+    from coursekit.langmodel import perplexity
+    from coursekit.ngram import UnigramLM
 
     lm = UnigramLM(6, k=1.0).fit([[2, 4, 5, 3]])
     with pytest.raises(CourseError, match="run encode_sentences first"):
@@ -661,7 +662,7 @@ def test_documented_defaults_of_the_lesson_models_and_loaders():          # defa
 
 
 def test_loaders_keep_the_order_unless_asked_to_shuffle():                # langmodel, sentiment: shuffle=False
-    from coursekit.langmodel import sentence_loader
+    from coursekit.lmdata import sentence_loader
     from coursekit.sentiment import make_loader
     from coursekit.text import Vocab
 
