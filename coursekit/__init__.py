@@ -27,7 +27,8 @@ _LAZY = {
 }
 _SUBMODULES = {"data", "models", "training", "plotting", "diagnostics", "exercises", "utils", "glossary", "conv",
                "architectures", "vision", "metrics", "batchnorm", "init", "deepnets", "text", "corpora", "timeseries",
-               "forecast", "rnn", "rnntypes", "bptt", "gates", "stacked", "sentiment", "langmodel"}
+               "seriesplots", "forecast", "rnn", "rnnplots", "nextword", "rnntypes", "rnntypeplots", "bptt", "gates",
+               "gatediagrams", "stacked", "classifiers", "sentiment", "lmdata", "ngram", "langmodel"}
 
 __all__ = ["CourseError", "T", "get_language", "set_language", "progress", *_LAZY, *sorted(_SUBMODULES)]
 

@@ -276,6 +276,17 @@ def resnet50(num_classes: int = 1000, **kw) -> ResNet:
     return ResNet(Bottleneck, [3, 4, 6, 3], num_classes, **kw)
 
 
+def _run_with_hooks(model: nn.Module, x: torch.Tensor, hooks: list) -> None:
+    """One forward pass of ``x`` in eval mode without gradients; the forward ``hooks`` are removed afterwards."""
+    try:
+        with torch.no_grad():
+            model.eval()
+            model(x)
+    finally:
+        for h in hooks:
+            h.remove()
+
+
 def layer_shapes(model: nn.Module, x: torch.Tensor, depth: int | None = None) -> list[tuple[str, str, tuple]]:
     """(name, layer type, output shape) for every module at ``depth`` dots (leaf modules when None), in call order.
 
@@ -288,16 +299,30 @@ def layer_shapes(model: nn.Module, x: torch.Tensor, depth: int | None = None) ->
             return False
         return name.count(".") == depth if depth is not None else not list(m.children())
 
-    hooks = [m.register_forward_hook(lambda mod, i, out, name=name: rows.append(
-        (name, type(mod).__name__, tuple(out.shape)))) for name, m in model.named_modules() if wanted(name, m)]
-    try:
-        with torch.no_grad():
-            model.eval()
-            model(x)
-    finally:
-        for h in hooks:
-            h.remove()
+    _run_with_hooks(model, x, [m.register_forward_hook(lambda mod, i, out, name=name: rows.append(
+        (name, type(mod).__name__, tuple(out.shape)))) for name, m in model.named_modules() if wanted(name, m)])
     return rows
+
+
+def count_macs(model: nn.Module, x: torch.Tensor) -> int:
+    """Multiply-adds of one forward pass of one image (the first of the batch ``x``): Conv2d and Linear layers only.
+
+    Every output value of a ``Conv2d`` costs ``(C_in / groups) · K_h · K_w`` multiply-adds, every output value
+    of a ``Linear`` ``in_features``. BatchNorm, activations and pooling are cheap and are not counted.
+    """
+    total = 0
+
+    def hook(module, inputs, out):
+        nonlocal total
+        if isinstance(module, nn.Conv2d):
+            k_h, k_w = module.kernel_size
+            total += out[0].numel() * (module.in_channels // module.groups) * k_h * k_w
+        else:                                                     # nn.Linear
+            total += out[0].numel() * module.in_features
+
+    _run_with_hooks(model, x, [m.register_forward_hook(hook) for m in model.modules()
+                               if isinstance(m, (nn.Conv2d, nn.Linear))])
+    return total
 
 
 def load_pretrained(name: str = "resnet18"):

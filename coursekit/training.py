@@ -15,7 +15,7 @@ import warnings
 import torch
 from torch import nn
 
-from .i18n import CourseError, bilingual
+from .i18n import CourseError, bilingual, check_positive_int
 from .utils import device as default_device
 
 
@@ -84,8 +84,10 @@ def _forward(model: nn.Module, x: torch.Tensor, watch: bool = True) -> torch.Ten
             h.remove()
 
 
-def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None):
-    """One pass over ``data``; trains when an optimizer is given. Returns (loss, acc or None, grad_norm)."""
+def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None, batch_loss=None):
+    """One pass over ``data``; trains when an optimizer is given. Returns (loss, acc or None, grad_norm).
+
+    With ``batch_loss`` the loss of a batch is ``batch_loss(model, x, y)`` (no accuracy is counted)."""
     training = optimizer is not None
     model.train(training)
     total_loss = torch.zeros((), device=dev)
@@ -93,9 +95,12 @@ def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None):
     n_seen, n_labelled, grad_norm = 0, 0, 0.0
     with torch.set_grad_enabled(training):
         for i, (x, y) in enumerate(_batches(data)):
-            x, y = x.to(dev), y.to(dev)
-            out = _forward(model, x, watch=i == 0)           # 1. forward pass
-            loss = loss_fn(out, y)                           # 2. loss
+            x, y = x.to(dev), (y.to(dev) if y is not None else None)
+            if batch_loss is not None:
+                out, loss = None, batch_loss(model, x, y)    # 1. + 2. forward pass and loss, written by the caller
+            else:
+                out = _forward(model, x, watch=i == 0)       # 1. forward pass
+                loss = loss_fn(out, y)                       # 2. loss
             if training:
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()                              # 3. backward pass
@@ -105,7 +110,7 @@ def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None):
             bs = x.shape[0]
             total_loss += loss.detach() * bs
             n_seen += bs
-            if _is_classification(out, y):
+            if out is not None and _is_classification(out, y):
                 correct += (out.argmax(1) == y).sum()
                 n_labelled += bs
     if training and clip_grad_norm is None:  # record the last batch's gradient norm anyway (notebook 03)
@@ -118,7 +123,7 @@ def _epoch(model, data, loss_fn, dev, optimizer=None, clip_grad_norm=None):
 
 def fit(model: nn.Module, train_data, val_data=None, *, epochs: int = 10, optimizer=None, lr: float = 1e-3,
         loss_fn=None, device=None, clip_grad_norm: float | None = None, early_stopping: int | None = None,
-        restore_best: bool = True, progress: bool = True, desc: str = "fit") -> dict:
+        restore_best: bool = True, progress: bool = True, desc: str = "fit", batch_loss=None) -> dict:
     """Train ``model`` and return its history.
 
     Args:
@@ -130,6 +135,10 @@ def fit(model: nn.Module, train_data, val_data=None, *, epochs: int = 10, optimi
             between the backward pass and the optimiser step (notebook 03).
         early_stopping: stop when the validation loss has not improved for this many epochs;
             with ``restore_best`` the best weights are put back at the end.
+        batch_loss: for a model that needs more than ``model(x)`` (lengths, teacher forcing): a function
+            ``batch_loss(model, x, y)`` that returns the mean loss of one batch, used instead of
+            ``loss_fn(model(x), y)``; no accuracy is recorded. With ``IndexBatches`` as the data, ``x`` is a
+            batch of example indices (and ``y`` is None).
 
     Returns:
         dict of lists per epoch: ``train_loss``, ``train_acc``, ``val_loss``, ``val_acc``,
@@ -140,6 +149,9 @@ def fit(model: nn.Module, train_data, val_data=None, *, epochs: int = 10, optimi
     if not isinstance(epochs, int) or epochs < 1:
         raise CourseError(f"epochs एक धनात्मक पूर्णांक होना चाहिए; मिला: {epochs!r}",
                           f"epochs must be a positive integer; got {epochs!r}")
+    if batch_loss is not None and not callable(batch_loss):
+        raise CourseError(f"batch_loss एक function (model, x, y) → loss होना चाहिए; मिला {type(batch_loss).__name__}।",
+                          f"batch_loss must be a function (model, x, y) -> loss; got {type(batch_loss).__name__}.")
     if early_stopping is not None and val_data is None:
         raise CourseError("early stopping के लिए val_data चाहिए।", "early_stopping needs val_data.")
     dev = torch.device(device) if device is not None else default_device()
@@ -153,14 +165,14 @@ def fit(model: nn.Module, train_data, val_data=None, *, epochs: int = 10, optimi
     bar = _progress(range(1, epochs + 1), desc=desc, disable=not progress)
     for epoch in bar:
         t0 = time.perf_counter()
-        tr_loss, tr_acc, gnorm = _epoch(model, train_data, loss_fn, dev, optimizer, clip_grad_norm)
+        tr_loss, tr_acc, gnorm = _epoch(model, train_data, loss_fn, dev, optimizer, clip_grad_norm, batch_loss)
         history["train_loss"].append(tr_loss)
         history["grad_norm"].append(gnorm)
         if tr_acc is not None:
             history["train_acc"].append(tr_acc)
         postfix = {"loss": f"{tr_loss:.4f}"}
         if val_data is not None:
-            va_loss, va_acc, _ = _epoch(model, val_data, loss_fn, dev)
+            va_loss, va_acc, _ = _epoch(model, val_data, loss_fn, dev, batch_loss=batch_loss)
             history["val_loss"].append(va_loss)
             if va_acc is not None:
                 history["val_acc"].append(va_acc)
@@ -189,6 +201,24 @@ def fit(model: nn.Module, train_data, val_data=None, *, epochs: int = 10, optimi
     if best_state is not None:
         model.load_state_dict(best_state)
     return history
+
+
+class IndexBatches:
+    """Mini-batches of example indices, shuffled again at every pass: ``torch.randperm(n).split(batch_size)``.
+
+    The data for ``fit(..., batch_loss=...)`` when the examples sit in tensors that the loss function indexes
+    itself, e.g. ``def loss(model, idx, _): return F.cross_entropy(model(X[idx], lengths[idx]), y[idx])``.
+    The order comes from torch's global random generator (``coursekit.seed_everything`` fixes it).
+    """
+
+    def __init__(self, n: int, batch_size: int):
+        self.n, self.batch_size = check_positive_int(n, "n"), check_positive_int(batch_size, "batch_size")
+
+    def __len__(self) -> int:
+        return math.ceil(self.n / self.batch_size)
+
+    def __iter__(self):
+        return iter(torch.randperm(self.n).split(self.batch_size))
 
 
 def _progress(iterable, desc: str, disable: bool):

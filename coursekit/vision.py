@@ -4,10 +4,6 @@
   "train"/"val"/"test" TensorDatasets, MNIST optionally padded to 32×32 for LeNet-5; :func:`class_labels` names
   their classes in Hindi and English; :data:`FASHION_MNIST_FOLDERS` are folder-safe class names (for ``ImageFolder``);
 * :class:`FashionCNN` — the source's CIFAR-10 CNN of notebook 06 adapted to 1×28×28 images;
-* :func:`digits_image_splits` — scikit-learn's handwritten digits as 1×32×32 images (upsampled from 8×8),
-  the input size LeNet-5 expects;
-* :func:`make_shapes` — a generated dataset of coloured shapes on noisy backgrounds, 3×32×32 like CIFAR-10,
-  so the source's CIFAR-10 network runs unchanged with no download;
 * :func:`sample_photo` — the photographs bundled in scikit-learn (``china.jpg``, ``flower.jpg``);
 * :func:`export_image_folder` — write images as PNG files, one sub-folder per class (for ``ImageFolder``).
 """
@@ -19,80 +15,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from .data import load_digits, load_fashion_mnist, load_mnist, split_indices
+from .data import load_fashion_mnist, load_mnist
 from .i18n import CourseError, check_positive_int
-
-SHAPES = ("circle", "square", "triangle", "cross", "ring", "diamond")
-
-
-def digits_image_splits(size: int = 32, val: float = 0.15, test: float = 0.2, seed: int = 0,
-                        limit: int | None = None):
-    """Digits as (1, size, size) images in [0, 1], split into "train"/"val"/"test" TensorDatasets (same split as 01)."""
-    from torch.utils.data import TensorDataset
-
-    X, y = load_digits(as_images=True)
-    X = torch.nn.functional.interpolate(torch.from_numpy(X), size=(size, size), mode="bilinear",
-                                        align_corners=False)  # (N, 1, 8, 8) -> (N, 1, size, size)
-    y = torch.from_numpy(y)
-    tr, va, te = split_indices(len(X), val=val, test=test, seed=seed)
-    if limit is not None:
-        tr = tr[:limit]
-    return {name: TensorDataset(X[i], y[i]) for name, i in (("train", tr), ("val", va), ("test", te))}
-
-
-def _shape_mask(kind: str, yy, xx, cy, cx, r):
-    dy, dx = yy - cy, xx - cx
-    if kind == "circle":
-        return dy ** 2 + dx ** 2 <= r ** 2
-    if kind == "square":
-        return (np.abs(dy) <= r * 0.85) & (np.abs(dx) <= r * 0.85)
-    if kind == "triangle":
-        return (dy <= r * 0.8) & (dy >= -r) & (np.abs(dx) <= (dy + r) * 0.6)
-    if kind == "cross":
-        w = max(r * 0.3, 1.0)
-        return ((np.abs(dx) <= w) & (np.abs(dy) <= r)) | ((np.abs(dy) <= w) & (np.abs(dx) <= r))
-    if kind == "ring":
-        d2 = dy ** 2 + dx ** 2
-        return (d2 <= r ** 2) & (d2 >= (r * 0.55) ** 2)
-    if kind == "diamond":
-        return np.abs(dy) + np.abs(dx) <= r
-    raise CourseError(f"अज्ञात आकृति {kind!r}; उपलब्ध: {SHAPES}।", f"unknown shape {kind!r}; available: {SHAPES}")
-
-
-def make_shapes(n_per_class: int = 300, size: int = 32, seed: int = 0, noise: float = 0.08, classes=SHAPES):
-    """A generated image dataset: one coloured shape per image, random position, size and colours.
-
-    Returns ``(X, y)``: X float32 (N, 3, size, size) in [0, 1], y int64 labels indexing ``classes``.
-    The same seed always gives the same images.
-    """
-    if n_per_class < 1 or size < 12:
-        raise CourseError("n_per_class ≥ 1 और size ≥ 12 होना चाहिए।", "need n_per_class >= 1 and size >= 12")
-    rng = np.random.default_rng(seed)
-    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
-    n = n_per_class * len(classes)
-    X = np.empty((n, 3, size, size), dtype=np.float32)
-    y = np.repeat(np.arange(len(classes)), n_per_class)
-    for i, label in enumerate(y):
-        r = rng.uniform(0.18, 0.32) * size
-        cy, cx = rng.uniform(r, size - r, size=2)
-        background, colour = rng.uniform(0, 1, size=3), rng.uniform(0, 1, size=3)
-        while np.abs(colour - background).sum() < 0.9:       # keep the shape visible
-            colour = rng.uniform(0, 1, size=3)
-        mask = _shape_mask(classes[label], yy, xx, cy, cx, r)
-        img = np.where(mask[None], colour[:, None, None], background[:, None, None])
-        X[i] = np.clip(img + rng.normal(0, noise, img.shape), 0, 1)
-    order = rng.permutation(n)
-    return X[order], y[order].astype(np.int64)
-
-
-def shapes_splits(n_per_class: int = 300, size: int = 32, seed: int = 0, val: float = 0.15, test: float = 0.2):
-    """:func:`make_shapes` as "train"/"val"/"test" TensorDatasets."""
-    from torch.utils.data import TensorDataset
-
-    X, y = make_shapes(n_per_class, size, seed)
-    tr, va, te = split_indices(len(X), val=val, test=test, seed=seed)
-    X, y = torch.from_numpy(X), torch.from_numpy(y)
-    return {name: TensorDataset(X[i], y[i]) for name, i in (("train", tr), ("val", va), ("test", te))}
 
 
 def sample_photo(name: str = "china", gray: bool = False) -> np.ndarray:

@@ -104,38 +104,43 @@ def test_layer_shapes_trace():
     assert [r[2] for r in stages][1:5] == [(1, 64, 56, 56), (1, 128, 28, 28), (1, 256, 14, 14), (1, 512, 7, 7)]
 
 
+def test_count_macs_equals_a_count_by_hand():
+    model = nn.Sequential(nn.Conv2d(2, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(12, 5))
+    # conv: 3 x 4 x 4 = 48 output values, each 2 x 3 x 3 = 18 multiply-adds; pool -> (3, 2, 2) = 12; dense: 12 x 5
+    by_hand = 48 * 18 + 12 * 5
+    assert A.count_macs(model, torch.zeros(1, 2, 4, 4)) == by_hand == 924
+    assert A.count_macs(model, torch.zeros(3, 2, 4, 4)) == by_hand      # one image, whatever the batch size
+    grouped = nn.Conv2d(4, 6, 3, groups=2)                                 # each output sees 4 / 2 channels
+    assert A.count_macs(grouped, torch.zeros(1, 4, 5, 5)) == (6 * 3 * 3) * (2 * 3 * 3)
+    model.train()
+    A.count_macs(model, torch.zeros(1, 2, 4, 4))
+    assert not model.training and not model[0]._forward_hooks              # eval mode, no hook left behind
+
+
 def test_pretrained_weights_fail_gracefully_offline():
     with pytest.raises(ValueError, match="could not download the pretrained weights"):
         A.load_pretrained("resnet18")
 
 
-def test_offline_image_data(tmp_path):
-    splits = vision.digits_image_splits(limit=50)
-    x, _ = splits["train"][0]
-    assert x.shape == (1, 32, 32) and len(splits["train"]) == 50
-    X, y = vision.make_shapes(5, seed=1)
-    X2, y2 = vision.make_shapes(5, seed=1)
-    assert X.shape == (30, 3, 32, 32) and np.array_equal(X, X2) and np.array_equal(y, y2)
-    assert sorted(np.bincount(y)) == [5] * 6 and 0 <= X.min() and X.max() <= 1
-    assert len(vision.shapes_splits(10)["test"]) == 12
+def test_sample_photo(tmp_path):
     photo = vision.sample_photo("flower", gray=True)
     assert photo.ndim == 2 and 0 <= photo.min() and photo.max() <= 1
     with pytest.raises(ValueError, match="photo name must be"):
         vision.sample_photo("cat")
-    with pytest.raises(ValueError, match="unknown shape"):
-        vision.make_shapes(1, classes=("hexagon",))
 
 
 def test_export_image_folder_roundtrip(tmp_path):
     from torchvision import datasets, transforms
 
-    X, y = vision.make_shapes(3, seed=2)
-    root = vision.export_image_folder(X, y, list(vision.SHAPES), tmp_path / "shapes")
+    classes = ["circle", "square", "triangle"]
+    X = np.random.default_rng(2).uniform(0, 1, size=(18, 3, 32, 32)).astype(np.float32)
+    y = np.repeat(np.arange(3), 6)
+    root = vision.export_image_folder(X, y, classes, tmp_path / "shapes")
     ds = datasets.ImageFolder(root, transform=transforms.ToTensor())
-    assert len(ds) == 18 and ds.classes == sorted(vision.SHAPES)
+    assert len(ds) == 18 and ds.classes == sorted(classes)
     assert ds[0][0].shape == (3, 32, 32)
     with pytest.raises(ValueError, match="images must be"):
-        vision.export_image_folder(X[0], y, vision.SHAPES, tmp_path / "bad")
+        vision.export_image_folder(X[0], y, classes, tmp_path / "bad")
 
 
 def test_metrics():

@@ -11,7 +11,7 @@ from torch import nn
 import coursekit
 from coursekit import data, i18n
 from coursekit.models import MLP, MLPConfig, count_parameters, linear_params, parameter_table
-from coursekit.training import evaluate, fit, predict, targets_of
+from coursekit.training import IndexBatches, evaluate, fit, predict, targets_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -185,6 +185,7 @@ def test_fit_with_dataloader_and_early_stopping():
 
 def test_fit_clips_gradients_and_detects_divergence():
     X, y = _toy()
+    torch.manual_seed(1)                                  # weights whose gradient norm is above 0.5, whatever ran before
     model = MLP(in_features=2, hidden=[8], out_features=2)
     # one batch of all 200 examples and lr = 0: the weights stay, so the documented value (total gradient norm of
     # the last batch, before clipping) can be computed by hand
@@ -214,6 +215,54 @@ def test_fit_regression_has_no_accuracy():
     hist = fit(model, (X, y), (X, y), epochs=3, loss_fn=nn.MSELoss(), progress=False)
     assert hist["train_acc"] == [] and len(hist["val_loss"]) == 3
     assert evaluate(model, (X, y), loss_fn=nn.MSELoss())["acc"] is None
+
+
+def test_fit_with_a_batch_loss_equals_the_loop_written_out():
+    # a model that needs more than x: a GRU over padded sequences, given their lengths
+    X = torch.randn(20, 5, 3)
+    lengths = torch.randint(1, 6, (20,))
+    y = (X[:, 0, 0] > 0).long()
+
+    def make():
+        torch.manual_seed(1)
+        return nn.GRU(3, 4, batch_first=True), nn.Linear(4, 2)
+
+    def logits_of(gru, head, idx):
+        packed = nn.utils.rnn.pack_padded_sequence(X[idx], lengths[idx], batch_first=True, enforce_sorted=False)
+        return head(gru(packed)[1][-1])
+
+    gru, head = make()                                        # by hand: Adam, a new shuffle every epoch
+    opt = torch.optim.Adam([*gru.parameters(), *head.parameters()], lr=0.05)
+    torch.manual_seed(7)
+    by_hand = []
+    for _ in range(3):
+        total = 0.0
+        for idx in torch.randperm(20).split(6):
+            loss = nn.functional.cross_entropy(logits_of(gru, head, idx), y[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += loss.item() * len(idx)
+        by_hand.append(total / 20)
+
+    model = nn.ModuleDict(dict(zip(("gru", "head"), make())))
+    seen = []
+
+    def batch_loss(m, idx, target):
+        seen.append((len(idx), target))
+        return nn.functional.cross_entropy(logits_of(m["gru"], m["head"], idx), y[idx])
+
+    torch.manual_seed(7)
+    hist = fit(model, IndexBatches(20, 6), epochs=3, lr=0.05, batch_loss=batch_loss, device="cpu", progress=False)
+    assert hist["train_loss"] == pytest.approx(by_hand, rel=1e-6) and hist["train_acc"] == []
+    assert [n for n, _ in seen[:4]] == [6, 6, 6, 2] and all(t is None for _, t in seen)
+    for a, b in zip([*gru.parameters(), *head.parameters()], model.parameters()):
+        assert torch.allclose(a, b, atol=1e-6)
+    assert len(IndexBatches(20, 6)) == 4 and sorted(torch.cat(list(IndexBatches(20, 6))).tolist()) == list(range(20))
+    with pytest.raises(ValueError, match="batch_size must be a positive integer"):
+        IndexBatches(20, 0)
+    with pytest.raises(ValueError, match="batch_loss must be a function"):
+        fit(model, IndexBatches(20, 6), batch_loss="cross_entropy", progress=False)
 
 
 @pytest.mark.parametrize("kwargs,match", [({"epochs": 0}, "epochs must be a positive integer"),

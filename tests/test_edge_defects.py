@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from coursekit import conv, deepnets, forecast, gates, langmodel, metrics, rnn, rnntypes
+from coursekit import conv, deepnets, forecast, gates, metrics, ngram, rnn, rnntypes
 from coursekit.i18n import CourseError
 from coursekit.text import Vocab
 
@@ -77,10 +77,10 @@ def test_conv2d_naive_on_cuda_equals_f_conv2d():
         assert out.is_cuda and torch.allclose(out, F.conv2d(x, w, b, stride=2, padding=1), rtol=0, atol=1e-4)
 
 
-# ----------------------------------------------------------------------------- langmodel.UnigramLM
+# ----------------------------------------------------------------------------- ngram.UnigramLM
 
 def test_unigram_add_k_is_not_rounded_to_float32():
-    lm = langmodel.UnigramLM(6, k=0.01).fit([[2, 4, 5, 3], [2, 4, 3]])
+    lm = ngram.UnigramLM(6, k=0.01).fit([[2, 4, 5, 3], [2, 4, 3]])
     # add k to every possible target (the words with a probability), then normalise: float64 by hand
     mask = (lm.probs > 0).double()
     c = lm.counts.double() * mask + 0.01 * mask

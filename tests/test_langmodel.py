@@ -1,4 +1,4 @@
-"""coursekit.langmodel (notebook 17) and the next-word corpus it trains on."""
+"""coursekit.lmdata, coursekit.ngram and coursekit.langmodel (notebooks 10, 17) and the next-word corpus they train on."""
 import math
 import unicodedata
 
@@ -8,27 +8,21 @@ import torch
 from coursekit.corpora import load_nextword, nextword_records
 from coursekit.i18n import CourseError
 from coursekit.langmodel import (
-    BigramLM,
     SequenceCrossEntropy,
-    UnigramLM,
     WordLSTMLM,
     apply_temperature,
-    bptt_chunks,
     detokenize,
-    encode_sentences,
     generate,
-    lm_vocab,
     next_word_probs,
     perplexity,
     perplexity_from_probs,
-    sentence_loader,
-    sentence_tokens,
     suggest,
     top_k,
     train_lm,
-    tune_bigram,
     walkthrough,
 )
+from coursekit.lmdata import bptt_chunks, encode_sentences, lm_vocab, sentence_loader, sentence_tokens
+from coursekit.ngram import BigramLM, UnigramLM, tune_bigram
 from coursekit.text import tokenize
 
 DOMAINS = {"home", "school", "market", "travel", "weather", "work"}
@@ -349,3 +343,77 @@ def test_plot_suggestions(tiny):
     ax = plot_suggestions(s, "test")
     assert ax.get_title() == "test" and len(ax.patches) == 3
     assert [t.get_text() for t in ax.get_yticklabels()] == [w for w, _ in s][::-1]
+
+
+# ------------------------------------------------------------------ counting models on another vocabulary (notebook 10)
+
+def _small_bigram(never_next=(0,)):
+    from coursekit.text import Vocab
+
+    vocab = Vocab.build([["a", "b", "a", "c"], ["a", "b"]])            # <pad> <unk> a b c: no <bos> here
+    assert vocab.itos == ["<pad>", "<unk>", "a", "b", "c"]
+    return BigramLM(len(vocab), k=0.0, never_next=never_next).fit([[2, 3, 2, 4], [2, 3]])
+
+
+def test_bigram_on_a_vocabulary_without_bos_guesses_by_hand():
+    from coursekit.ngram import top_guesses
+
+    bi = _small_bigram()
+    # after a: b twice, c once; after b: a once; c is never followed: the unigram (b 2, a 1, c 1 of 4 targets)
+    assert bi.probs[2, 3].item() == pytest.approx(2 / 3) and bi.probs[2, 4].item() == pytest.approx(1 / 3)
+    assert top_guesses(bi, 2, 3) == [3, 4]                   # a word never seen after "a" is not guessed
+    assert top_guesses(bi, 2, 1) == [3]
+    assert top_guesses(bi, 3, 3) == [2]
+    assert top_guesses(bi, 4, 3) == [3, 2, 4]                # the unigram; the tie a / c goes to the smaller index
+    # with the default (<pad> and <bos> of an lm_vocab), index 2 would be a <bos> that never comes next
+    assert 2 not in top_guesses(_small_bigram(never_next=(0, 2)), 3, 3)
+    with pytest.raises(CourseError, match="never_next needs indices"):
+        BigramLM(5, never_next=(7,))
+    with pytest.raises(CourseError, match="k must be a positive integer"):
+        top_guesses(bi, 2, 0)
+
+
+def test_top_k_accuracy_counts_real_targets_only():
+    from coursekit.ngram import top_k_accuracy
+
+    bi = _small_bigram()
+    X = torch.tensor([[2, 3, 2], [2, 0, 0]])                  # pairs a→b, b→a, a→c, a→b; the rest is padding
+    Y = torch.tensor([[3, 2, 4], [3, 0, 0]])
+    assert top_k_accuracy(bi, X, Y, k=1) == 3 / 4             # a→c is missed: after a, b is the one guess
+    assert top_k_accuracy(bi, X, Y, k=2) == 1.0
+    with pytest.raises(CourseError, match="all padding"):
+        top_k_accuracy(bi, X, torch.zeros_like(Y))
+    with pytest.raises(CourseError, match="same shape"):
+        top_k_accuracy(bi, X, Y[:1])
+
+
+def test_sampling_probs_and_prefix_ids(tiny):
+    from coursekit.langmodel import prefix_ids, sampling_probs
+    from coursekit.text import BOS, PAD, UNK
+
+    vocab, enc = tiny[0], tiny[1]
+    ids = prefix_ids(vocab, "I am going to the")
+    assert ids == vocab.encode(sentence_tokens("I am going to the")[:-1]) and ids[0] == vocab[BOS]
+    bi = BigramLM(len(vocab), k=0.1).fit(enc)
+    p = next_word_probs(bi, ids)
+    banned = [vocab[t] for t in (PAD, BOS, UNK)]
+    allowed = torch.ones(len(vocab), dtype=torch.bool)
+    allowed[banned] = False
+    p1 = sampling_probs(bi, vocab, ids, 1.0)
+    assert (p1[banned] == 0).all() and torch.allclose(p1[allowed], p[allowed] / p[allowed].sum())
+    p_half = sampling_probs(bi, vocab, ids, 0.5)                  # p_T ∝ p^(1/T) = p²
+    assert torch.allclose(p_half[allowed], p[allowed] ** 2 / (p[allowed] ** 2).sum())
+
+
+def test_train_lm_ignores_the_padding_it_is_told():
+    torch.manual_seed(0)
+    model = WordLSTMLM(8, emb_dim=4, hidden_size=4, dropout=0.0)
+    x = torch.tensor([[2, 4, 5, 6], [2, 5, 7, 7]])
+    y = torch.tensor([[4, 5, 6, 3], [5, 3, 7, 7]])                 # 7 pads the second row here, not 0
+    hist = train_lm(model, (x, y), (x, y), epochs=1, lr=0.0, early_stopping=None, progress=False, device="cpu",
+                    pad_index=7)
+    with torch.no_grad():
+        logits = model(x).reshape(-1, 8)
+    by_hand = torch.nn.functional.cross_entropy(logits, y.reshape(-1), ignore_index=7).item()
+    padded_counted = torch.nn.functional.cross_entropy(logits, y.reshape(-1)).item()
+    assert hist["val_loss"][0] == pytest.approx(by_hand, rel=1e-5) and by_hand != pytest.approx(padded_counted)

@@ -117,6 +117,6 @@ def test_notebook_08_downloads_nothing_unless_asked():
 
 def test_notebook_08_trains_on_mnist_and_touches_the_test_set_once():
     code = "\n".join(src for src, _ in _code_cells())
-    assert "mnist_splits(size=32" in code and "digits_image_splits" not in code
+    assert "mnist_splits(size=32" in code
     assert code.count('splits["test"]') == 1                  # the LeNet-5 test digits are read in one place
     assert "claim(" in code and "repeat_seeds(" in code and "set_deterministic(" in code

@@ -154,14 +154,14 @@ LM_CORPUS = ["I am going to the market.", "I am going home.", "She is at the mar
 
 @pytest.fixture(scope="module")
 def lm_data():
-    from coursekit.langmodel import encode_sentences, lm_vocab
+    from coursekit.lmdata import encode_sentences, lm_vocab
 
     vocab = lm_vocab(LM_CORPUS, min_freq=1)
     return vocab, encode_sentences(LM_CORPUS, vocab)
 
 
 def test_bigram_unseen_context_falls_back_to_the_unigram(lm_data):          # lm-1
-    from coursekit.langmodel import BigramLM, UnigramLM
+    from coursekit.ngram import BigramLM, UnigramLM
     from coursekit.text import EOS
 
     vocab, enc = lm_data
@@ -311,21 +311,6 @@ def test_basic_block_ends_with_relu():                                       # a
     assert (out >= 0).all() and (out > 0).any()
 
 
-# ------------------------------------------------------------------ vision
-
-
-def test_make_shapes_labels_follow_the_shuffled_images():                    # vis-1
-    from coursekit.vision import make_shapes
-
-    X, y = make_shapes(n_per_class=15, size=32, noise=0.0, classes=("circle", "ring"))
-    assert sorted(set(y.tolist())) == [0, 1]
-    for img, label in zip(X, y):
-        shape = np.abs(img - img[:, :1, :1]).sum(axis=0) > 1e-6               # the corner is always background
-        rows, cols = np.nonzero(shape)
-        centre = shape[(rows.min() + rows.max()) // 2, (cols.min() + cols.max()) // 2]
-        assert centre == (label == 0)                                         # a circle is filled, a ring is not
-
-
 # ------------------------------------------------------------------ plotting
 
 
@@ -450,17 +435,6 @@ def test_evaluate_and_predict_give_the_exact_mean_loss_without_a_graph():  # tra
     model, X, y = nn.Linear(3, 2), torch.randn(10, 3), torch.tensor([0, 1] * 5)
     assert evaluate(model, (X, y), device="cpu")["loss"] == pytest.approx(F.cross_entropy(model(X), y).item())
     assert not predict(model, X).requires_grad
-
-
-def test_make_shapes_keeps_every_shape_visible():                            # vision: |colour - background|
-    from coursekit.vision import make_shapes
-
-    X, _ = make_shapes(n_per_class=10, size=16, noise=0.0)
-    for img in X:
-        background = img[:, 0, 0]
-        differs = np.abs(img - background[:, None, None]).sum(axis=0) > 1e-6
-        shape_colour = img[:, differs][:, 0]
-        assert np.abs(shape_colour - background).sum() >= 0.9 - 1e-6
 
 
 def test_export_image_folder_checks_labels_and_can_run_twice(tmp_path):    # vision: or/and, exist_ok
@@ -662,9 +636,10 @@ def test_first_token_task_boundaries():                                     # ga
 
 
 @pytest.mark.parametrize("bad", [[], "the cat sat"])
-def test_perplexity_refuses_what_is_not_encoded_sentences(bad):            # langmodel: _check_encoded dropped
+def test_perplexity_refuses_what_is_not_encoded_sentences(bad):            # lmdata: check_encoded dropped
     from coursekit.i18n import CourseError
-    from coursekit.langmodel import UnigramLM, perplexity
+    from coursekit.langmodel import perplexity
+    from coursekit.ngram import UnigramLM
 
     lm = UnigramLM(6, k=1.0).fit([[2, 4, 5, 3]])
     with pytest.raises(CourseError, match="run encode_sentences first"):
@@ -687,7 +662,7 @@ def test_documented_defaults_of_the_lesson_models_and_loaders():          # defa
 
 
 def test_loaders_keep_the_order_unless_asked_to_shuffle():                # langmodel, sentiment: shuffle=False
-    from coursekit.langmodel import sentence_loader
+    from coursekit.lmdata import sentence_loader
     from coursekit.sentiment import make_loader
     from coursekit.text import Vocab
 
@@ -834,14 +809,6 @@ def test_class_balanced_tail_refuses_the_whole_set():
     assert class_balanced_tail(labels, 0.2).sum() == 6          # 2 of every 10
     with pytest.raises(CourseError):
         class_balanced_tail(labels, 1.0)                       # nothing left to train on
-
-
-def test_cross_shape_has_arms_three_tenths_of_the_radius_wide():
-    from coursekit.vision import _shape_mask
-    yy, xx = np.mgrid[0:64, 0:64]
-    mask = _shape_mask("cross", yy, xx, 32, 32, 10)
-    # arms |dx| <= 3 (7 columns) by |dy| <= 10 (21 rows), twice, less the 7 × 7 centre counted twice
-    assert mask.sum() == 2 * 7 * 21 - 7 * 7
 
 
 def test_train_lenet5_refuses_a_negative_shift_before_training():
