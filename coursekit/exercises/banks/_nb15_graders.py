@@ -54,8 +54,7 @@ def _wrong_no_b_hh(x, h, c, W_ih, W_hh, b_ih, b_hh):
     return _lstm_variant(x, h, c, W_ih, W_hh, b_ih, b_hh, use_b_hh=False)
 
 
-def _same(got, exp):
-    return bool(torch.allclose(got[0], exp[0], atol=1e-6) and torch.allclose(got[1], exp[1], atol=1e-6))
+_same = lambda got, exp: bool(torch.allclose(got[0], exp[0], atol=1e-6) and torch.allclose(got[1], exp[1], atol=1e-6))
 
 
 _KNOWN_STEP_MISTAKES = [

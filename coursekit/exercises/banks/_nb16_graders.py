@@ -21,12 +21,8 @@ VOCAB_CASES = [
 ]
 
 
-def _build(texts, min_freq=1, split=tokenize):
-    return Vocab.build([split(t) for t in texts], min_freq=min_freq).itos
-
-
-def _itos(v):
-    return list(v.itos) if hasattr(v, "itos") else list(v) if isinstance(v, (list, tuple)) else v
+_build = lambda texts, min_freq=1, split=tokenize: Vocab.build([split(t) for t in texts], min_freq=min_freq).itos
+_itos = lambda v: list(v.itos) if hasattr(v, "itos") else list(v) if isinstance(v, (list, tuple)) else v
 
 
 def _grade_vocab(fn):
@@ -107,8 +103,7 @@ def _padded_ids(texts, vocab, *, at_end=True, pad=None):
     return [s + [fill] * (width - len(s)) if at_end else [fill] * (width - len(s)) + s for s in ids]
 
 
-def _encode_and_pad(texts, vocab):
-    return torch.tensor(_padded_ids(texts, vocab), dtype=torch.long)
+_encode_and_pad = lambda texts, vocab: torch.tensor(_padded_ids(texts, vocab), dtype=torch.long)
 
 
 def _wrong_pad_at_start(texts, vocab):
@@ -151,8 +146,7 @@ ENCODE_MISTAKES = [
 
 # ------------------------------------------------------------------ q10: accuracy
 
-def _accuracy(logits, labels):
-    return (logits.argmax(dim=1) == labels).float().mean().item()
+_accuracy = lambda logits, labels: (logits.argmax(dim=1) == labels).float().mean().item()
 
 
 def _wrong_count_correct(logits, labels):

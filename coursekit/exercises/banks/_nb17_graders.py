@@ -10,8 +10,7 @@ from ..core import Case, NotAttempted, contains_placeholder, ok, wrong
 # ------------------------------------------------------------------ q16: perplexity
 
 
-def _perplexity(probs):
-    return math.exp(-sum(math.log(p) for p in probs) / len(probs))
+_perplexity = lambda probs: math.exp(-sum(math.log(p) for p in probs) / len(probs))
 
 
 def _wrong_no_mean(probs):
@@ -121,8 +120,7 @@ BIGRAM_MISTAKES = [
 
 # ------------------------------------------------------------------ q18: temperature
 
-def _with_temperature(logits, T):
-    return torch.softmax(torch.as_tensor(logits, dtype=torch.float32) / T, dim=-1)
+_with_temperature = lambda logits, T: torch.softmax(torch.as_tensor(logits, dtype=torch.float32) / T, dim=-1)
 
 
 def _wrong_multiply(logits, T):
