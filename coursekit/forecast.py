@@ -295,7 +295,7 @@ def plot_forecast(times, truth, forecasts: dict, title: str, ylabel: str, ax=Non
     for i, (name, pred) in enumerate(forecasts.items()):
         ax.plot(times, np.asarray(_as_tensor(pred)).ravel(), lw=1.2, color=f"C{i}", label=name)
     if np.issubdtype(np.asarray(times).dtype, np.datetime64):
-        from .timeseries import date_axis
+        from .seriesplots import date_axis
 
         date_axis(ax)
     ax.set_title(title)

@@ -9,8 +9,7 @@ Introduced in notebook 09 (sequence data and time series); notebook 18 (forecast
     train, val, test = split_by_time(s)        # by position, never shuffled
 
 Every series comes from a package that is already installed (statsmodels, vega_datasets): nothing downloads.
-The plots of a series, of its rolling statistics and of one window are ``coursekit.seriesplots`` (also
-importable from here).
+The plots of a series, of its rolling statistics and of one window are in ``coursekit.seriesplots``.
 """
 from __future__ import annotations
 
@@ -21,7 +20,6 @@ import numpy as np
 import torch
 
 from .i18n import CourseError, T, check_positive_int
-from .seriesplots import date_axis, plot_rolling, plot_series, plot_window  # noqa: F401  (notebooks 09 and 18)
 
 # ----------------------------------------------------------------------------- the offline series
 

@@ -10,10 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "coursekit"
 MAX_LINES = 420
-EXERCISES = "coursekit.exercises"   # its own cycles (the package <-> core, classmode, kinds) are being reworked elsewhere
-LONG_MODULES_ALLOWED = {            # lesson modules being extended elsewhere; the question banks are allowed anyway
-    "coursekit/rnntypes.py", "coursekit/langmodel.py", "coursekit/rnn.py", "coursekit/timeseries.py",
-    "coursekit/gates.py", "coursekit/sentiment.py",
+EXERCISES = "coursekit.exercises"   # its own cycles (the package <-> core, classmode, kinds): see the xfail below
+LONG_MODULES_ALLOWED = {            # the question banks are data, allowed anyway; one module still to split by idea
+    "coursekit/exercises/kinds.py",
 }
 
 
@@ -155,7 +154,7 @@ def test_no_module_is_too_long():
     long = {}
     for path in course_modules().values():
         rel = path.relative_to(ROOT).as_posix()
-        if rel in LONG_MODULES_ALLOWED or rel.startswith("coursekit/exercises/"):
+        if rel in LONG_MODULES_ALLOWED or rel.startswith("coursekit/exercises/banks/"):
             continue
         lines = len(path.read_text(encoding="utf-8").splitlines())
         if lines > MAX_LINES:

@@ -8,6 +8,7 @@ import pytest
 import torch
 
 from coursekit.i18n import CourseError
+from coursekit.seriesplots import plot_rolling, plot_series, plot_window
 from coursekit.timeseries import (
     SERIES,
     Scaler,
@@ -19,9 +20,6 @@ from coursekit.timeseries import (
     load_series,
     make_windows,
     n_windows,
-    plot_rolling,
-    plot_series,
-    plot_window,
     rolling_stats,
     split_by_time,
     split_points,

@@ -101,7 +101,7 @@ def _grade_stack_forward(fn):
         want = (B, T_, 8)
         if T_ > 1 and tuple(got.shape) in ((B, 8), (1, B, 8), (B, 1, 8)):
             return wrong(f"आपने केवल आख़िरी अवस्था लौटाई (या h_n); पूरी output sequence (batch, time, hidden) = {want} चाहिए, "
-                         "और अगली layer को भी पूरी sequence मिलनी चाहिए।",
+                         "और अगली layer को भी पूरा sequence मिलना चाहिए।",
                          f"you returned only the last state (or h_n); the whole output sequence (batch, time, hidden) = "
                          f"{want} is wanted, and the next layer must get the whole sequence too.")
         if tuple(got.shape) != want:
@@ -124,10 +124,10 @@ def _grade_stack_forward(fn):
             return wrong("Layers उल्टे क्रम में चलीं: `layers[0]` सबसे नीचे है और input सबसे पहले वही पढ़ती है।",
                          "the layers ran in reverse order: `layers[0]` is the bottom layer and reads the input first.")
         return wrong(f"input {tuple(x.shape)} पर output nn.RNN(num_layers=3) से नहीं मिलता। हर layer: `x, _ = layer(x)` — "
-                     "layer एक tuple लौटाती है, जिसका पहला हिस्सा पूरी sequence है।",
+                     "layer एक tuple लौटाती है, जिसका पहला हिस्सा पूरा sequence है।",
                      f"for an input of shape {tuple(x.shape)} the output differs from nn.RNN(num_layers=3). For each "
                      "layer: `x, _ = layer(x)` — a layer returns a tuple whose first part is the whole sequence.")
-    return ok("आपका stack तीनों inputs पर nn.RNN(num_layers=3) के बराबर है: हर layer ने नीचे वाली की पूरी sequence पढ़ी।",
+    return ok("आपका stack तीनों inputs पर nn.RNN(num_layers=3) के बराबर है: हर layer ने नीचे वाली का पूरा sequence पढ़ा।",
               "your stack equals nn.RNN(num_layers=3) on all three inputs: every layer read the whole sequence of the "
               "layer below.")
 

@@ -365,10 +365,10 @@ def questions():
                    T("15 + 9 + 3 + 3 + 1", "15 + 9 + 3 + 3 + 1")],
             solution="q9_answer = 3 * 5 + 3 * 3 + 3 + 1 * 3 + 1", wrong=27,
             explanation=T("$W_{xh}$ 15, $W_{hh}$ 9, $b_h$ 3, $W_{hy}$ 3, $b_y$ 1: कुल 31 "
-                          "(`coursekit.rnn.rnn_num_params_textbook(5, 3, 1)`)। PyTorch (nn.RNN + nn.Linear) में 3 और: "
+                          "(`rnn_num_params(5, 3, textbook=True, output_size=1)`)। PyTorch (nn.RNN + nn.Linear) में 3 और: "
                           "34।",
                           "$W_{xh}$ 15, $W_{hh}$ 9, $b_h$ 3, $W_{hy}$ 3, $b_y$ 1: 31 in all "
-                          "(`coursekit.rnn.rnn_num_params_textbook(5, 3, 1)`). PyTorch (nn.RNN + nn.Linear) has 3 "
+                          "(`rnn_num_params(5, 3, textbook=True, output_size=1)`). PyTorch (nn.RNN + nn.Linear) has 3 "
                           "more: 34.")),
         Numeric("q10", T("`nn.RNN(input_size=50, hidden_size=64, num_layers=2)` में कितने parameters हैं?",
                          "How many parameters does `nn.RNN(input_size=50, hidden_size=64, num_layers=2)` have?"),

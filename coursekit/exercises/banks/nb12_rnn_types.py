@@ -49,7 +49,7 @@ TYPES = [T("one-to-one (एक से एक)", "one-to-one"), T("one-to-many (�
 
 def questions():
     return [
-        MultipleChoice("q1", T("इनमें से कौन-से काम **many-to-one** हैं (पूरी sequence पढ़कर एक output)?",
+        MultipleChoice("q1", T("इनमें से कौन-से काम **many-to-one** हैं (पूरा sequence पढ़कर एक output)?",
                                "Which of these tasks are **many-to-one** (read a whole sequence, give one output)?"),
             [T("एक film review का sentiment (positive/negative)", "the sentiment of a film review (positive/negative)"),
              T("एक email spam है या नहीं", "whether an email is spam"),
@@ -67,7 +67,7 @@ def questions():
                    T("चार विकल्पों का output एक अकेला label या एक अकेली संख्या है।",
                      "Four options output a single label or a single number.")],
             solution='q1_answer = ["a", "b", "d", "f"]', wrong=["a", "c"],
-            explanation=T('Sentiment, spam, कल का एक दाम और video की गतिविधि: सब पूरी sequence → एक output। (अगले 7 दिनों '
+            explanation=T('Sentiment, spam, कल का एक दाम और video की गतिविधि: सब पूरा sequence → एक output। (अगले 7 दिनों '
                           'के दाम एक साथ बताना many-to-one नहीं होता — source `002` का "Forecasting stock price" केवल एक '
                           'दाम के लिए many-to-one है।)',
                           "Sentiment, spam, tomorrow's one price and a video's activity: all a whole sequence → one "
@@ -453,7 +453,7 @@ def questions():
                            "कई steps आगे की state है। Packing (`pack_padded_sequence` + lengths) हर sequence को उसकी "
                            "लंबाई पर रोक देता है — नतीजा हर sequence को अकेले चलाने के बराबर। (2) Teacher forcing: training में "
                            "decoder के step t का input असली target का शब्द t − 1 होता है, model का अपना अनुमान नहीं — इससे "
-                           "पूरी sequence एक pass में train होती है और शुरुआती ग़लतियाँ आगे नहीं फैलतीं। Generation में असली target "
+                           "पूरा sequence एक pass में train होता है और शुरुआती ग़लतियाँ आगे नहीं फैलतीं। Generation में असली target "
                            "होता ही नहीं, इसलिए model को अपना पिछला output वापस input में लेना पड़ता है (greedy loop)।",
                            "(1) The RNN runs a step on every pad too: $h \\leftarrow \\tanh(W_{hh} h + b)$. Even with "
                            "a zero input, the recurrent part $W_{hh} h$ and the bias change the state, so `h_n` is the "

@@ -151,9 +151,9 @@ def questions():
                      "The next layer's input is the previous layer's hidden size."),
                    T("Keras का सूत्र $H(I + H + 1)$ है (एक bias) — यहाँ PyTorch चाहिए।",
                      "Keras's formula is $H(I + H + 1)$ (one bias) — here PyTorch's is wanted.")],
-            explanation=T("`coursekit.stacked.torch_rnn_params` यही सूत्र है; notebook 14 में उसे हर model के `numel()` से "
+            explanation=T("`coursekit.rnn.rnn_num_params` यही सूत्र है; notebook 14 में उसे हर model के `numel()` से "
                           "मिलाया गया।",
-                          "`coursekit.stacked.torch_rnn_params` is this formula; notebook 14 matched it with every "
+                          "`coursekit.rnn.rnn_num_params` is this formula; notebook 14 matched it with every "
                           "model's `numel()`.")),
         Code("q7", T("Stack का forward pass ख़ुद लिखिए: `stack_forward(layers, x)` को `nn.RNN` layers "
                      "(`batch_first=True`) की एक list और input x (batch, time, features) मिलता है। हर layer को नीचे वाली "
@@ -175,7 +175,7 @@ def questions():
                      "    return x",
             wrongs=[_wrong_last_state_stack, _wrong_first_layer_only, _wrong_every_layer_reads_x, _wrong_reversed],
             hints=[T("`nn.RNN` एक tuple `(output, h_n)` लौटाता है।", "`nn.RNN` returns a tuple `(output, h_n)`."),
-                   T("`output` (batch, time, hidden) पूरी sequence है — वही अगली layer का input है।",
+                   T("`output` (batch, time, hidden) पूरा sequence है — वही अगली layer का input है।",
                      "`output` (batch, time, hidden) is the whole sequence — that is the next layer's input.")],
             explanation=T("यही `coursekit.stacked.StackedRNN.forward` है (layers के बीच dropout के बिना)।",
                           "This is `coursekit.stacked.StackedRNN.forward` (without the dropout between layers).")),
@@ -204,13 +204,13 @@ def questions():
                  "c": T("`h_n[-1]` केवल पीछे वाली दिशा है।", "`h_n[-1]` is the backward direction only."),
                  "d": T("`output[:, 0]` का आगे वाला आधा भाग केवल पहला token देख पाया है।",
                         "the forward half of `output[:, 0]` has seen only the first token.")},
-            hints=[T("आगे वाली दिशा पूरी sequence कब पढ़ चुकी होती है? और पीछे वाली?",
+            hints=[T("आगे वाली दिशा पूरा sequence कब पढ़ चुकी होती है? और पीछे वाली?",
                      "When has the forward direction read the whole sequence? And the backward one?"),
                    T("`h_n[-2]` = सबसे ऊपर की layer की आगे वाली दिशा, `h_n[-1]` = पीछे वाली।",
                      "`h_n[-2]` = the top layer's forward direction, `h_n[-1]` = its backward one.")],
             solution='q9_answer = "b"', wrong="a",
-            explanation=T("आगे वाली दिशा की आख़िरी अवस्था ($t = T$ पर) और पीछे वाली की ($t = 1$ पर) — दोनों ने पूरी sequence "
-                          "पढ़ी है। `coursekit.stacked.RNNClassifier` यही करता है।",
+            explanation=T("आगे वाली दिशा की आख़िरी अवस्था ($t = T$ पर) और पीछे वाली की ($t = 1$ पर) — दोनों ने पूरा sequence "
+                          "पढ़ा है। `coursekit.stacked.RNNClassifier` यही करता है।",
                           "the forward direction's last state (at $t = T$) and the backward direction's (at $t = 1$) — "
                           "both have read the whole sequence. `coursekit.stacked.RNNClassifier` does this.")),
         MultipleChoice("q10", T("इनमें से किन कामों में bidirectional RNN का उपयोग **ठीक नहीं** है?",

@@ -1,6 +1,6 @@
 """Practice 15 (LSTM and GRU): which gate does what, one LSTM step by hand (against nn.LSTMCell), LSTM and GRU
 parameter counts, PyTorch's GRU candidate, the forget gate at initialisation, and the source notes' claims."""
-from ...gates import gru_params as gru_num_params
+from ...gates import gru_params
 from ...i18n import T
 from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
 from ._mistakes import CodeWithMistakes
@@ -106,7 +106,7 @@ def questions():
               "Count a GRU's parameters: write `gru_params(input_size, hidden_size, num_layers=1, "
               "bidirectional=False)` returning the number of parameters of `nn.GRU(input_size, hidden_size, "
               "num_layers=num_layers, bidirectional=bidirectional)` — from the formula, without `sum(p.numel() ...)`."),
-            reference=gru_num_params, cases=GRU_CASES, mistakes=GRU_MISTAKES, answer_name="gru_params",
+            reference=gru_params, cases=GRU_CASES, mistakes=GRU_MISTAKES, answer_name="gru_params",
             starter="def gru_params(input_size, hidden_size, num_layers=1, bidirectional=False):\n"
                     "    directions = 2 if bidirectional else 1\n"
                     "    total = 0\n"
