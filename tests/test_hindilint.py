@@ -1,5 +1,6 @@
 """Each rule of the Hindi lint (docs/HINDI_STYLE.md) fails on a bad example and passes the written form."""
 import csv
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,35 @@ def test_the_exercise_banks_and_the_library_pass_the_lint():
     from coursekit.tooling import validator
 
     assert validator.validate_library() == {}
+
+
+def test_an_adjective_agrees_with_the_loanword_it_describes():
+    from coursekit.tooling.hindilint import lint_text
+
+    def gender(text):
+        return [p for p in lint_text(text) if p.startswith("gender")]
+
+    assert gender("RNN पूरी sequence पढ़कर एक output देता है।") == [
+        "gender: 'पूरी sequence' -> 'sequence' is masculine (…ा/…े)"]
+    assert gender("अगला layer इसका output लेता है।") and gender("छोटे images पर चलाइए।")   # a plural too
+    assert gender("हर layer ने पूरा sequence पढ़ा।") == []
+    assert gender("अगली layer इसे पढ़ती है, और पिछली hidden state भी।") == []
+    assert gender("पहले model train कीजिए।") == []           # पहले: "first", an adverb here
+    assert gender("पूरी training loss देखिए।") == []         # a compound: loss decides, and it is not checked
+    assert gender("`पूरी sequence` code में है।") == []       # code is not prose
+
+
+def test_the_style_guide_and_the_lint_give_loanwords_the_same_gender():
+    import re
+
+    from coursekit.tooling.hindilint import FEMININE, MASCULINE
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "HINDI_STYLE.md").read_text(encoding="utf-8")
+    row = next(line for line in guide.splitlines() if line.startswith("| batch, epoch"))
+    masculine, feminine = (cell for cell in row.strip("| ").split(" | "))
+
+    def words(cell):
+        return {re.sub(r"\s*\(.*?\)", "", w).strip() for w in cell.split(",")} - {""}      # weight(s) -> weight
+
+    assert words(masculine) == MASCULINE
+    assert words(feminine) - {"CO₂"} == FEMININE - {"time series"}        # CO₂ (the gas) is never an English word

@@ -50,6 +50,27 @@ DENY = {
 LATIN_IN_HINDI = {"learners": "विद्यार्थी", "learner": "विद्यार्थी", "Hindi": "हिंदी"}
 # Devanagari transliterations of English nouns that prose writes in Latin script (docs/HINDI_STYLE.md §4a)
 TRANSLITERATIONS = {"मॉडल": "model", "इनपुट": "input", "नोटबुक": "notebook", "लेबल": "label", "कोर्स": "course"}
+# the gender of the English loanwords (docs/HINDI_STYLE.md §3); an adjective written right before one must agree
+MASCULINE = {
+    "batch", "epoch", "gradient", "weight", "bias", "loss", "model", "network", "neuron", "notebook", "tensor",
+    "kernel", "filter", "feature", "label", "input", "output", "data", "dataset", "test set", "token", "step",
+    "time step", "gate", "cell", "matrix", "vector", "function", "optimizer", "dropout", "BN",
+    "convolution", "padding", "stride", "pixel", "channel", "trend", "noise", "forecast", "run", "review",
+    "sequence", "RMSE", "gap", "clipping", "parameter", "error", "result", "embedding", "shape",
+    "code", "mean", "variance", "std", "update", "signal", "score", "loop", "paper", "corpus", "seed", "size",
+    "plot", "block", "unit", "baseline", "benchmark",
+}
+FEMININE = {
+    "image", "layer", "accuracy", "precision", "prediction", "learning rate", "series", "time series", "window", "class",
+    "seasonality", "file", "list", "table", "row", "column", "training", "memory", "probability", "perplexity",
+    "architecture", "distribution", "recall", "hidden state", "vocabulary",
+}
+# adjectives that inflect (बड़ा/बड़ी/बड़े); पहले, ऐसे and इतने are left out: they are also adverbs ("first", "so")
+_ADJ_STEMS = ("पूर", "लंब", "छोट", "बड़", "अपन", "पहल", "दूसर", "अगल", "पिछल", "सार", "कौन-स", "ऐस", "इतन", "एक-स")
+_ADVERBS = {"पहले", "ऐसे", "इतने"}
+_ADJ_FORMS = {stem + end for stem in _ADJ_STEMS for end in ("ा", "ी", "े")} - _ADVERBS | {"नया", "नई", "नयी", "नए"}
+_AGREE = re.compile(rf"{_B}({'|'.join(sorted(_ADJ_FORMS, key=len, reverse=True))})\s+"
+                    r"([A-Za-z]+(?:\s[A-Za-z]+)?)(?![\w-])")
 _SECTION = re.compile(rf"{_B}(भाग|खंड)\s+\d")
 _PERIOD = re.compile(rf"[{DEVA}][\)\]]?\.(?=\s|$)")
 
@@ -114,6 +135,7 @@ def lint_text(text: str) -> list[str]:
     for bad, good in LATIN_IN_HINDI.items():
         if any(re.search(rf"\b{bad}\b", seg) and re.search(f"[{LETTER}]", seg) for seg in segments):
             problems.append(f"script: '{bad}' in a Hindi sentence -> '{good}'")
+    problems += gender_problems(prose)
     if _SECTION.search(prose):
         problems.append("term: 'भाग/खंड N' -> 'section N'")
     for line in prose.splitlines():
@@ -122,6 +144,36 @@ def lint_text(text: str) -> list[str]:
         if _PERIOD.search(line):
             problems.append(f"punctuation: a Hindi sentence ends with '.' -> '।' ({line.strip()[:40]}…)")
             break
+    return problems
+
+
+def _gender_of(words: str) -> str | None:
+    """'m' or 'f' for a loanword of the table (a plural in -s too); a compound takes its last noun's gender, so two
+    words count only when they are one entry ("time step"), and a word followed by another English word is skipped."""
+    parts = words.split()
+    for n in (2, 1):
+        if len(parts) < n or (n == 1 and len(parts) == 2):
+            continue
+        word = " ".join(parts[:n])
+        for form in (word, word[:-1] if word.endswith("s") else None):
+            if form in MASCULINE:
+                return "m"
+            if form in FEMININE:
+                return "f"
+    return None
+
+
+def gender_problems(prose: str) -> list[str]:
+    """An inflecting adjective right before a loanword of the other gender: 'पूरी sequence' -> 'पूरा/पूरे sequence'."""
+    problems = []
+    for m in _AGREE.finditer(prose):
+        adj, words = m.group(1), m.group(2)
+        gender = _gender_of(words)
+        feminine_form = adj.endswith(("ी", "ई"))
+        if gender == "m" and feminine_form:
+            problems.append(f"gender: '{adj} {words}' -> '{words.split()[0]}' is masculine (…ा/…े)")
+        elif gender == "f" and not feminine_form:
+            problems.append(f"gender: '{adj} {words}' -> '{words.split()[0]}' is feminine (…ी)")
     return problems
 
 

@@ -196,7 +196,7 @@ def questions():
                           "takes logits.")),
         MultipleChoice("q3",
             T("(स्रोत नोट्स का प्रश्न 3) Feature map क्या होता है?", "(Source question 3) What is a feature map?"),
-            [T("एक filter का पूरी input पर output: एक 2D map जो बताता है कि filter का pattern कहाँ कितना है।",
+            [T("एक filter का पूरे input पर output: एक 2D map जो बताता है कि filter का pattern कहाँ कितना है।",
                "The output of one filter over the whole input: a 2D map of where, and how strongly, the filter's "
                "pattern appears."),
              T("Filter के weights (जैसे 3×3 का matrix)।", "The filter's weights (e.g. a 3×3 matrix)."),

@@ -180,7 +180,7 @@ def questions():
                           "layers), ReLU, dropout और augmentation के साथ, और GPUs पर train हुआ।",
                           "Both belong to the same family (convolution → pooling → dense), but AlexNet is much bigger, "
                           "deeper (8 weight layers), uses ReLU, dropout and augmentation, and was trained on GPUs.")),
-        MultipleChoice("q2", T("(स्रोत नोट्स का प्रश्न 2) VGG में सारी convolutions 3×3 क्यों रखी गईं? सही कारण चुनिए।",
+        MultipleChoice("q2", T("(स्रोत नोट्स का प्रश्न 2) VGG में सारे convolutions 3×3 क्यों रखे गए? सही कारण चुनिए।",
                                "(Source question 2) Why are all of VGG's convolutions 3×3? Choose the right reasons."),
             [T("Stride 1 पर दो 3×3 layers मिलकर 5×5 हिस्सा देखती हैं, और तीन 7×7।",
                "At stride 1, two stacked 3×3 layers see a 5×5 region, and three see 7×7."),

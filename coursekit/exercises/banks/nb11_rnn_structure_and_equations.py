@@ -247,7 +247,7 @@ def questions():
             hints=[T("समीकरण: $h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$, $y_t = W_{hy} h_t + b_y$।",
                      "The equations: $h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$, $y_t = W_{hy} h_t + b_y$.")],
             solution='q3_answer = "a"', wrong="b",
-            explanation=T("दोनों inputs अपनी-अपनी matrix से (या $[x_t; h_{t-1}]$ पर एक linear layer $[W_{xh} \\; "
+            explanation=T("दोनों inputs अपने-अपने matrix से (या $[x_t; h_{t-1}]$ पर एक linear layer $[W_{xh} \\; "
                           "W_{hh}]$ से), फिर bias और $\\tanh$। Output के लिए $h_t$ पर एक अलग linear layer (`nn.RNN` में "
                           "नहीं होती)।",
                           "Each input through its own matrix (or one linear layer $[W_{xh} \\; W_{hh}]$ on $[x_t; "
@@ -373,7 +373,7 @@ def questions():
         Numeric("q10", T("`nn.RNN(input_size=50, hidden_size=64, num_layers=2)` में कितने parameters हैं?",
                          "How many parameters does `nn.RNN(input_size=50, hidden_size=64, num_layers=2)` have?"),
             15744, rel_tol=0, abs_tol=0.5,
-            mistakes={14848: T("दूसरी layer का input 50 नहीं, पहली layer का hidden state है: 64।",
+            mistakes={14848: T("दूसरी layer का input 50 नहीं, पहली layer की hidden state है: 64।",
                                "the second layer's input is not 50 but the first layer's hidden state: 64."),
                       7424: T("यह केवल पहली layer है; दूसरी layer के अपने weights हैं।",
                               "that is only the first layer; the second layer has its own weights.")},

@@ -53,7 +53,7 @@ def questions():
                         "the length of a one-hot vector is the size of the vocabulary, not of the data set.")},
             hints=[T("One-hot vector में ठीक एक जगह 1 होता है। `[0 0 0 0]` में कितने 1 हैं?",
                      "A one-hot vector has a 1 in exactly one place. How many 1s does `[0 0 0 0]` have?"),
-                   T("छोटी review (3 शब्द) को 4 steps तक भरने के लिए कौन-सा vector लगाया जाता है?",
+                   T("छोटे review (3 शब्द) को 4 steps तक भरने के लिए कौन-सा vector लगाया जाता है?",
                      "Which vector fills a short review (3 words) up to 4 steps?")],
             solution='q1_answer = ["a", "b"]', wrong="c",
             explanation=T('5 शब्द → 5 लंबे vectors, हर शब्द की अपनी जगह। शून्य vector केवल padding के लिए है; नोट्स की table में '
@@ -65,12 +65,12 @@ def questions():
                           "assumes 5 features.")),
         Shape("q2",
             T('तीनों reviews ("movie was good", "movie was bad", "movie was not good") को 5 शब्दों के one-hot vectors से, '
-              'सबसे लंबी review तक pad करके, एक batch `X` में रखा (batch पहले, `batch_first=True`)। `X` का shape क्या है?',
+              'सबसे लंबे review तक pad करके, एक batch `X` में रखा (batch पहले, `batch_first=True`)। `X` का shape क्या है?',
               'The three reviews ("movie was good", "movie was bad", "movie was not good") are encoded with the '
               'one-hot vectors of the 5 words, padded to the longest review, and put in one batch `X` (batch first, '
               '`batch_first=True`). What is the shape of `X`?'),
             (3, 4, 5), meaning="(batch, time steps, features)",
-            hints=[T("एक review का shape (time steps, features) है: सबसे लंबी review में कितने शब्द हैं?",
+            hints=[T("एक review का shape (time steps, features) है: सबसे लंबे review में कितने शब्द हैं?",
                      "One review has the shape (time steps, features): how many words does the longest review have?"),
                    T("features = vocabulary का आकार; batch = reviews की संख्या।",
                      "features = the size of the vocabulary; batch = the number of reviews.")],
@@ -268,7 +268,7 @@ def questions():
                    T("Sequence की लंबाई (200) parameter गिनती में आती ही नहीं।",
                      "The sequence length (200) does not enter the parameter count at all.")],
             solution="q8_answer = 10000 * 128 + 128 * 128 + 128 + 128 * 1 + 1", wrong=10000 * 128 + 128 * 128 + 128,
-            explanation=T("1,280,000 + 16,384 + 128 + 128 + 1 = 1,296,641। लगभग सब $W_{xh}$ में है — इसीलिए बड़े vocabulary "
+            explanation=T("1,280,000 + 16,384 + 128 + 128 + 1 = 1,296,641। लगभग सब $W_{xh}$ में है — इसीलिए बड़ी vocabulary "
                           "के साथ one-hot की जगह छोटे embedding vectors इस्तेमाल होते हैं।",
                           "1,280,000 + 16,384 + 128 + 128 + 1 = 1,296,641. Almost all of it sits in $W_{xh}$ — which "
                           "is why large vocabularies use small embedding vectors instead of one-hot ones.")),
