@@ -2,7 +2,8 @@
 PYTHON ?= python3
 FAST ?= 0
 CPU ?= 0
-COURSE_FLAGS := $(if $(filter 1,$(FAST)),--fast,)
+STORE ?= 0
+COURSE_FLAGS := $(if $(filter 1,$(FAST)),--fast,) $(if $(filter 1,$(STORE)),--store,)
 
 .PHONY: setup course test lab solutions student-editions gradebook validate test-fast clean slides site web-assets \
 	test-browser setup-cell
@@ -11,6 +12,7 @@ COURSE_FLAGS := $(if $(filter 1,$(FAST)),--fast,)
 setup:
 	$(PYTHON) -m coursekit setup $(if $(filter 1,$(CPU)),--cpu,)
 
+# STORE=1 (authors): every notebook's outputs are written back into it, so the committed outputs come from one run
 course: setup web-assets
 	$(PYTHON) -m coursekit course $(COURSE_FLAGS)
 

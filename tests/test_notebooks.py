@@ -9,6 +9,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 from test_validator import _md, _write  # the cell and file helpers, shared
 
 from coursekit.exercises import bank_names
+from coursekit.i18n import CourseError
 from coursekit.tooling import nbfiles, validator
 from coursekit.tooling.course import build_index, execute, run_course, summary_table
 
@@ -135,6 +136,24 @@ def test_course_builds_editions_index_and_table(tmp_path, capsys):
     assert (tmp_path / "html" / "en" / "exercises" / "00_welcome.html").exists()
     out = capsys.readouterr().out
     assert "[1/1] 00_welcome" in out and "headline result" in out and "website and slides written" in out
+
+
+def test_course_store_writes_the_run_outputs_back_and_refuses_fast(tmp_path, monkeypatch):
+    """`make course STORE=1`: each notebook's outputs come from that one run (the build's site is not needed here)."""
+    from coursekit.tooling import course
+
+    monkeypatch.setattr("coursekit.tooling.site.build_site", lambda *a, **k: None)
+    cell = new_code_cell("FAST = False")
+    cell.metadata["tags"] = ["parameters"]
+    path = _write(tmp_path, [_md("# शीर्षक / Title"), cell, new_code_cell("print('full' if not FAST else 'fast', 6 * 7)")])
+    before = nbformat.read(path, as_version=4)
+    assert before.cells[2].outputs == []
+    course.run_course(build=tmp_path / "build", notebooks=[path], store=True)
+    stored = nbformat.read(path, as_version=4)
+    assert "".join(o.get("text", "") for o in stored.cells[2].outputs) == "full 42\n"
+    assert [c.source for c in stored.cells] == [c.source for c in before.cells]     # nothing else changed
+    with pytest.raises(CourseError):
+        course.run_course(fast=True, build=tmp_path / "build", notebooks=[path], store=True)
 
 
 def test_summary_table_and_index(tmp_path):

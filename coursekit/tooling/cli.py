@@ -4,7 +4,8 @@ The Makefile targets are thin wrappers over these commands, so they work on
 Windows (where there is no ``make``) too:
 
     python -m coursekit setup [--cpu]  create .venv, install pinned packages, register the kernel (--cpu: CPU-only PyTorch)
-    python -m coursekit course       run every notebook, write build/ (add --fast for the fast parameters)
+    python -m coursekit course       run every notebook, write build/ (--fast: the fast parameters; --store:
+                                     authors, also store the outputs in the notebooks)
     python -m coursekit test         the whole test suite (ruff, pytest, notebooks, coverage)
     python -m coursekit lab          JupyterLab at the course root
     python -m coursekit edition --lang hi|en NOTEBOOK...   single-language editions
@@ -84,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="CPU-only PyTorch from PyTorch's CPU wheel index (for machines without an NVIDIA GPU)")
     p = sub.add_parser("course", help="run every notebook and build the HTML editions")
     p.add_argument("--fast", action="store_true", help="use the fast parameters (FAST=True)")
+    p.add_argument("--store", action="store_true",
+                   help="authors: also write each notebook's outputs back into it (full settings only)")
     p.add_argument("notebooks", nargs="*")
     sub.add_parser("test", help="run the test suite (pytest options may follow)", add_help=False)
     sub.add_parser("lab", help="open JupyterLab at the course root")
@@ -182,7 +185,8 @@ def _main(argv) -> int:
     if args.cmd == "course":
         from .course import run_course
 
-        run_course(fast=args.fast or os.environ.get("FAST") == "1", notebooks=args.notebooks or None)
+        run_course(fast=args.fast or os.environ.get("FAST") == "1", notebooks=args.notebooks or None,
+                   store=args.store)
         return 0
     if args.cmd == "test":
         return run_tests(passed_on)

@@ -16,11 +16,13 @@ notebook, seconds, headline result.
 """
 from __future__ import annotations
 
+import copy
 import time
 from pathlib import Path
 
 import nbformat
 
+from ..i18n import CourseError
 from . import nbfiles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,16 +45,20 @@ def refresh_outputs(path, timeout: int = 900) -> Path:
     path = Path(path)
     tmp = path.with_suffix(".run.ipynb")
     try:
-        nb = execute(path, tmp, fast=False, timeout=timeout)
-        from ..nbwidgets import finish_progress_bars
-        from .slides import annotate
-
-        annotate(nb)                         # slide metadata (hand-written notes cells are kept)
-        finish_progress_bars(nb)             # stored bars show their final state, not "0% | 0/12"
-        nbfiles.write_notebook(nbfiles.clean_metadata(nb), path)   # atomic: an interrupted write keeps the old file
+        store_outputs(execute(path, tmp, fast=False, timeout=timeout), path)
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def store_outputs(nb, path) -> Path:
+    """Write a notebook executed at full settings back over its source ``path``, outputs included."""
+    from ..nbwidgets import finish_progress_bars
+    from .slides import annotate
+
+    annotate(nb)                         # slide metadata (hand-written notes cells are kept)
+    finish_progress_bars(nb)             # stored bars show their final state, not "0% | 0/12"
+    return nbfiles.write_notebook(nbfiles.clean_metadata(nb), path)   # atomic: an interrupted write keeps the old file
 
 
 def build_index(rows, out: Path, fast: bool) -> Path:
@@ -62,8 +68,14 @@ def build_index(rows, out: Path, fast: bool) -> Path:
     return landing_page(Path(out), rows, fast)
 
 
-def run_course(fast: bool = False, build: Path | None = None, notebooks=None, timeout: int = 900) -> list:
-    """Execute the notebooks, write the editions and the index, print the summary table."""
+def run_course(fast: bool = False, build: Path | None = None, notebooks=None, timeout: int = 900,
+               store: bool = False) -> list:
+    """Execute the notebooks, write the editions and the index, print the summary table. With ``store`` (authors,
+    full settings only), each notebook's outputs are also written back into it, so that every committed output
+    comes from one run."""
+    if store and fast:
+        raise CourseError("--store केवल पूरी settings वाले run के outputs रखता है; --fast के साथ नहीं।",
+                          "--store keeps the outputs of a full-settings run only; not with --fast.")
     build = Path(build or ROOT / "build")
     paths = [Path(p) for p in notebooks] if notebooks else sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     from ..nbwidgets import finish_progress_bars
@@ -75,6 +87,8 @@ def run_course(fast: bool = False, build: Path | None = None, notebooks=None, ti
         t0 = time.perf_counter()
         nb = execute(path, build / "executed" / path.name, fast=fast, timeout=timeout)
         seconds = time.perf_counter() - t0
+        if store:
+            store_outputs(copy.deepcopy(nb), path)
         finish_progress_bars(nb)
         executed.append((path.stem, nb))
         rows.append((path.stem, seconds, nbfiles.headline(nb)))
