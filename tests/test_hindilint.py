@@ -159,3 +159,14 @@ def test_the_style_guide_and_the_lint_give_loanwords_the_same_gender():
 
     assert words(masculine) == MASCULINE
     assert words(feminine) - {"CO₂"} == FEMININE - {"time series"}        # CO₂ (the gas) is never an English word
+
+
+def test_the_markdown_guides_are_linted_paragraph_by_paragraph(tmp_path):
+    from coursekit.tooling.hindilint import course_files, lint_markdown
+
+    guide = tmp_path / "guide.md"
+    guide.write_text("# Guide\n\nEnglish only: a wrong thing.\n\nयह पहला पैराग्राफ़ ठीक है।\n\nदूसरा पैराग्राफ़:\nयह गलत है।\n",
+                     encoding="utf-8")
+    assert lint_markdown(guide) == ["line 7: nukta: 'गलत' -> 'ग़लत'"]
+    names = {p.name for p in course_files()}
+    assert {"INSTRUCTORS.hi.md", "README.md", "DATA.md"} <= names and "HINDI_STYLE.md" not in names

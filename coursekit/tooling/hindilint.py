@@ -285,19 +285,34 @@ def lint_python(path) -> list[str]:
             + [f"line {line}: {p}" for line, title in figure_titles(source) if (p := title_problem(title))])
 
 
+def lint_markdown(path) -> list[str]:
+    """Problems in the Hindi paragraphs of a Markdown guide (README, DATA, INSTRUCTORS.hi), each with its line."""
+    out, line = [], 1
+    for para in re.split(r"(\n\s*\n)", Path(path).read_text(encoding="utf-8")):
+        if re.search(f"[{DEVA}]", para):
+            out += [f"line {line}: {p}" for p in lint_text(para)]
+        line += para.count("\n")
+    return out
+
+
+GUIDES = ("README.md", "DATA.md", "CONTRIBUTING.md", "INSTRUCTORS.hi.md")   # not docs/HINDI_STYLE.md: it quotes slips
+
+
 def course_files(root=None) -> list[Path]:
-    """What the lint reads by default: the topic notebooks, then every Python file of coursekit (the exercise banks
-    and the library) except this one, whose word lists hold the wrong forms on purpose."""
+    """What the lint reads by default: the topic notebooks, every Python file of coursekit (the exercise banks and
+    the library) except this one, whose word lists hold the wrong forms on purpose, and the Markdown guides."""
     root = Path(root) if root else Path(__file__).resolve().parents[2]
     return [*sorted(p for p in (root / "notebooks").glob("[0-9][0-9]_*.ipynb") if not p.name.endswith(".run.ipynb")),
-            *sorted(p for p in (root / "coursekit").rglob("*.py") if p.name != "hindilint.py")]
+            *sorted(p for p in (root / "coursekit").rglob("*.py") if p.name != "hindilint.py"),
+            *[root / name for name in GUIDES if (root / name).is_file()]]
 
 
 def lint_paths(paths) -> dict[str, list[str]]:
     """Findings per file: notebooks (.ipynb, their lang-hi cells) and Python files (their Hindi messages)."""
     out = {}
     for p in map(Path, paths):
-        found = lint_notebook(p) if p.suffix == ".ipynb" else lint_python(p) if p.suffix == ".py" else []
+        found = (lint_notebook(p) if p.suffix == ".ipynb" else lint_python(p) if p.suffix == ".py"
+                 else lint_markdown(p) if p.suffix == ".md" else [])
         if found:
             out[str(p)] = found
     return out

@@ -370,14 +370,15 @@ def _content_checks(path, problems: list, warnings: list | None) -> None:
 
 
 def validate_library(paths=None, warnings: list | None = None) -> dict[str, list[str]]:
-    """The Hindi lint of the exercise banks and the library (every coursekit ``.py`` file but the lint's own word
-    lists): {file: problems}; a pending file's findings go to ``warnings`` instead (as 'file: finding')."""
-    from .hindilint import course_files, lint_python
+    """The Hindi lint of the exercise banks, the library (every coursekit ``.py`` file but the lint's own word
+    lists) and the Markdown guides: {file: problems}; a pending file's findings go to ``warnings`` instead (as
+    'file: finding')."""
+    from .hindilint import course_files, lint_markdown, lint_python
 
-    paths = [Path(p) for p in paths] if paths is not None else [p for p in course_files(ROOT) if p.suffix == ".py"]
+    paths = [Path(p) for p in paths] if paths is not None else [p for p in course_files(ROOT) if p.suffix != ".ipynb"]
     out = {}
     for path in paths:
-        found = [f"Hindi lint: {p}" for p in lint_python(path)]
+        found = [f"Hindi lint: {p}" for p in (lint_markdown(path) if path.suffix == ".md" else lint_python(path))]
         if found and is_pending(path, "lint"):
             if warnings is not None:
                 warnings.extend(f"{_rel(path)}: {p}" for p in found)
