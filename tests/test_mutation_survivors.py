@@ -875,3 +875,140 @@ def test_predict_explains_a_wrong_in_features_on_the_first_batch():            #
     with pytest.raises(CourseError, match="in_features") as info:
         predict(model, loader)
     assert "'2'" in str(info.value) and "5" in str(info.value)
+
+
+# ------------------------------------------------------------------ a fresh sample (seed 2)
+
+
+def test_rnn_config_defaults_are_notebook_16s_model():                          # classifiers: hidden_size = 64
+    from coursekit.classifiers import RNNClassifier, RNNConfig
+
+    model = RNNClassifier(RNNConfig(vocab_size=100))
+    E = H = 64                                                                   # embedding and GRU sizes
+    by_hand = 100 * E + 3 * (E * H + H * H + 2 * H) + (H * 2 + 2)              # embedding, GRU, output layer
+    assert sum(p.numel() for p in model.parameters()) == by_hand
+    assert isinstance(model.rnn, nn.GRU) and model.out.in_features == 64
+
+
+class _GradProbe(nn.Module):
+    """A next-word model that records whether autograd was recording while it ran."""
+
+    def __init__(self, vocab_size=6):
+        super().__init__()
+        self.table = nn.Embedding(vocab_size, vocab_size)
+        self.grad_seen = []
+
+    def forward(self, x):
+        self.grad_seen.append(torch.is_grad_enabled())
+        return self.table(x)
+
+
+def test_perplexity_builds_no_graph():                                           # langmodel: @torch.no_grad
+    from coursekit.langmodel import perplexity
+
+    probe = _GradProbe()
+    ppl = perplexity(probe, [[1, 2, 3, 4], [1, 3, 5]])
+    assert ppl > 1 and probe.grad_seen and not any(probe.grad_seen)
+
+
+def test_hidden_states_are_outside_the_graph():                                  # nextword: @torch.no_grad
+    from coursekit.nextword import NextWordRNN
+
+    torch.manual_seed(0)
+    h = NextWordRNN(vocab_size=8, embed_dim=4, hidden_size=5).hidden_states([1, 2, 3])
+    assert h.shape == (3, 5) and not h.requires_grad and h.grad_fn is None
+
+
+def test_predict_windows_switches_dropout_off():                                 # forecast: model.eval()
+    from coursekit.forecast import predict_windows
+
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Flatten(), nn.Dropout(0.5), nn.Linear(8, 1))
+    model.train()
+    X = torch.randn(64, 4, 2)
+    with torch.no_grad():
+        expected = model[2](model[0](X))                                         # dropout skipped
+    torch.testing.assert_close(predict_windows(model, X), expected, rtol=0, atol=1e-6)
+
+
+def test_predict_switches_dropout_off():                                         # training.predict: model.eval()
+    from coursekit.training import predict
+
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Dropout(0.5), nn.Linear(4, 2))
+    model.train()
+    X = torch.randn(32, 4)
+    with torch.no_grad():
+        expected = model[1](X)
+    torch.testing.assert_close(predict(model, X), expected, rtol=0, atol=1e-6)
+
+
+def test_never_next_must_hold_only_valid_indices():                              # ngram: all(...), not any(...)
+    from coursekit.ngram import BigramLM, UnigramLM
+
+    for cls in (BigramLM, UnigramLM):
+        with pytest.raises(CourseError, match="never_next"):
+            cls(5, never_next=(0, 7))                                            # 0 is fine, 7 is not
+        with pytest.raises(CourseError, match="never_next"):
+            cls(5, never_next=(-1,))
+        assert cls(5, never_next=(0, 4)).never_next == (0, 4)
+
+
+def test_rnn_type_columns():                                                     # rnntypeplots: the step dicts
+    from coursekit.rnntypeplots import _columns
+
+    one_to_many = _columns("one_to_many", 3)
+    assert [c["inp"] for c in one_to_many] == ["x", "y₁", "y₂"]                  # x once, then the fed-back outputs
+    assert [c["fed"] for c in one_to_many] == [False, True, True]
+    many_to_one = _columns("many_to_one", 3)
+    assert [c["inp"] for c in many_to_one] == ["x₁", "x₂", "x₃"]
+    assert [c["out"] for c in many_to_one] == [None, None, "y"]                  # one output, at the end
+    assert not any(c["fed"] for c in many_to_one)                                # every input is observed
+    seq2seq = _columns("encoder_decoder", 3)
+    assert [c["fed"] for c in seq2seq] == [False, False, False, False, True]
+
+
+def test_sampling_probs_default_temperature_is_one():                            # langmodel: temperature = 1.0
+    from coursekit.langmodel import WordLSTMLM, next_word_probs, sampling_probs
+    from coursekit.lmdata import SPECIALS
+    from coursekit.text import Vocab
+
+    vocab = Vocab(["a", "b", "c"], specials=SPECIALS)
+    torch.manual_seed(0)
+    model = WordLSTMLM(vocab_size=len(vocab), emb_dim=4, hidden_size=5)
+    ids = [vocab.stoi["<bos>"], vocab.stoi["a"]]
+    p = next_word_probs(model, ids).clone()
+    banned = [vocab.stoi[t] for t in ("<pad>", "<bos>", "<unk>") if t in vocab]
+    p[banned] = 0
+    torch.testing.assert_close(sampling_probs(model, vocab, ids), p / p.sum(), rtol=0, atol=1e-12)
+
+
+def test_a_two_token_sentence_is_one_training_pair():                            # lmdata: len(s) >= 2
+    from coursekit.lmdata import sentence_loader
+
+    x, y = next(iter(sentence_loader([[1, 2]], batch_size=4)))                  # "<bos> <eos>"
+    assert x.tolist() == [[1]] and y.tolist() == [[2]]
+    with pytest.raises(CourseError):
+        sentence_loader([[1]])                                                   # one token: nothing to predict
+
+
+def test_precision_of_a_class_predicted_once_or_never():                         # metrics: where predicted > 0
+    from coursekit.metrics import precision_recall
+
+    cm = np.array([[3, 1, 0, 0],
+                   [0, 2, 0, 0],
+                   [1, 0, 1, 0],                                                 # class 2: predicted once, right
+                   [1, 0, 0, 0]])                                                # class 3: never predicted
+    precision, recall = precision_recall(cm)
+    np.testing.assert_array_equal(precision, [3 / 5, 2 / 3, 1.0, 0.0])
+    np.testing.assert_array_equal(recall, [3 / 4, 1.0, 1 / 2, 0.0])
+
+
+def test_class_labels_in_each_language():                                        # vision: lang == "en"
+    from coursekit.data import FASHION_MNIST_CLASSES
+    from coursekit.vision import class_labels
+
+    en, hi = class_labels(FASHION_MNIST_CLASSES, "en"), class_labels(FASHION_MNIST_CLASSES, "hi")
+    assert en[0] == FASHION_MNIST_CLASSES[0].en and en[1] == "Trouser"
+    assert hi[1] == FASHION_MNIST_CLASSES[1].hi and hi != en
+    assert class_labels(FASHION_MNIST_CLASSES)[1] == f"{hi[1]} / Trouser"
