@@ -5,15 +5,11 @@ Every module is parsed with ``ast`` (not imported), so imports inside functions 
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "coursekit"
 MAX_LINES = 420
-EXERCISES = "coursekit.exercises"   # its own cycles (the package <-> core, classmode, kinds): see the xfail below
-LONG_MODULES_ALLOWED = {            # the question banks are data, allowed anyway; one module still to split by idea
-    "coursekit/exercises/kinds.py",
-}
+EXERCISES = "coursekit.exercises"
+LONG_MODULES_ALLOWED: set[str] = set()   # none; the question banks are data, allowed anyway
 
 
 def _name(path: Path, root: Path = ROOT) -> str:
@@ -112,24 +108,9 @@ def test_the_graph_sees_every_kind_of_import(tmp_path):
     assert find_cycle(graph) is None
 
 
-def _in_exercises(name: str) -> bool:
-    return name == EXERCISES or name.startswith(EXERCISES + ".")
-
-
 def test_coursekit_has_no_import_cycle():
-    """Every import between two modules counts, except those inside coursekit.exercises (the next test)."""
-    graph = {name: {t for t in targets if not (_in_exercises(name) and _in_exercises(t))}
-             for name, targets in import_graph().items()}
-    cycle = find_cycle(graph)
-    assert cycle is None, "import cycle: " + " -> ".join(cycle)
-
-
-@pytest.mark.xfail(strict=True, reason="coursekit.exercises still imports itself in a circle (package, core, kinds, "
-                                       "classmode); once it no longer does, this passes: drop the exemption above")
-def test_the_exercises_package_has_no_import_cycle():
-    graph = {name: {t for t in targets if _in_exercises(t)}
-             for name, targets in import_graph().items() if _in_exercises(name)}
-    cycle = find_cycle(graph)
+    """Every import between two modules counts, inside coursekit.exercises too, wherever it is written."""
+    cycle = find_cycle(import_graph())
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
 
 

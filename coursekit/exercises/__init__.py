@@ -14,56 +14,25 @@ generated from them (``python -m coursekit exercises``).
 """
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from .. import i18n as _i18n
-from ..i18n import CourseError
-from . import banks as _banks_pkg
 from . import progress as _progress
+from .codecheck import Case, Code  # noqa: F401
 from .core import (  # noqa: F401
     FAIL,
     FORMAT,
     NOT_ATTEMPTED,
     OPEN,
     PASS,
-    Case,
-    Code,
-    MultipleChoice,
-    Numeric,
-    Open,
     Placeholder,
     Question,
     Result,
-    Shape,
-    TensorValues,
-    TrueFalse,
     ____,
     bad_format,
     ok,
     wrong,
 )
-
-
-def bank_names() -> list[str]:
-    """Names of all question banks, e.g. ["00_welcome", "01_deep_neural_networks"]."""
-    return sorted(m.name[2:] for m in pkgutil.iter_modules(_banks_pkg.__path__) if m.name.startswith("nb"))
-
-
-def bank(name: str):
-    """The bank module for an exercise notebook name such as "00_welcome"."""
-    if name not in bank_names():
-        raise CourseError(f"'{name}' नाम का कोई अभ्यास नहीं है; उपलब्ध: {bank_names()}",
-                          f"no exercise set called '{name}'; available: {bank_names()}")
-    return importlib.import_module(f"{_banks_pkg.__name__}.nb{name}")
-
-
-def load(name: str) -> list[Question]:
-    """Fresh question objects for one exercise notebook, in order (q1, q2, ...)."""
-    questions = bank(name).questions()
-    for q in questions:
-        q.notebook = name
-    return questions
+from .kinds import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse  # noqa: F401
+from .registry import bank, bank_names, load  # noqa: F401
 
 
 def progress() -> dict:

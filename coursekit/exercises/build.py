@@ -18,8 +18,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..i18n import CourseError
 from ..tooling.nbfiles import read_notebook, write_notebook
-from . import bank, bank_names, load
-from .core import Open
+from .kinds import Open
+from .registry import bank, bank_names, load
 
 HOW_TO = (
     "**इस्तेमाल कैसे करें:** हर प्रश्न के नीचे वाले code cell में `____` की जगह अपना उत्तर लिखिए और cell चलाइए — "

@@ -31,91 +31,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..i18n import CourseError, T
-from .display import emit
+from .lock import CLASS_FILE, PACKAGED, _read_config, find_class, is_locked, released_solutions, unlocked  # noqa: F401
 from .progress import SETTINGS, set_setting, write_text_atomic
 from .progress import load as load_progress
 
-CLASS_FILE = "coursekit-class.json"
-PACKAGED = Path(__file__).resolve().parent / CLASS_FILE      # present only in a student package
 STRIPPED = {"solution": '""', "explanation": "None", "model_answer": "None"}   # keyword -> what replaces its value
 ROOT = Path(__file__).resolve().parent.parent.parent
-LOCKED = T("🔒 {qid}: इस अभ्यास का हल अभी बंद है — आपके शिक्षक इसे बाद में खोलेंगे (class mode)। तब तक `{qid}.hint()` "
-           "आज़माइए।", "🔒 {qid}: the solutions of this practice set are locked for now — your instructor will "
-           "release them later (class mode). Until then, try `{qid}.hint()`.")
-MISSING = T("🔒 {qid}: हल खुल चुका है, पर इस computer पर उसकी file नहीं मिली ({where})। शिक्षक से class folder की "
-            "`solutions/` माँगिए।", "🔒 {qid}: the solution has been released, but its file is not on this computer "
-            "({where}). Ask your instructor for the class folder's `solutions/`.")
-
-
-# -- the lock ------------------------------------------------------------------------------------------------------
-def _read_config(path: Path) -> dict:
-    """A class file's settings; one that cannot be read locks everything (the safe side)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-        locked, released = data.get("locked", "all"), data.get("released", [])
-        if (locked == "all" or isinstance(locked, list)) and isinstance(released, list):
-            return data
-    except (OSError, ValueError, AttributeError):
-        pass
-    return {"locked": "all", "released": [], "unreadable": str(path)}
-
-
-def find_class() -> tuple[dict, Path | None] | None:
-    """(settings, class folder) of the class in force, or None outside class mode. A student package without a
-    class folder is locked by its own copy (folder None)."""
-    env = os.environ.get("COURSEKIT_CLASS")
-    if env:
-        candidates = [Path(env) / CLASS_FILE if Path(env).is_dir() else Path(env)]
-    else:
-        here = Path.cwd()
-        candidates = [d / CLASS_FILE for d in (here, *here.parents)]
-    for path in candidates:
-        if path.is_file() and path != PACKAGED:
-            return _read_config(path), path.parent
-    return (_read_config(PACKAGED), None) if PACKAGED.is_file() else None
-
-
-def is_locked(notebook: str, settings: dict) -> bool:
-    locked = settings.get("locked", "all")
-    return (locked == "all" or notebook in locked) and notebook not in settings.get("released", [])
-
-
-def _as_t(value) -> T | None:
-    return T(value["hi"], value["en"]) if isinstance(value, dict) and {"hi", "en"} <= set(value) else None
-
-
-def released_solutions(folder: Path | None, notebook: str) -> dict:
-    """{qid: {"solution": …, "explanation": T, "model_answer": T}} released into ``folder`` ({} when absent)."""
-    if folder is None:
-        return {}
-    try:
-        data = json.loads((folder / "solutions" / f"{notebook}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {qid: {"solution": e.get("solution") or "", "explanation": _as_t(e.get("explanation")),
-                  "model_answer": _as_t(e.get("model_answer"))} for qid, e in data.get("questions", {}).items()}
-
-
-def unlocked(q) -> dict | None:
-    """What ``q.solution()`` may show: {"solution", "explanation", "model_answer"}; None (after saying why) when the
-    set is locked, or released but its solutions are not on this computer."""
-    fields = {"solution": q.solution_code or "", "explanation": q.explanation,
-              "model_answer": getattr(q, "model_answer", None)}
-    found = find_class()
-    if found is None:
-        return fields
-    settings, folder = found
-    if is_locked(q.notebook, settings):
-        emit(LOCKED.format(qid=q.id).render())
-        return None
-    for key, value in released_solutions(folder, q.notebook).get(q.id, {}).items():
-        fields[key] = fields[key] or value
-    if not any(fields.values()):
-        where = folder / "solutions" if folder else "COURSEKIT_CLASS"
-        emit(MISSING.format(qid=q.id, where=where).render())
-        return None
-    return fields
-
 
 # -- the student package -------------------------------------------------------------------------------------------
 def _position(lines: list[str], starts: list[int], line: int, col: int) -> int:
@@ -160,7 +81,7 @@ def strip_solutions(sources: dict[str, str]) -> tuple[dict[str, str], int]:
 
 def leaks(stripped: dict[str, str]) -> list[str]:
     """The questions whose solution code or explanation can still be read in the stripped banks (should be [])."""
-    from . import bank_names, load
+    from .registry import bank_names, load
 
     text = "\n".join(stripped.values())
     found = []
@@ -220,7 +141,7 @@ def class_package(out, class_name: str = "") -> dict:
 
 def set_name(notebook_or_prefix: str) -> str:
     """``03`` or ``03_vanishing…`` -> the full practice-set name (a CourseError for an unknown one)."""
-    from . import bank_names
+    from .registry import bank_names
 
     names = bank_names()
     match = [n for n in names if n == notebook_or_prefix or n.split("_", 1)[0] == notebook_or_prefix]
@@ -233,7 +154,7 @@ def set_name(notebook_or_prefix: str) -> str:
 def release_solutions(names, class_dir) -> list[Path]:
     """Release the solutions of practice sets into the class folder: ``solutions/NN_slug.json`` and the
     ``released`` list of its class file (created, locked for all other sets, when missing)."""
-    from . import load
+    from .registry import load
 
     _check_full_package()
     folder = Path(class_dir)
@@ -335,8 +256,8 @@ def nbgrader_notebook(name: str, lang: str = "both", points: float = 1):
     and asserts a pass; an open question becomes a manually graded answer cell."""
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-    from . import bank, load
-    from .core import Open
+    from .kinds import Open
+    from .registry import bank, load
     from .sets import module_name
 
     mod, questions = bank(name), load(name)
@@ -371,7 +292,7 @@ def export_nbgrader(names, out, lang: str = "both") -> list[Path]:
     """Write ``out/source/<set>/<set>.ipynb`` (nbgrader's course layout) for each practice set (all when none)."""
     import nbformat
 
-    from . import bank_names
+    from .registry import bank_names
 
     _check_full_package()
     if lang not in ("hi", "en", "both"):

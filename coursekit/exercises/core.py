@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..i18n import T, get_language
 from . import progress as _progress
 from .display import emit
+from .lock import unlocked
 
 PASS, FAIL, NOT_ATTEMPTED, OPEN, FORMAT = "pass", "fail", "not attempted", "open", "format"
 ICONS = {PASS: "✅", FAIL: "❌", NOT_ATTEMPTED: "⏳", OPEN: "📝", FORMAT: "⚠️"}
@@ -281,8 +282,6 @@ class Question:
     def solution(self) -> None:
         """Show the model solution and its explanation (your progress file notes that you looked); in class mode
         only once the instructor has released it (see :mod:`coursekit.exercises.classmode`)."""
-        from .classmode import unlocked
-
         shown = unlocked(self)
         if shown is None:
             return
@@ -369,16 +368,3 @@ def _record_event(notebook: str, qid: str, event: str) -> None:
     record_event = getattr(_progress, "record_event", None)
     if record_event is not None and notebook:
         record_event(notebook, qid, event)
-
-
-from .kinds import (  # noqa: E402,F401  (the question kinds, re-exported)
-    LETTERS,
-    Case,
-    Code,
-    MultipleChoice,
-    Numeric,
-    Open,
-    Shape,
-    TensorValues,
-    TrueFalse,
-)

@@ -16,8 +16,8 @@ import io
 import sys
 from pathlib import Path
 
-from . import bank_names, load
 from .progress import FILE_NAME, RANK, SETTINGS, natural_key, parse, say, write_text_atomic
+from .registry import bank_names, load
 
 COLUMNS = [  # (key, Hindi, English)
     ("notebook", "notebook", "notebook"), ("question", "प्रश्न", "question"), ("kind", "प्रकार", "kind"),

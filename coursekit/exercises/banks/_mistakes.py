@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 
 from ...i18n import T
+from ..codecheck import Code, _close, _type_mismatch
 from ..core import FAIL
-from ..kinds import Code, _close, _type_mismatch
 
 
 class CodeWithMistakes(Code):

@@ -2,7 +2,8 @@
 import numpy as np
 
 from ...i18n import T
-from ..core import Case, NotAttempted, contains_placeholder, ok, to_cpu, wrong
+from ..codecheck import Case
+from ..core import NotAttempted, contains_placeholder, ok, to_cpu, wrong
 
 # ------------------------------------------------------------------ q8: sliding windows by hand
 

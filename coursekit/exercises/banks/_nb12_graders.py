@@ -5,7 +5,8 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from ...i18n import T
-from ..core import Case, NotAttempted, contains_placeholder, ok, to_cpu, wrong
+from ..codecheck import Case
+from ..core import NotAttempted, contains_placeholder, ok, to_cpu, wrong
 
 # ------------------------------------------------------------------ q19: final states with packing
 

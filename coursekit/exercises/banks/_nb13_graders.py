@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from ...i18n import T
-from ..core import Case
+from ..codecheck import Case
 
 SOURCE_WORDS = ["movie", "was", "good", "bad", "not"]
 

@@ -7,7 +7,8 @@ from torch import nn
 
 from ...i18n import T
 from ...stacked import StackedRNN
-from ..core import Case, NotAttempted, contains_placeholder, ok, to_cpu, wrong
+from ..codecheck import Case
+from ..core import NotAttempted, contains_placeholder, ok, to_cpu, wrong
 
 # ------------------------------------------------------------------ q6: parameters of a stack
 

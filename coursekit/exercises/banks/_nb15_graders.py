@@ -6,7 +6,8 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, NotAttempted, contains_placeholder, ok, to_cpu, wrong
+from ..codecheck import Case
+from ..core import NotAttempted, contains_placeholder, ok, to_cpu, wrong
 
 ORDER = "ifgo"
 

@@ -4,7 +4,8 @@ import torch
 
 from ...i18n import T
 from ...text import Vocab, tokenize
-from ..core import Case, NotAttempted, contains_placeholder, ok, wrong
+from ..codecheck import Case
+from ..core import NotAttempted, contains_placeholder, ok, wrong
 
 TOY = ["movie was good", "movie was bad", "movie was not good"]
 

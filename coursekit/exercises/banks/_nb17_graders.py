@@ -5,7 +5,8 @@ import math
 import torch
 
 from ...i18n import T
-from ..core import Case, NotAttempted, contains_placeholder, ok, wrong
+from ..codecheck import Case
+from ..core import NotAttempted, contains_placeholder, ok, wrong
 
 # ------------------------------------------------------------------ q16: perplexity
 

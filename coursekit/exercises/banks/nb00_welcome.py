@@ -3,7 +3,9 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse, ok, to_cpu, wrong
+from ..codecheck import Case, Code
+from ..core import ok, to_cpu, wrong
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
 from ..modcheck import random_inputs
 
 TITLE = T("स्वागत — अभ्यास प्रणाली से परिचय", "Welcome — a tour of the practice system")

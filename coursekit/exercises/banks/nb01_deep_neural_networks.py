@@ -3,7 +3,8 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, TrueFalse
+from ..codecheck import Case, Code
+from ..kinds import MultipleChoice, TrueFalse
 from ._nb01_graders import (
     grade_make_dnn,
     grade_train_step,

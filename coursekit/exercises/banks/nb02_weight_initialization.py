@@ -5,7 +5,8 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, Numeric, TrueFalse
+from ..codecheck import Case, Code
+from ..kinds import MultipleChoice, Numeric, TrueFalse
 from ._nb02_graders import grade_default_init, grade_he_init
 
 TITLE = T("वेट इनिशियलाइज़ेशन", "Weight initialization")

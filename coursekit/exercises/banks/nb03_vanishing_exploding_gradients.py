@@ -5,7 +5,9 @@ import math
 import torch
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, NotAttempted, Numeric, Open, contains_placeholder, ok, to_cpu, wrong
+from ..codecheck import Case, Code
+from ..core import NotAttempted, contains_placeholder, ok, to_cpu, wrong
+from ..kinds import MultipleChoice, Numeric, Open
 
 TITLE = T("घटते (vanishing) और फटते (exploding) gradients", "Vanishing and exploding gradients")
 INTRO = T(

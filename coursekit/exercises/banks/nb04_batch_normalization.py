@@ -5,7 +5,8 @@ import torch.nn.functional as F
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
 from ._nb04_graders import HAND_X, grade_bn_layer, grade_forward, grade_model, unbiased_batchnorm
 
 TITLE = T("बैच नॉर्मलाइज़ेशन", "Batch normalization")

@@ -5,7 +5,8 @@ import torch.nn.functional as F
 from torch import nn
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, Numeric, Shape
+from ..codecheck import Case, Code
+from ..kinds import MultipleChoice, Numeric, Shape
 from ._nb05_graders import grade_conv2d_single, grade_conv_layer, grade_vertical_kernel
 
 TITLE = T("कन्वोल्यूशन (convolution)", "Convolution")

@@ -6,7 +6,8 @@ from torch import nn
 
 from ...i18n import T
 from ...metrics import precision_recall
-from ..core import Code, MultipleChoice, Numeric, Shape, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Shape, TrueFalse
 from ._nb06_graders import grade_precision_recall, grade_probabilities, grade_simple_cnn
 
 TITLE = T("CNN से छवि वर्गीकरण (image classification)", "Image classification with CNNs")

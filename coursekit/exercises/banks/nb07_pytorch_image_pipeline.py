@@ -4,7 +4,8 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Shape, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Shape, TrueFalse
 from ._nb07_graders import (
     FIXED_CNN_SOLUTION,
     FIXED_CNN_STARTER,

@@ -3,7 +3,8 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Shape
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Shape
 from ._nb08_graders import grade_block, grade_lenet
 
 TITLE = T("प्रसिद्ध CNN architectures: LeNet, AlexNet, VGG, ResNet",

@@ -5,7 +5,8 @@ import math
 import numpy as np
 
 from ...i18n import T
-from ..core import Case, Code, MultipleChoice, Numeric, Shape, TrueFalse
+from ..codecheck import Case, Code
+from ..kinds import MultipleChoice, Numeric, Shape, TrueFalse
 from ._nb09_graders import grade_windows, windows
 
 TITLE = T("क्रमिक डेटा और समय-शृंखला", "Sequence data and time series")

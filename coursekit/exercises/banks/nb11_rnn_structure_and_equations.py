@@ -4,18 +4,9 @@ import torch
 from torch import nn
 
 from ...i18n import T
-from ..core import (
-    Code,
-    MultipleChoice,
-    NotAttempted,
-    Numeric,
-    Shape,
-    TrueFalse,
-    contains_placeholder,
-    ok,
-    to_cpu,
-    wrong,
-)
+from ..codecheck import Code
+from ..core import NotAttempted, contains_placeholder, ok, to_cpu, wrong
+from ..kinds import MultipleChoice, Numeric, Shape, TrueFalse
 
 TITLE = T("RNN की संरचना और समीकरण", "RNN structure and equations")
 INTRO = T(

@@ -1,7 +1,8 @@
 """Practice 12 (types of RNN): sorting applications into types and the sources' mistakes, output shapes of every
 type, padding and lengths by hand, pack_padded_sequence, reading the last real step, and a greedy decoding loop."""
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
 from ._mistakes import CodeWithMistakes
 from ._nb12_graders import (
     GREEDY_CASES,

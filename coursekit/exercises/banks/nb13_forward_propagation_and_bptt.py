@@ -2,7 +2,7 @@
 hand, one BPTT gradient by hand and as code, gradients through time, clipping and truncated BPTT, and the
 RNN limitations question of source 000."""
 from ...i18n import T
-from ..core import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
 from ._mistakes import CodeWithMistakes
 from ._nb13_graders import (
     BPTT_CASES,

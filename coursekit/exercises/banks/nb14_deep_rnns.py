@@ -2,7 +2,8 @@
 counting a stacked RNN's parameters, bidirectional shapes, dropout between layers, and the source's advantages
 and limitations."""
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, Shape, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TrueFalse
 from ._mistakes import CodeWithMistakes
 from ._nb14_graders import (
     STACK_CASES,

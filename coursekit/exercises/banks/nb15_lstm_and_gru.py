@@ -2,7 +2,8 @@
 parameter counts, PyTorch's GRU candidate, the forget gate at initialisation, and the source notes' claims."""
 from ...gates import gru_params
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TensorValues, TrueFalse
 from ._mistakes import CodeWithMistakes
 from ._nb15_graders import (
     GRU_CASES,

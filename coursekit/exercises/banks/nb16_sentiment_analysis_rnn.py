@@ -2,7 +2,8 @@
 packing, then code: a vocabulary from training sentences only, encoding and padding a batch, accuracy, and why
 "not good" is hard for bag-of-words."""
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, Shape, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TrueFalse
 from ._mistakes import CodeWithMistakes
 from ._nb16_graders import (
     ACC_CASES,

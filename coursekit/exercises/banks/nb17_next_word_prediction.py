@@ -4,7 +4,8 @@ counting, temperature on logits, and top-k suggestions from a probability vector
 import math
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, Shape, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Open, Shape, TrueFalse
 from ._mistakes import CodeWithMistakes
 from ._nb17_graders import (
     BIGRAM_CASES,

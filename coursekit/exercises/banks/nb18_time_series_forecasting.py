@@ -3,7 +3,8 @@ seasonal-naive RMSE by hand, RMSE versus MAE, the recursive forecast, and honest
 import math
 
 from ...i18n import T
-from ..core import Code, MultipleChoice, Numeric, Open, TrueFalse
+from ..codecheck import Code
+from ..kinds import MultipleChoice, Numeric, Open, TrueFalse
 from ._nb18_graders import (
     _grade_recursive,
     _grade_scale,
