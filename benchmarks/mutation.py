@@ -64,6 +64,12 @@ COSMETIC = {"figsize", "fontsize", "dpi", "alpha", "lw", "linewidth", "ms", "mar
             "emb_dim", "embed_dim", "hidden", "hidden_size", "batch_size", "epochs"}
 # mutants checked by hand to change nothing a test could observe: (module, function, original line, mutated line) -> why
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    ("forecast", "RecurrentForecaster.forward", "pred = pred + last[:, 0, self.target:self.target + 1] # change → level: y_t + Δ",
+     "pred = pred + last[:, -1, self.target:self.target + 1] # change → level: y_t + Δ"):
+        "last is x[:, -1:, :], one step long: index 0 and index -1 are the same step",
+    ("sentiment", "NgramLogReg.fit", "self.vectorizer = CountVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None,",
+     "self.vectorizer = CountVectorizer(tokenizer=_tokens, lowercase=True, token_pattern=None,"):
+        "the course's tokenizer already lowercases every token",
     ("architectures", "layer_shapes", "with torch.no_grad():", "with torch.enable_grad():"):
         "only the output shapes are recorded; autograd costs memory, nothing else",
     ("gates", "gradient_through_time", "e = x.detach().clone().requires_grad_() # (B, T, I)",

@@ -1012,3 +1012,52 @@ def test_class_labels_in_each_language():                                       
     assert en[0] == FASHION_MNIST_CLASSES[0].en and en[1] == "Trouser"
     assert hi[1] == FASHION_MNIST_CLASSES[1].hi and hi != en
     assert class_labels(FASHION_MNIST_CLASSES)[1] == f"{hi[1]} / Trouser"
+
+
+# ------------------------------------------------------------------ a fresh sample (seed 3)
+
+
+def test_rnn_forward_numpy_reads_time_first_by_default():                       # rnn: batch_first=False
+    from coursekit.rnn import rnn_forward_numpy
+
+    torch.manual_seed(0)
+    ref = nn.RNN(3, 4).double()                                                  # nn.RNN is time-first too
+    x = torch.randn(5, 2, 3, dtype=torch.float64)                                # (T=5, B=2, I=3)
+    out, h_n = rnn_forward_numpy(x.numpy(), ref.weight_ih_l0.detach().numpy(), ref.weight_hh_l0.detach().numpy(),
+                                 ref.bias_ih_l0.detach().numpy(), ref.bias_hh_l0.detach().numpy())
+    want, want_h = ref(x)
+    np.testing.assert_allclose(out, want.detach().numpy(), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(np.asarray(h_n).reshape(2, 4), want_h.detach().numpy()[0], rtol=0, atol=1e-12)
+
+
+def test_guess_language_covers_the_whole_devanagari_block():                     # sentiment: "\u0900" <= ch
+    from coursekit.sentiment import guess_language
+
+    assert guess_language("\u0900") == "hi" and guess_language("\u097f") == "hi"  # the block's first and last
+    assert guess_language("\u08ff") == "en" and guess_language("\u0980") == "en"  # just outside it (Bengali)
+    assert guess_language("यह film अच्छी है") == "hi" and guess_language("good film") == "en"
+
+
+def test_fashion_mnist_holds_out_a_tenth_for_validation_by_default():           # vision: val = 0.1
+    from coursekit.vision import fashion_mnist_splits
+
+    splits = fashion_mnist_splits(limit=50, test_limit=20)
+    assert {k: len(v) for k, v in splits.items()} == {"train": 50, "val": 2400, "test": 20}   # 10% of 24,000
+
+
+def test_vgg_pools_after_each_block():                                           # architectures: MaxPool2d(2, 2)
+    from coursekit.architectures import VGG16
+
+    model = VGG16(num_classes=10, config=[4, "M", 8, 8, "M"])
+    assert model.features(torch.zeros(1, 3, 32, 32)).shape == (1, 8, 8, 8)      # 32 → 16 → 8
+    assert sum(isinstance(m, nn.MaxPool2d) for m in VGG16(num_classes=10).features) == 5   # 224 → 7
+
+
+def test_rnntypes_special_indices_are_the_vocabularys():                         # rnntypes: UNK_INDEX = 1
+    from coursekit import rnntypes
+    from coursekit.lmdata import SPECIALS
+    from coursekit.text import Vocab
+
+    vocab = Vocab(["a"], specials=SPECIALS)
+    assert (rnntypes.PAD_INDEX, rnntypes.UNK_INDEX, rnntypes.BOS_INDEX, rnntypes.EOS_INDEX) == tuple(
+        vocab.stoi[t] for t in ("<pad>", "<unk>", "<bos>", "<eos>"))
