@@ -1,9 +1,10 @@
 """Practice 08 (famous CNN architectures): the source notes' 5 questions, then LeNet-5, a residual block and counting."""
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from ...i18n import T
-from ..codecheck import Code
+from ..codecheck import Case, Code
 from ..kinds import MultipleChoice, Numeric, Shape
 from ._nb08_graders import grade_block, grade_lenet
 
@@ -11,13 +12,35 @@ TITLE = T("प्रसिद्ध CNN architectures: LeNet, AlexNet, VGG, ResN
           "Famous CNN architectures: LeNet, AlexNet, VGG, ResNet")
 INTRO = T(
     "पहले 5 प्रश्न स्रोत नोट्स के हैं (LeNet बनाम AlexNet, VGG के 3×3 filters, residual connections, GPU, और 100+ layers)। "
-    "फिर आप LeNet-5 ख़ुद बनाकर उसके 61,706 parameters मिलाएँगे, एक residual block लिखेंगे, और parameters व shapes गिनेंगे। "
+    "फिर आप LeNet-5 ख़ुद बनाकर उसके 61,706 parameters मिलाएँगे, एक residual block लिखेंगे, parameters व shapes गिनेंगे, "
+    "और MNIST के 28×28 digits को LeNet-5 के 32×32 input के लिए तैयार करेंगे। "
     "Notebook `notebooks/08_famous_cnn_architectures.ipynb` साथ खुला रखिए।",
     "The first 5 questions are the source notes' (LeNet versus AlexNet, VGG's 3×3 filters, residual connections, GPUs, "
-    "and 100+ layers). Then you build LeNet-5 yourself and match its 61,706 parameters, write a residual block, and "
-    "count parameters and shapes. Keep the notebook `notebooks/08_famous_cnn_architectures.ipynb` open beside this one.",
+    "and 100+ layers). Then you build LeNet-5 yourself and match its 61,706 parameters, write a residual block, "
+    "count parameters and shapes, and prepare MNIST's 28×28 digits for LeNet-5's 32×32 input. Keep the notebook `notebooks/08_famous_cnn_architectures.ipynb` open beside this one.",
 )
-SETUP = "import torch\nfrom torch import nn"
+SETUP = "import torch\nimport torch.nn.functional as F\nfrom torch import nn"
+
+# ---------------------------------------------------------------- q13: MNIST digits into LeNet-5's 32×32 field
+def _pad_to_32(x):
+    return F.pad(x, (2, 2, 2, 2))                      # (left, right, top, bottom) of the last two dimensions
+
+
+def _digits(seed, n):
+    """n MNIST-like (n, 1, 28, 28) images in [0, 1]: a bright stroke away from the border."""
+    g = torch.Generator().manual_seed(seed)
+    x = torch.zeros(n, 1, 28, 28)
+    x[:, :, 6:22, 10:18] = torch.rand(n, 1, 16, 8, generator=g)
+    return x
+
+
+_WRONG_PADS = [
+    lambda x: F.pad(x, (4, 0, 4, 0)),                                      # all 4 pixels on one side: the digit moves
+    lambda x: F.interpolate(x, size=(32, 32), mode="bilinear", align_corners=False),   # resized: strokes get thicker
+    lambda x: F.pad(x, (2, 2, 2, 2), value=1.0),                           # a white frame (MNIST's background is 0)
+    lambda x: F.pad(x, (2, 2)),                                            # only the width is padded
+]
+
 
 # ---------------------------------------------------------------- q6, q7: known-wrong networks
 def _lenet(block2=(nn.Tanh, nn.AvgPool2d), dense_act=nn.Tanh, c5=(400, 120)):
@@ -391,4 +414,28 @@ def questions():
             explanation=T("55 — इसीलिए paper का 224 लिखा input असल में 227 होना चाहिए (या torchvision की तरह padding 2)।",
                           "55 — which is why the paper's stated 224 input must really be 227 (or use padding 2, as "
                           "torchvision does).")),
+        Code("q13",
+            T("MNIST के digits 28×28 हैं, पर LeNet-5 32×32 का input लेता है। Function `pad_to_32(x)` लिखिए जो (B, 1, 28, "
+              "28) के batch के हर image के चारों ओर 2 काले pixels (मान 0) जोड़कर (B, 1, 32, 32) लौटाए — notebook का "
+              "`mnist_splits(size=32)` यही करता है।",
+              "MNIST's digits are 28×28, but LeNet-5 takes a 32×32 input. Write a function `pad_to_32(x)` that adds 2 "
+              "black pixels (value 0) around every image of a (B, 1, 28, 28) batch and returns (B, 1, 32, 32) — what "
+              "the notebook's `mnist_splits(size=32)` does."),
+            reference=_pad_to_32,
+            cases=[Case((_digits(0, 2),)), Case((_digits(1, 1),), about=T("एक ही image", "a single image")),
+                   Case((_digits(2, 3) * 0 + 0.5,), about=T("एक जैसे धूसर images", "uniform grey images"))],
+            answer_name="pad_to_32", starter="def pad_to_32(x):\n    return ____",
+            solution="def pad_to_32(x):\n    return F.pad(x, (2, 2, 2, 2))   # left, right, top, bottom: 28 + 2 + 2 = 32",
+            wrongs=_WRONG_PADS,
+            hints=[T("`F.pad(x, (left, right, top, bottom))` आख़िरी दो dimensions (W, फिर H) को pad करता है।",
+                     "`F.pad(x, (left, right, top, bottom))` pads the last two dimensions (W, then H)."),
+                   T("32 − 28 = 4 pixels, दोनों तरफ़ बराबर: 2 और 2।", "32 − 28 = 4 pixels, equal on both sides: 2 and 2.")],
+            explanation=T("Padding digit का आकार और मोटाई नहीं बदलता, सिर्फ़ उसे बड़े field के बीच में रखता है; LeCun और साथियों "
+                          "(1998) ने भी LeNet-5 को 32×32 input दिया था, ताकि किनारे के पास के stroke के सिरे और कोने भी ऊपर की "
+                          "layers के receptive field के बीच में आ सकें। Resize (interpolate) strokes को मोटा और धुँधला कर "
+                          "देता है।",
+                          "Padding keeps the digit's size and stroke width and only centres it in a larger field; LeCun "
+                          "and co-authors (1998) also gave LeNet-5 a 32×32 input, so that stroke ends and corners near "
+                          "the edge can still fall in the centre of the receptive fields of the higher layers. Resizing "
+                          "(interpolate) makes the strokes thicker and blurred.")),
     ]
