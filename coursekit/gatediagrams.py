@@ -15,8 +15,8 @@ def _diagram_tools(ax):
         ax.add_patch(FancyBboxPatch((x - 0.42, y - 0.3), 0.84, 0.6, boxstyle="round,pad=0.04", fc="#fde9a9",
                                     ec="#a07800"))
         ax.text(x, y, text, ha="center", va="center", fontsize=11)
-        ax.text(x, y - 0.4, label, ha="center", va="top", fontsize=8, color="#444444", linespacing=1.0,
-                bbox={"fc": "white", "ec": "none", "pad": 0.3})
+        ax.text(x - 0.1, y - 0.75, label, ha="right", va="center", fontsize=8, color="#444444", linespacing=1.0,
+                multialignment="right")                 # left of the incoming arrow, clear of its head
 
     def op(x, y, text):
         ax.add_patch(Circle((x, y), 0.24, fc="#f6c3cf", ec="#a03050"))

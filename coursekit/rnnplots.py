@@ -122,7 +122,8 @@ def plot_hidden_states(H, tokens=None, title: str | None = None, ax=None, vmax: 
     labels = [str(t) for t in tokens] if tokens is not None else [str(t) for t in range(1, T + 1)]
     step = max(1, T // 25)
     turn = tokens is not None and T > 10                   # short token lists stay upright (Hindi reads better)
-    ax.set_xticks(range(0, T, step), labels[::step], rotation=45 if turn else 0, ha="right" if turn else "center")
+    ax.set_xticks(range(0, T, step), labels[::step], rotation=45 if turn else 0, ha="right" if turn else "center",
+                  fontsize=11)                          # Devanagari words need more than the default size
     ax.set_xlabel("समय / time step" + (" (word)" if tokens is not None else " t"))
     ax.set_ylabel("hidden unit")
     ax.set_title(title or "hidden state $h_t$")

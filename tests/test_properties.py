@@ -308,3 +308,88 @@ def test_make_windows_equals_sliding_window_view(length, features, window, horiz
     assert len(X) == len(y) == len(view) == timeseries.n_windows(length, window, horizon, stride)
     assert np.array_equal(X.numpy(), view[:, :, :window].transpose(0, 2, 1))
     assert np.array_equal(y.numpy(), view[:, target, window:])
+
+
+# ----------------------------------------------------------------------------- initialisation
+
+@FAST
+@given(kind=st.sampled_from(["linear", "conv"]), fan_a=st.integers(1, 40), fan_b=st.integers(1, 40),
+       scheme=st.sampled_from(["xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal"]),
+       gain=st.sampled_from([1.0, 5 / 3]), seed=st.integers(0, 2**16))
+def test_init_weights_draws_what_nn_init_draws(kind, fan_a, fan_b, scheme, gain, seed):
+    """The same generator state gives the same weights as torch.nn.init's own function, and every bias is 0."""
+    layer = nn.Linear(fan_a, fan_b) if kind == "linear" else nn.Conv2d(fan_a, fan_b, 3)
+    torch.manual_seed(seed)
+    init.init_weights(layer, scheme, gain=gain)
+    got = layer.weight.detach().clone()
+    torch.manual_seed(seed)
+    ref = torch.empty_like(got)
+    if scheme.startswith("xavier"):
+        getattr(nn.init, scheme + "_")(ref, gain=gain)
+    else:
+        getattr(nn.init, scheme + "_")(ref, nonlinearity="relu")
+    assert torch.equal(got, ref)
+    assert torch.equal(layer.bias.detach(), torch.zeros_like(layer.bias))
+
+
+# ----------------------------------------------------------------------------- forecasting metrics and language models
+
+@FAST
+@given(n=st.integers(1, 30), cols=st.integers(1, 3), dtype=st.sampled_from([np.float32, np.float64]),
+       seed=st.integers(0, 2**16))
+def test_rmse_and_mae_equal_numpy_in_float64(n, cols, dtype, seed):
+    from coursekit.forecast import mae, rmse
+
+    rng = np.random.default_rng(seed)
+    truth = (rng.normal(size=(n, cols)) * 1e3 + 1e4).astype(dtype)        # large levels: float32 would round
+    pred = (truth + rng.normal(size=(n, cols))).astype(dtype)
+    diff = pred.astype(np.float64) - truth.astype(np.float64)
+    assert rmse(torch.from_numpy(pred), torch.from_numpy(truth)) == pytest.approx(np.sqrt(np.mean(diff ** 2)),
+                                                                                   rel=1e-12, abs=0)
+    assert mae(pred, truth) == pytest.approx(np.mean(np.abs(diff)), rel=1e-12, abs=0)
+
+
+def _sentences(data, vocab_size, max_len=7, max_n=5):
+    """Encoded sentences as the course makes them: <bos> (2), then words 3 … V-1 (or <eos> = 3), at least 2 ids."""
+    n = data.draw(st.integers(1, max_n))
+    return [[2] + data.draw(st.lists(st.integers(3, vocab_size - 1), min_size=1, max_size=max_len)) for _ in range(n)]
+
+
+@FAST
+@given(vocab_size=st.integers(5, 12), batch_size=st.integers(1, 4), layers=st.integers(1, 2),
+       seed=st.integers(0, 2**16), data=st.data())
+def test_lstm_perplexity_is_exp_of_torch_cross_entropy(vocab_size, batch_size, layers, seed, data):
+    from coursekit.langmodel import WordLSTMLM, perplexity
+
+    encoded = _sentences(data, vocab_size)
+    torch.manual_seed(seed)
+    model = WordLSTMLM(vocab_size, emb_dim=4, hidden_size=5, num_layers=layers).double()
+    model.eval()
+    losses = []
+    with torch.no_grad():                                                   # one sentence at a time: no padding at all
+        for s in encoded:
+            x, y = torch.tensor([s[:-1]]), torch.tensor(s[1:])
+            losses.append(F.cross_entropy(model(x)[0], y, reduction="sum"))
+    n = sum(len(s) - 1 for s in encoded)
+    expected = float(torch.exp(torch.stack(losses).sum() / n))
+    assert perplexity(model, encoded, batch_size=batch_size) == pytest.approx(expected, rel=1e-9, abs=0)
+
+
+@FAST
+@given(vocab_size=st.integers(5, 12), k=st.sampled_from([0.0, 0.1, 0.5, 1.0, 3.0]), data=st.data())
+def test_unigram_add_k_and_its_perplexity_by_hand(vocab_size, k, data):
+    from collections import Counter
+
+    from coursekit.langmodel import perplexity
+    from coursekit.ngram import UnigramLM
+
+    encoded = _sentences(data, vocab_size)
+    model = UnigramLM(vocab_size, k=k).fit(encoded)
+    counts = Counter(t for s in encoded for t in s[1:])
+    allowed = [w for w in range(vocab_size) if w not in (0, 2)]            # <pad> and <bos> never come next
+    total = sum(counts.values()) + k * len(allowed)
+    by_hand = {w: (counts[w] + k) / total for w in allowed}
+    for w in range(vocab_size):
+        assert float(model.probs[w]) == pytest.approx(by_hand.get(w, 0.0), rel=1e-12, abs=0)
+    logp = [np.log(by_hand[t]) for s in encoded for t in s[1:]]
+    assert perplexity(model, encoded) == pytest.approx(float(np.exp(-np.mean(logp))), rel=1e-12, abs=0)
