@@ -1061,3 +1061,76 @@ def test_rnntypes_special_indices_are_the_vocabularys():                        
     vocab = Vocab(["a"], specials=SPECIALS)
     assert (rnntypes.PAD_INDEX, rnntypes.UNK_INDEX, rnntypes.BOS_INDEX, rnntypes.EOS_INDEX) == tuple(
         vocab.stoi[t] for t in ("<pad>", "<unk>", "<bos>", "<eos>"))
+
+
+# ------------------------------------------------------------------ a fresh sample (seed 4)
+
+
+def test_classifier_encode_refuses_float_input():                                 # classifiers: check_token_ids
+    from coursekit.classifiers import RNNClassifier
+
+    model = RNNClassifier(10, hidden_size=4, embed_dim=3)
+    with pytest.raises(CourseError, match="LongTensor|indices"):
+        model.encode(torch.rand(2, 5))
+
+
+def test_bptt_chunks_of_a_stream_that_fills_them_exactly():                       # lmdata: (len(stream) - 1) // L
+    from coursekit.lmdata import bptt_chunks
+
+    X, Y = bptt_chunks([[2, 5, 6, 7], [2, 8, 9, 3]], seq_len=4)                  # 8 tokens: one chunk (+ its target)
+    assert X.tolist() == [[2, 5, 6, 7]] and Y.tolist() == [[5, 6, 7, 2]]
+    X, Y = bptt_chunks([[2, 5, 6, 7], [2, 8, 9, 3, 4]], seq_len=4)               # 9 tokens: two chunks
+    assert X.tolist() == [[2, 5, 6, 7], [2, 8, 9, 3]] and Y[-1].tolist() == [8, 9, 3, 4]
+
+
+def test_repeat_count_task_refuses_a_bad_n():                                     # stacked: _positive_int(n)
+    from coursekit.stacked import repeat_count_task
+
+    for bad in (0, -3, 2.5):
+        with pytest.raises(CourseError, match="n"):
+            repeat_count_task(bad)
+
+
+def test_a_negative_prediction_prints_its_hindi_label():                           # sentiment: LABELS_HI = {0: ...}
+    from coursekit.sentiment import SentimentPrediction
+
+    neg = SentimentPrediction("x", "negative", 0.8, 0.2, ["x"], [])
+    pos = SentimentPrediction("y", "positive", 0.9, 0.9, ["y"], [])
+    assert str(neg).startswith("negative / नकारात्मक") and str(pos).startswith("positive / सकारात्मक")
+
+
+def test_fit_history_says_no_early_stop_when_none_was_asked():                     # training: history.update(...)
+    from coursekit.training import fit
+
+    torch.manual_seed(0)
+    X, y = torch.randn(16, 3), torch.randint(0, 2, (16,))
+    hist = fit(nn.Linear(3, 2), (X, y), epochs=2, progress=False, device="cpu")
+    assert hist["best_epoch"] is None and hist["stopped_early"] is False and hist["diverged"] is False
+
+
+def test_next_word_rnn_reads_each_row_as_one_sentence():                           # nextword: batch_first=True
+    from coursekit.nextword import NextWordRNN
+
+    torch.manual_seed(0)
+    model = NextWordRNN(vocab_size=9, embed_dim=4, hidden_size=5).eval()
+    x = torch.tensor([[2, 4, 5], [2, 6, 7]])                                     # (B=2, T=3)
+    with torch.no_grad():
+        both, first = model(x), model(x[:1])
+    torch.testing.assert_close(both[:1], first, rtol=0, atol=1e-6)             # row 0 is unaffected by row 1
+
+
+def test_fashion_cnn_pools_two_by_two():                                           # vision: MaxPool2d(2, 2)
+    from coursekit.vision import FashionCNN
+
+    model = FashionCNN().eval()
+    pools = [m for m in model.modules() if isinstance(m, nn.MaxPool2d)]
+    assert [(m.kernel_size, m.stride) for m in pools] == [(2, 2), (2, 2)]        # 28 → 14 → 7, max of each 2×2
+
+
+def test_recursive_forecast_builds_no_graph():                                     # forecast: @torch.no_grad
+    from coursekit.forecast import recursive_forecast
+
+    weight = torch.tensor(0.9, requires_grad=True)
+    out = recursive_forecast(lambda w: w[:, -1, :] * weight, torch.ones(3, 4, 1), steps=2)
+    assert out.shape == (3, 2) and not out.requires_grad
+    torch.testing.assert_close(out, torch.tensor([[0.9, 0.81]] * 3), rtol=0, atol=1e-6)
