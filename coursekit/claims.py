@@ -126,7 +126,7 @@ def spread_table(rows: dict, spec: str = ".1%", label: str = "", per_seed: bool 
     ``Spread`` (one "mean [min, max]" cell per column).
     """
     if not rows:
-        raise CourseError("spread_table को कम से कम एक पंक्ति (row) चाहिए।", "spread_table needs at least one row.")
+        raise CourseError("spread_table को कम से कम एक row चाहिए।", "spread_table needs at least one row.")
     width = max(len(label), *(len(str(k)) for k in rows))
     first = next(iter(rows.values()))
     if isinstance(first, Spread):

@@ -39,7 +39,7 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0, 
     out = (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
     if out < 1:
         raise CourseError(
-            f"kernel ({kernel}) padding ({padding}) के साथ input ({size}) से बड़ा है: output का आकार {out} बनेगा",
+            f"kernel ({kernel}) padding के बाद के input ({size} + 2·{padding}) से बड़ा है: output का आकार {out} बनेगा",
             f"the kernel ({kernel}) is larger than the padded input ({size} + 2·{padding}): output size would be {out}")
     return out
 

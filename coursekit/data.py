@@ -149,7 +149,7 @@ def load_cifar10(root: str = "data", train: bool = True, download: bool = False)
     folder = os.path.join(root, "cifar-10-batches-py")
     if not download and not os.path.isdir(folder):
         raise CourseError(
-            "CIFAR-10 इस कंप्यूटर पर नहीं है, और इसे download करने के लिए internet चाहिए "
+            "CIFAR-10 इस computer पर नहीं है, और इसे download करने के लिए internet चाहिए "
             "(load_cifar10(download=True))। बिना internet के coursekit.data.load_digits() इस्तेमाल कीजिए।",
             "CIFAR-10 is not on this computer and downloading it needs the internet "
             "(load_cifar10(download=True)). Offline, use coursekit.data.load_digits() instead.")
@@ -160,7 +160,7 @@ def load_cifar10(root: str = "data", train: bool = True, download: bool = False)
     except DOWNLOAD_ERRORS as exc:
         raise download_error(
             T("CIFAR-10", "CIFAR-10"), exc, T(
-            f"internet वाले कंप्यूटर पर load_cifar10(root={root!r}, download=True) एक बार चलाइए, या "
+            f"internet वाले computer पर load_cifar10(root={root!r}, download=True) एक बार चलाइए, या "
             f"{datasets.CIFAR10.url} download करके '{root}' folder में unpack कीजिए (उसमें cifar-10-batches-py "
             "folder बनना चाहिए)। बिना internet के coursekit.data.load_digits() इस्तेमाल कीजिए।",
             f"run load_cifar10(root={root!r}, download=True) once on a computer with internet, or download "
@@ -295,7 +295,7 @@ def _extra_fashion() -> tuple[np.ndarray, np.ndarray]:
     folder = os.environ.get(EXTRA_DIR_ENV, "")
     if not folder or not (Path(folder) / "fashion-mnist-extra-images-idx3-ubyte.xz").exists():
         raise CourseError(
-            f"अतिरिक्त (extra) Fashion-MNIST images नहीं मिलीं। internet वाले कंप्यूटर पर Node.js के साथ "
+            f"अतिरिक्त (extra) Fashion-MNIST images नहीं मिलीं। internet वाले computer पर Node.js के साथ "
             f"`python tools/convert_mnist.py --extra DIR` चलाइए और {EXTRA_DIR_ENV}=DIR रखिए; "
             "या extra=False से course की 24,000 training images इस्तेमाल कीजिए।",
             f"the extra Fashion-MNIST images were not found. On a computer with internet and Node.js run "

@@ -43,7 +43,7 @@ def confusion_matrix(y_true, y_pred, num_classes: int | None = None) -> np.ndarr
 def _square(cm) -> np.ndarray:
     cm = np.asarray(cm)
     if cm.ndim != 2 or cm.shape[0] != cm.shape[1]:
-        raise CourseError(f"confusion matrix वर्गाकार (K, K) होनी चाहिए — K classes, पंक्ति = असली class, column = "
+        raise CourseError(f"confusion matrix वर्गाकार (K, K) होना चाहिए — K classes, row = असली class, column = "
                           f"predicted class; मिला shape {cm.shape}।",
                           f"a confusion matrix must be square (K, K) — K classes, row = true class, column = "
                           f"predicted class; got shape {cm.shape}.")

@@ -32,6 +32,10 @@ from coursekit.tooling.hindilint import figure_titles, hindi_strings, lint_code,
     ("यह बहुत खतरनाक है।", "यह बहुत ख़तरनाक है।", "nukta"),
     ("F.conv2d न बुलाइए।", "F.conv2d न चलाइए।", "term"),
     ("यह Hindi का वाक्य है।", "यह हिंदी का वाक्य है।", "script"),
+    ("यह source में लिखा है।", "यह स्रोत नोट्स में लिखा है।", "script"),
+    ("Source `002` का उदाहरण देखिए।", "स्रोत नोट्स `002` का उदाहरण देखिए।", "script"),
+    ("Source notes (`001`) के शब्दों में, यह सही है।", "स्रोत नोट्स (`001`) के शब्दों में, यह सही है।", "script"),
+    ("| source का दावा | जाँच |", "| स्रोत नोट्स का दावा | जाँच |", "script"),
 ])
 def test_each_rule_catches_its_mistake(bad, good, rule):
     assert any(p.startswith(rule) for p in lint_text(bad)), lint_text(bad)
@@ -40,6 +44,13 @@ def test_each_rule_catches_its_mistake(bad, good, rule):
 
 def test_code_maths_and_the_number_two_are_not_prose():
     assert lint_text("`x = gate(h)` और $a.b$ देखिए। दो layers हैं।") == []
+
+
+def test_source_is_reported_once_and_not_in_english_compounds():
+    assert lint_text("Source notes कहते हैं।") == ["script: 'source notes' in a Hindi sentence -> 'स्रोत नोट्स'"]
+    assert lint_text("यह open-source library है; source code नीचे है।") == []
+    assert lint_text("स्रोत नोट्स देखिए / see the source notes") == []
+    assert lint_text("resources और sourced data") == []
 
 
 def test_a_bilingual_string_keeps_its_english_half():

@@ -179,3 +179,12 @@ def test_the_address_is_written_once_and_no_link_points_anywhere_false():
         assert links and set(links) == {"/".join(owner_repo)}
     setup_urls = {m for t in texts for m in re.findall(r'^COURSE_URL = "([^"]*)"', t, flags=re.M)}
     assert setup_urls <= {url or ""}
+
+
+def test_a_new_text_keeps_a_silent_cells_stored_run():
+    """A clean run stays valid when only the cell's text changes: where coursekit imports, the cell prints nothing."""
+    nb = _nb()
+    colab.apply(nb, "notebooks/01_demo.ipynb", None)
+    nb.cells[1].execution_count = 1                                   # ran in the stored run, printed nothing
+    assert colab.apply(nb, "notebooks/01_demo.ipynb", GITHUB)
+    assert GITHUB in nb.cells[1].source and nb.cells[1].execution_count == 1 and nb.cells[1].outputs == []

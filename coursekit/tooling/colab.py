@@ -48,7 +48,7 @@ if importlib.util.find_spec("coursekit") is None:
         raise RuntimeError(
             "coursekit install नहीं है। course की wheel (coursekit-*.whl) या पूरे course की .zip फ़ाइल इस notebook के "
             "folder में upload कीजिए (Colab: बाईं ओर Files → Upload; Kaggle: Add Input → अपना dataset), फिर यह cell "
-            "दोबारा चलाइए। तरीक़ा: README का भाग 'Colab और Kaggle'।\\n"
+            "दोबारा चलाइए। तरीक़ा: README का section 'Colab और Kaggle'।\\n"
             "coursekit is not installed. Upload the course's wheel (coursekit-*.whl) or a .zip of the whole course "
             "into this notebook's folder (Colab: Files on the left → Upload; Kaggle: Add Input → your dataset), then "
             "run this cell again. How: the README, section 'Colab and Kaggle'.")
@@ -130,7 +130,11 @@ def apply(nb, relpath: str, url: str | None) -> bool:
         return True
     cell = existing[0]
     if cell.source != source:
-        cell.source, cell.outputs, cell.execution_count = source, [], None
+        # Where coursekit imports, the cell does nothing and prints nothing, whatever its text: a stored run stays
+        # valid (its execution count too). A cell that printed something (an install) ran differently: clear it.
+        if cell.get("outputs"):
+            cell.outputs, cell.execution_count = [], None
+        cell.source = source
         changed = True
     return changed
 

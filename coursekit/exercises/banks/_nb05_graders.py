@@ -157,7 +157,7 @@ def grade_vertical_kernel(fn):
                      f"and right columns must differ (e.g. left −1, right +1).")
     if r_hor > 0.25 * r_vert:
         return wrong(f"आड़े (horizontal) edge पर response {r_hor:.3g} है, खड़े पर {r_vert:.3g} — kernel आड़े edges भी "
-                     f"पकड़ता है। मान बाएँ से दाएँ बदलने चाहिए, ऊपर से नीचे नहीं (हर पंक्ति में बायाँ ऋणात्मक, दायाँ धनात्मक)।",
+                     f"पकड़ता है। मान बाएँ से दाएँ बदलने चाहिए, ऊपर से नीचे नहीं (हर row में बायाँ ऋणात्मक, दायाँ धनात्मक)।",
                      f"the response to a horizontal edge is {r_hor:.3g}, to a vertical one {r_vert:.3g} — the kernel "
                      f"also picks up horizontal edges. The values must change from left to right, not from top to "
                      f"bottom (in every row: negative on the left, positive on the right).")

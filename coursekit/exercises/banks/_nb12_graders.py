@@ -236,6 +236,6 @@ GREEDY_MISTAKES = [
     (_wrong_greedy_never_stops,
      T("`eos` चुनने के बाद loop रुकना चाहिए (`break`)।", "The loop must stop after choosing `eos` (`break`).")),
     (_wrong_greedy_drops_eos,
-     T("`eos` को list में जोड़कर रुकिए: वह बताता है कि sequence यहीं ख़त्म हुई।",
+     T("`eos` को list में जोड़कर रुकिए: वह बताता है कि sequence यहीं ख़त्म हुआ।",
        "Append `eos` to the list, then stop: it says that the sequence ends here.")),
 ]

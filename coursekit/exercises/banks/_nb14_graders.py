@@ -49,7 +49,7 @@ def _wrong_no_recurrent(input_size, hidden_sizes):
 
 
 STACK_CASES = [
-    Case((50, [128, 64]), about=T("source के दो recurrent layers: 23,040 + 12,416", "the source's two recurrent layers: "
+    Case((50, [128, 64]), about=T("स्रोत नोट्स के दो recurrent layers: 23,040 + 12,416", "the source's two recurrent layers: "
                                                                                   "23,040 + 12,416")),
     Case((8, [16]), about=T("एक ही layer", "a single layer")),
     Case((10, [32, 32, 32]), about=T("3 layers, layer 2 और 3 का input 32 है", "3 layers; layers 2 and 3 read 32 features")),
@@ -97,11 +97,11 @@ def _grade_stack_forward(fn):
             raise NotAttempted()
         got = to_cpu(got)[0]
         if not isinstance(got, torch.Tensor):
-            return wrong(f"एक tensor लौटाइए (सबसे ऊपर की layer की output sequence); मिला {type(got).__name__}।",
+            return wrong(f"एक tensor लौटाइए (सबसे ऊपर की layer का output sequence); मिला {type(got).__name__}।",
                          f"return a tensor (the top layer's output sequence); got a {type(got).__name__}.")
         want = (B, T_, 8)
         if T_ > 1 and tuple(got.shape) in ((B, 8), (1, B, 8), (B, 1, 8)):
-            return wrong(f"आपने केवल आख़िरी अवस्था लौटाई (या h_n); पूरी output sequence (batch, time, hidden) = {want} चाहिए, "
+            return wrong(f"आपने केवल आख़िरी अवस्था लौटाई (या h_n); पूरा output sequence (batch, time, hidden) = {want} चाहिए, "
                          "और अगली layer को भी पूरा sequence मिलना चाहिए।",
                          f"you returned only the last state (or h_n); the whole output sequence (batch, time, hidden) = "
                          f"{want} is wanted, and the next layer must get the whole sequence too.")
@@ -117,7 +117,7 @@ def _grade_stack_forward(fn):
                          "that is the output of the first layer only: each layer's output must become the next layer's "
                          "input — return after the loop.")
         if raw_input is not None and torch.allclose(got, raw_input, atol=1e-5):
-            return wrong("हर layer ने मूल input x पढ़ा: layer 2 और 3 को नीचे वाली layer की output sequence मिलनी चाहिए "
+            return wrong("हर layer ने मूल input x पढ़ा: layer 2 और 3 को नीचे वाली layer का output sequence मिलना चाहिए "
                          "(`x, _ = layer(x)`)।",
                          "every layer read the original input x: layers 2 and 3 must get the output sequence of the "
                          "layer below (`x, _ = layer(x)`).")

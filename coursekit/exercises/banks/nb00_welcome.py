@@ -71,7 +71,7 @@ def _grade_linear(cls):
                              "y = x Wᵀ + b याद कीजिए (W का transpose, और bias जोड़ना)।",
                              f"MyLinear({n_in}, {n_out}): the shape is right but the values differ from nn.Linear with "
                              "the same weights: remember y = x Wᵀ + b (W transposed, and the bias added).")
-    return ok("आपकी layer nn.Linear के बराबर है (same weights → same output)।",
+    return ok("आपकी layer nn.Linear के बराबर है (वही weights → वही output)।",
               "your layer equals nn.Linear (same weights → same output).")
 
 

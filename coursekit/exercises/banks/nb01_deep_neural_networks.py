@@ -248,7 +248,7 @@ def questions():
              "Forward pass → optimizer step → loss → backward pass",
              "Loss → forward pass → backward pass → optimizer step"],
             "a",
-            why={"b": T("backward pass को loss चाहिए, और loss को forward pass का prediction।",
+            why={"b": T("backward pass को loss चाहिए, और loss को forward pass की prediction।",
                         "the backward pass needs the loss, and the loss needs the forward pass's prediction."),
                  "c": T("optimizer step को gradients चाहिए, जो backward pass से आते हैं।",
                         "the optimizer step needs gradients, which come from the backward pass."),
@@ -316,7 +316,7 @@ def questions():
                      "size."),
                    T("Output layer: `nn.Linear(n_in, n_out)` — उसके बाद कोई activation या softmax नहीं।",
                      "The output layer: `nn.Linear(n_in, n_out)` — no activation or softmax after it.")],
-            explanation=T("यही notebook के source classes `DNN`/`SimpleDNN` और `coursekit.MLP` का ढाँचा है।",
+            explanation=T("यही notebook की स्रोत नोट्स वाली classes `DNN`/`SimpleDNN` और `coursekit.MLP` का ढाँचा है।",
                           "This is the structure of the notebook's source classes `DNN`/`SimpleDNN` and of "
                           "`coursekit.MLP`.")),
         # ---------------------------------------------------------------- coding exercises

@@ -196,10 +196,10 @@ def questions():
                           "BN normalises every feature with the batch statistics, then scales and shifts it with γ and "
                           "β; this makes training less sensitive to the scale of the activations.")),
         MultipleChoice("q2", T("Internal Covariate Shift किसे कहते हैं?", "What is called Internal Covariate Shift?"),
-            [T("training के दौरान पिछली layers के parameters बदलने से किसी layer के inputs के distribution का बदलते रहना",
+            [T("training के दौरान पिछली layers के parameters बदलने से किसी layer के inputs की distribution का बदलते रहना",
                "the change in the distribution of a layer's inputs during training, because the parameters of the "
                "earlier layers keep changing"),
-             T("training data और test data के distributions का अलग होना",
+             T("training data और test data की distributions का अलग होना",
                "the training data and the test data having different distributions"),
              T("BN का shift parameter β", "BN's shift parameter β"),
              T("गहरे network में gradients का घटते जाना", "gradients getting smaller and smaller in a deep network")],
@@ -363,7 +363,7 @@ def questions():
                           "One mean per channel: (16,). There are no separate statistics per pixel.")),
         # ------------------------------------------------------------ train versus eval mode
         MultipleChoice("q10", T("आपने `MLP(batchnorm=True)` (अंदर `nn.BatchNorm1d`) train किया। अब `model.eval()` चलाए "
-                                "बिना एक अकेली image (shape (1, 64)) का prediction करते हैं। क्या होगा?",
+                                "बिना एक अकेली image (shape (1, 64)) की prediction करते हैं। क्या होगा?",
                                 "You trained an `MLP(batchnorm=True)` (with `nn.BatchNorm1d` inside). Now you predict "
                                 "a single image (shape (1, 64)) without calling `model.eval()`. What happens?"),
             [T("`ValueError: Expected more than 1 value per channel when training` — training mode में एक मान का "
@@ -372,7 +372,7 @@ def questions():
                "from one value in training mode"),
              T("सब ठीक: PyTorch अपने-आप running statistics इस्तेमाल कर लेता है",
                "all fine: PyTorch uses the running statistics by itself"),
-             T("prediction चलता है पर हमेशा class 0 आती है", "the prediction runs but always gives class 0")],
+             T("prediction चलती है पर हमेशा class 0 आती है", "the prediction runs but always gives class 0")],
             "a",
             why={"b": T("PyTorch running statistics तभी इस्तेमाल करता है जब आप `model.eval()` चलाएँ; default training mode "
                         "है।",
@@ -383,7 +383,7 @@ def questions():
                    T("एक मान का variance कितना है?", "What is the variance of a single value?")],
             solution='q10_answer = "a"', wrong="b",
             explanation=T("इलाज: prediction से पहले `model.eval()` (coursekit.predict यह ख़ुद करता है)। बड़े batch पर error "
-                          "नहीं आता, पर predictions batch पर निर्भर हो जाते हैं — और भी ख़तरनाक, क्योंकि चुपचाप होता है।",
+                          "नहीं आता, पर predictions batch पर निर्भर हो जाती हैं — और भी ख़तरनाक, क्योंकि यह चुपचाप होता है।",
                           "The cure: `model.eval()` before predicting (coursekit.predict does it for you). With a "
                           "larger batch there is no error, but the predictions depend on the batch — worse, because it "
                           "is silent.")),

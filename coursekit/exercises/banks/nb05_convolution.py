@@ -273,7 +273,7 @@ def questions():
             hints=[T("खड़ा edge = बाएँ से दाएँ चमक में बदलाव। बायाँ column ऋणात्मक, दायाँ धनात्मक।",
                      "A vertical edge = a change in brightness from left to right. Left column negative, right column "
                      "positive."),
-                   T("मानों का योग 0 रखिए ताकि सपाट हिस्से पर 0 आए; हर पंक्ति में बायाँ ऋणात्मक, दायाँ धनात्मक।",
+                   T("मानों का योग 0 रखिए ताकि सपाट हिस्से पर 0 आए; हर row में बायाँ ऋणात्मक, दायाँ धनात्मक।",
                      "Make the values sum to 0 so that flat regions give 0; in every row, negative left and positive right."),
                    T("Notebook का Sobel x देखिए।", "Look at Sobel x in the notebook.")],),
         MultipleChoice("q10",

@@ -171,7 +171,7 @@ def questions():
                           "Conv (local, shared filters) + pooling (downsampling) + dense (decision); the features are "
                           "learned, and the invariance is only partial.")),
         Code("q2",
-            T("(स्रोत नोट्स का प्रश्न 2) स्रोत नोट्स का 10 classes वाला simple CNN `SimpleCNN` लिखिए (notebook का "
+            T("(स्रोत नोट्स का प्रश्न 2) स्रोत नोट्स का 10 classes वाला सरल CNN `SimpleCNN` लिखिए (notebook का "
               "`CIFAR10CNN`): दो blocks — 3×3 conv (padding 1) → ReLU → 2×2 MaxPool, पहले में 32 और दूसरे में 64 filters; फिर "
               "Flatten → Linear(·, 128) → ReLU → Linear(128, 10)। (B, 3, 32, 32) के input पर output (B, 10) **logits** "
               "हों (आख़िर में softmax या sigmoid नहीं)। Checker आपके model को वही weights देकर `CIFAR10CNN` से मिलाएगा।",
@@ -182,7 +182,7 @@ def questions():
               "same weights and compares it with `CIFAR10CNN`."),
             grader=grade_simple_cnn, answer_name="SimpleCNN", starter=_CNN_STARTER, solution=_CNN_SOLUTION,
             wrong=_SoftmaxCNN, wrongs=[_wrong_SigmoidCNN, _wrong_NoReluCNN, _wrong_FlatSizeCNN, _wrong_WiderCNN],
-            hints=[T("Notebook के `CIFAR10CNN` की नकल कीजिए: conv → ReLU → pool दो बार, फिर Flatten और दो Linear "
+            hints=[T("Notebook के `CIFAR10CNN` की नक़ल कीजिए: conv → ReLU → pool दो बार, फिर Flatten और दो Linear "
                      "layers।",
                      "Copy the notebook's `CIFAR10CNN`: conv → ReLU → pool twice, then Flatten and two Linear layers."),
                    T("दो बार 2×2 pooling के बाद 32×32 → 8×8 बचता है; 64 channels के साथ Flatten के बाद 64 * 8 * 8 = 4096 "
@@ -276,7 +276,7 @@ def questions():
                                       "you counted one pool; there are two: 32 → 16 → 8."),
                       32 * 8 * 8: T("दूसरी conv layer के बाद 64 channels हैं, 32 नहीं।",
                                     "after the second conv layer there are 64 channels, not 32.")},
-            hints=[T("padding=1 वाली 3×3 conv आकार नहीं बदलती; MaxPool2d(2, 2) आधा करता है।",
+            hints=[T("padding=1 वाला 3×3 conv आकार नहीं बदलता; MaxPool2d(2, 2) आधा करता है।",
                      "A 3×3 conv with padding=1 keeps the size; MaxPool2d(2, 2) halves it."),
                    T("channels × height × width = 64 × ? × ?", "channels × height × width = 64 × ? × ?")],
             solution="q6_answer = 64 * 8 * 8", wrong=64 * 32 * 32,

@@ -330,7 +330,7 @@ def questions():
                                 "Why should you write `torch.load(path, weights_only=True)`?"),
             [T("load तेज़ होता है", "loading is faster"),
              T("pickle file load करते समय कोई भी code चल सकता है; `weights_only=True` केवल tensors और साधारण types "
-               "(numbers, strings, lists, dicts) की अनुमति देता है",
+               "(संख्याएँ, strings, lists, dicts) की अनुमति देता है",
                "loading a pickle file can run any code; `weights_only=True` allows only tensors and plain types "
                "(numbers, strings, lists, dicts)"),
              T("file छोटी हो जाती है", "the file gets smaller"),
@@ -435,7 +435,7 @@ def questions():
                    T("नाम: `classes[int(k)]`।", "The name: `classes[int(k)]`.")]),
         Code("q16", T("Checkpoint सुरक्षित तरीक़े से load कीजिए: `load_checkpoint(model, path)` लिखिए जो "
                       "`torch.save(model.state_dict(), path)` से बनी file के weights `model` में डाले और `model` लौटाए — और "
-                      "अनजान Python objects वाली file को मना कर दे। Checker एक ऐसी file भी देता है जो ग़लत तरीक़े से load करने "
+                      "अनजान Python objects वाली file को load करने से मना कर दे। Checker एक ऐसी file भी देता है जो ग़लत तरीक़े से load करने "
                       "पर (हानिरहित) code चलाती है।",
                       "Load a checkpoint safely: write `load_checkpoint(model, path)` that puts the weights of a file "
                       "made by `torch.save(model.state_dict(), path)` into `model` and returns `model` — and refuses a "

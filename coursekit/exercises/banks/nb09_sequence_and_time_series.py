@@ -11,7 +11,7 @@ from ._nb09_graders import grade_windows, windows
 
 TITLE = T("क्रमिक डेटा और समय-शृंखला", "Sequence data and time series")
 INTRO = T(
-    "पहले source notes के पाँच practice questions, फिर गणना और code: windows की गिनती, sliding windows हाथ से बनाना, "
+    "पहले स्रोत नोट्स के पाँच practice questions, फिर गणना और code: windows की गिनती, sliding windows हाथ से बनाना, "
     "एक gap भरना, rolling mean लिखना, और PyTorch के shapes। `np` (NumPy), `torch`, और coursekit.timeseries से "
     "`load_series`, `make_windows`, `n_windows` पहले से import हैं।",
     "First the source notes' five practice questions, then numbers and code: counting windows, building sliding "
@@ -136,7 +136,7 @@ NAN = float("nan")
 
 def questions():
     return [
-        MultipleChoice("q1", T("(Source का प्रश्न 1) Sequence data और time-series data में क्या अंतर है? कौन-से कथन सही हैं?",
+        MultipleChoice("q1", T("(स्रोत नोट्स का प्रश्न 1) Sequence data और time-series data में क्या अंतर है? कौन-से कथन सही हैं?",
                                "(Source question 1) What is the difference between sequence data and time-series data? "
                                "Which statements are right?"),
             [T("हर time series एक sequence है; time series में हर मान के साथ उसका समय (time stamp) भी होता है, आमतौर पर "
@@ -165,7 +165,7 @@ def questions():
                           "every value is known (temperature, stock, traffic). Every time series is a sequence, not "
                           "the other way round.")),
         MultipleChoice("q2",
-            T("(Source का प्रश्न 2) Time series का अनुमान लगाने के लिए RNN क्यों उपयुक्त है? कौन-से कारण सही हैं?",
+            T("(स्रोत नोट्स का प्रश्न 2) Time series का अनुमान लगाने के लिए RNN क्यों उपयुक्त है? कौन-से कारण सही हैं?",
               "(Source question 2) Why is an RNN suited to predicting a time series? Which reasons are right?"),
             [T("hidden state $h_t$ हर step पर $h_{t-1}$ और $x_t$ से update होकर अब तक के अतीत का सार रखती है",
                "the hidden state $h_t$, updated at every step from $h_{t-1}$ and $x_t$, keeps a summary of the past so "
@@ -197,7 +197,7 @@ def questions():
                           "An RNN folds the past into its hidden state and uses the same weights at every step, so it "
                           "can learn from a history of any length. But it does not replace preprocessing (gaps, "
                           "scaling, differencing), and it must always be judged against a baseline.")),
-        MultipleChoice("q3", T("(Source का प्रश्न 3) Time-series data में कौन-सी समस्याएँ आती हैं? Notebook 09 की साप्ताहिक CO₂ "
+        MultipleChoice("q3", T("(स्रोत नोट्स का प्रश्न 3) Time-series data में कौन-सी समस्याएँ आती हैं? Notebook 09 की साप्ताहिक CO₂ "
                                "series के बारे में कौन-से कथन सही हैं?",
                                "(Source question 3) What problems come up in time-series data? Which statements about "
                                "the weekly CO₂ series of notebook 09 are right?"),
@@ -214,7 +214,7 @@ def questions():
                         "यानी non-stationary।",
                         "the 52-week rolling mean climbs from about 315 ppm in 1958 to about 370 ppm in 2001 — the "
                         "mean changes, so it is non-stationary.")},
-            hints=[T("Source की पाँच चुनौतियाँ: trend, seasonality, noise, missing data, non-stationarity।",
+            hints=[T("स्रोत नोट्स की पाँच चुनौतियाँ: trend, seasonality, noise, missing data, non-stationarity।",
                      "The source's five challenges: trend, seasonality, noise, missing data, non-stationarity."),
                    T("केवल एक कथन ग़लत है।", "Only one statement is wrong.")],
             solution='q3_answer = ["a", "b", "c", "e"]', wrong=["a", "b", "c", "d", "e"],
@@ -223,7 +223,7 @@ def questions():
                           "CO₂ has trend, seasonality, noise (the residual), gaps and non-stationarity. Differencing "
                           "(Δy_t = y_t − y_{t−1}) removes the trend and makes the series nearly stationary.")),
         MultipleChoice("q4",
-            T("(Source का प्रश्न 4) Sliding window क्या होता है?", "(Source question 4) What is a sliding window?"),
+            T("(स्रोत नोट्स का प्रश्न 4) Sliding window क्या होता है?", "(Source question 4) What is a sliding window?"),
             [T("series पर लंबाई W की एक खिड़की: उसके W मान input, ठीक बाद के H मान target; फिर खिड़की stride जितनी आगे "
                "खिसकती है, और इस तरह एक series से कई (input, target) जोड़े बनते हैं",
                "a window of length W on the series: its W values are the input, the H values right after it the "
@@ -240,14 +240,14 @@ def questions():
                         "windows are neighbours that overlap, so the split is made by time, not by shuffling."),
                  "d": T("rolling mean हर window का औसत है; sliding window (input, target) जोड़े बनाती है।",
                         "a rolling mean averages each window; a sliding window makes (input, target) pairs.")},
-            hints=[T("Source का उदाहरण: पिछले 10 दिन → 11वाँ दिन।", "The source's example: the past 10 days → day 11.")],
+            hints=[T("स्रोत नोट्स का उदाहरण: पिछले 10 दिन → 11वाँ दिन।", "The source's example: the past 10 days → day 11.")],
             solution='q4_answer = "a"', wrong="b",
             explanation=T("Window i: X_i = (y_i, …, y_{i+W−1}), Y_i = (y_{i+W}, …, y_{i+W+H−1}); N = ⌊(T − W − H)/s⌋ + "
                           "1 windows।",
                           "Window i: X_i = (y_i, …, y_{i+W−1}), Y_i = (y_{i+W}, …, y_{i+W+H−1}); N = ⌊(T − W − H)/s⌋ + "
                           "1 windows.")),
         Shape("q5",
-            T("(Source का प्रश्न 5) PyTorch में time-series data को कैसे format करते हैं? एक sensor हर घंटे तापमान और नमी "
+            T("(स्रोत नोट्स का प्रश्न 5) PyTorch में time-series data को कैसे format करते हैं? एक sensor हर घंटे तापमान और नमी "
               "(humidity) — 2 features — देता है। 24 घंटों की windows और batch size 32 वाले DataLoader का एक input batch "
               "`nn.LSTM(input_size=2, hidden_size=16, batch_first=True)` को किस shape में जाता है? एक tuple लिखिए।",
               "(Source question 5) How is time-series data formatted in PyTorch? A sensor gives temperature and "

@@ -11,7 +11,7 @@ from ..kinds import MultipleChoice, Numeric, Shape, TrueFalse
 
 TITLE = T("RNN का परिचय", "Introduction to RNNs")
 INTRO = T(
-    "पहले source notes (\"Introduction to RNNs\") के पाँच practice questions, फिर `nn.RNN` के shapes का अनुमान, source "
+    "पहले स्रोत नोट्स (\"Introduction to RNNs\") के पाँच practice questions, फिर `nn.RNN` के shapes का अनुमान, स्रोत नोट्स "
     "`002` का one-hot उदाहरण, 1-D CNN की खिड़की, और एक `nn.RNN` ख़ुद चलाना। `torch` और `nn` पहले से import हैं। Shape "
     "का उत्तर एक tuple (जैसे `(4, 10, 16)`) या एक tensor हो सकता है — अनुमान लगाइए, फिर चलाकर जाँचिए।",
     "First the five practice questions of the source notes (\"Introduction to RNNs\"), then predicting `nn.RNN`'s shapes, "
@@ -149,7 +149,7 @@ def _wrong_run_rnn_last_only(x):
 def questions():
     return [
         MultipleChoice("q1",
-            T("(Source का प्रश्न 1) RNN किस प्रकार की समस्याओं के लिए उपयुक्त है? इनमें से कौन-से काम RNN के लिए स्वाभाविक हैं?",
+            T("(स्रोत नोट्स का प्रश्न 1) RNN किस प्रकार की समस्याओं के लिए उपयुक्त है? इनमें से कौन-से काम RNN के लिए स्वाभाविक हैं?",
               "(Source question 1) What kind of problems is an RNN suited for? Which of these tasks are natural for an "
               "RNN?"),
             [T("वाक्य के अब तक के शब्दों से अगला शब्द बताना", "guessing the next word from the words of a sentence so far"),
@@ -174,7 +174,7 @@ def questions():
                           "An RNN fits where the data is a sequence and earlier steps affect later ones: language "
                           "(next word, translation, sentiment), speech, time series. For a single image or unordered "
                           "features a CNN or an MLP is better.")),
-        MultipleChoice("q2", T("(Source का प्रश्न 2) RNN में hidden state का क्या काम है?",
+        MultipleChoice("q2", T("(स्रोत नोट्स का प्रश्न 2) RNN में hidden state का क्या काम है?",
                                "(Source question 2) What does the hidden state do in an RNN?"),
             [T("अब तक के inputs का एक निश्चित आकार का सारांश रखना, जो हर step पर update होकर अगले step में जाता है",
                "it keeps a fixed-size summary of the inputs so far, updated at every step and passed to the next"),
@@ -183,7 +183,7 @@ def questions():
              T("यह model का अंतिम output (class) है", "it is the model's final output (the class)"),
              T("यह learning rate को हर step पर बदलता है", "it changes the learning rate at every step")],
             "a",
-            why={"b": T("यह source `004` की \"Memory: I + am\" वाली तस्वीर है, पर असल में $h_t$ हमेशा वही $H$ संख्याएँ है।",
+            why={"b": T("यह स्रोत नोट्स `004` की \"Memory: I + am\" वाली तस्वीर है, पर असल में $h_t$ हमेशा वही $H$ संख्याएँ है।",
                         "that is source `004`'s \"Memory: I + am\" picture, but in fact $h_t$ is always the same $H$ "
                         "numbers."),
                  "c": T("output $y_t = W_{hy} h_t + b_y$ hidden state से बनता है, पर वह ख़ुद hidden state नहीं।",
@@ -198,7 +198,7 @@ def questions():
                           "$h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$: at every step the new input and the "
                           "previous memory make the new memory. Its size (hidden_size) does not depend on the sequence "
                           "length — it is a summary.")),
-        MultipleChoice("q3", T("(Source का प्रश्न 3) RNN को unroll करना क्या है? कौन-से कथन सही हैं?",
+        MultipleChoice("q3", T("(स्रोत नोट्स का प्रश्न 3) RNN को unroll करना क्या है? कौन-से कथन सही हैं?",
                                "(Source question 3) What is unrolling an RNN? Which statements are right?"),
             [T("loop को समय में फैलाकर लिखना: हर time step के लिए cell की एक copy, सबमें वही weights",
                "writing the loop out in time: one copy of the cell per time step, all with the same weights"),
@@ -211,7 +211,7 @@ def questions():
             ["a", "c"],
             why={"b": T("सारी copies वही weights साझा करती हैं; गिनती नहीं बदलती।",
                         "all copies share the same weights; the count does not change."),
-                 "d": T("वही तीर ($W_{hh}$) RNN की पहचान है — source `000` के चित्र में यह छूट गया है।",
+                 "d": T("वही तीर ($W_{hh}$) RNN की पहचान है — स्रोत नोट्स `000` के चित्र में यह छूट गया है।",
                         "that arrow ($W_{hh}$) is what makes it an RNN — source `000`'s picture leaves it out.")},
             hints=[T("notebook 10 के section 4 का चित्र देखिए: लाल तीर क्या जोड़ते हैं?",
                      "Look at the picture of notebook 10, section 4: what do the red arrows connect?")],
@@ -221,7 +221,7 @@ def questions():
                           "Unrolling is only a way of writing it: the same cell, the same weights, $T$ times. It "
                           "explains backpropagation through time (notebook 13), and why the gradient passes through "
                           "$T$ multiplications.")),
-        MultipleChoice("q4", T("(Source का प्रश्न 4) Vanilla RNN की सीमाएँ कौन-सी हैं?",
+        MultipleChoice("q4", T("(स्रोत नोट्स का प्रश्न 4) Vanilla RNN की सीमाएँ कौन-सी हैं?",
                                "(Source question 4) What are the limitations of a vanilla RNN?"),
             [T("vanishing gradient: दूर के steps तक gradient लगभग शून्य पहुँचता है",
                "vanishing gradient: almost no gradient reaches distant steps"),
@@ -242,7 +242,7 @@ def questions():
                           "The gradient is multiplied by $W_{hh}$ and $\\tanh'$ at every step: a factor < 1 gives "
                           "vanishing (short memory), > 1 exploding (gradient clipping). $h_t$ needs $h_{t-1}$, so "
                           "nothing runs in parallel over time. Cure: LSTM/GRU (notebook 15).")),
-        Code("q5", T("(Source का प्रश्न 5) PyTorch में एक simple RNN कैसे बनाते और चलाते हैं? `run_rnn(x)` लिखिए: `x` का shape "
+        Code("q5", T("(स्रोत नोट्स का प्रश्न 5) PyTorch में एक simple RNN कैसे बनाते और चलाते हैं? `run_rnn(x)` लिखिए: `x` का shape "
                      "`(batch, T, 10)` है; function के अंदर एक `nn.RNN` बनाइए (input 10, hidden 20, एक layer, batch पहले) "
                      "और `(output, h_n)` लौटाइए। Checker हर call से पहले random seed तय करता है और आपके output को उसी seed "
                      "से बने `nn.RNN` से मिलाता है।",
@@ -331,7 +331,7 @@ def questions():
             solution="q11_answer = nn.RNN(8, 16)(torch.randn(10, 8))[0].shape", wrong=(1, 10, 16),
             explanation=T("Unbatched input पर output (T, H) = (10, 16) और h_n (1, 16) है।",
                           "For an unbatched input, output is (T, H) = (10, 16) and h_n is (1, 16).")),
-        Shape("q12", T('Source `002` का उदाहरण: vocabulary में 5 शब्द (movie, was, good, bad, not), one-hot vectors, और '
+        Shape("q12", T('स्रोत नोट्स `002` का उदाहरण: vocabulary में 5 शब्द (movie, was, good, bad, not), one-hot vectors, और '
                        'सबसे लंबा review "movie was not good"। तीनों reviews को `batch_first=True` के लिए एक batch में pad '
                        'करें तो input tensor का shape क्या है?',
                        "Source `002`'s example: 5 words in the vocabulary (movie, was, good, bad, not), one-hot "
@@ -340,10 +340,10 @@ def questions():
             (3, 4, 5), meaning="(batch, timesteps, features)",
             hints=[T("batch = 3 reviews; timesteps = सबसे लंबे review के शब्द; features = one-hot की लंबाई।",
                      "batch = 3 reviews; timesteps = words of the longest review; features = the one-hot length."),
-                   T("5 शब्दों के one-hot vectors में 5 संख्याएँ होती हैं (source की table में 4 हैं — वह ग़लती है)।",
+                   T("5 शब्दों के one-hot vectors में 5 संख्याएँ होती हैं (स्रोत नोट्स की table में 4 हैं — वह ग़लती है)।",
                      "One-hot vectors for 5 words have 5 numbers (the source's table has 4 — that is a mistake).")],
             solution="q12_answer = (3, 4, 5)", wrong=(3, 4, 4),
-            explanation=T('(3, 4, 5): एक sample (4, 5) = "(timesteps, features)" है, जैसा source कहता है; PyTorch आगे '
+            explanation=T('(3, 4, 5): एक sample (4, 5) = "(timesteps, features)" है, जैसा स्रोत नोट्स कहते हैं; PyTorch आगे '
                           'batch जोड़ता है। हर शब्द का अपना one-hot vector (5 लंबा); पूरी तरह शून्य vector केवल padding।',
                           '(3, 4, 5): one sample is (4, 5) = "(timesteps, features)", as the source says; PyTorch adds '
                           'a batch in front. Every word has its own one-hot vector (length 5); the all-zero vector is '
@@ -362,7 +362,7 @@ def questions():
                           "पिछले steps पर निर्भर है (सिद्धांत में)।",
                           "$1 + 3 \\cdot (5 - 1) = 13$ steps. A CNN reads sequences, but through a limited window; an "
                           "RNN's $h_t$ depends on all previous steps (in principle).")),
-        TrueFalse("q14", T("Source `002` कहता है: \"CNN and feed-forward NN's can only be used when input size is fixed "
+        TrueFalse("q14", T("स्रोत नोट्स `002` कहते हैं: \"CNN and feed-forward NN's can only be used when input size is fixed "
                            "and there is no dependencies among the inputs\"। यह कथन सही है।",
                            "Source `002` says: \"CNN and feed-forward NN's can only be used when input size is fixed "
                            "and there is no dependencies among the inputs\". This statement is true."),

@@ -254,7 +254,7 @@ def questions():
             hints=[T("दो inputs, दो matrices, एक bias, एक activation।",
                      "Two inputs, two matrices, one bias, one activation.")],
             solution='q4_answer = "a"', wrong="c",
-            why={"c": T("$W_{hy}$ output की matrix है: $y_t = W_{hy} h_t + b_y$।",
+            why={"c": T("$W_{hy}$ output का matrix है: $y_t = W_{hy} h_t + b_y$।",
                         "$W_{hy}$ is the output matrix: $y_t = W_{hy} h_t + b_y$.")},
             explanation=T("PyTorch में यही $h_t = \\tanh(x_t W_{ih}^{\\top} + b_{ih} + h_{t-1} W_{hh}^{\\top} + b_{hh})$ "
                           "है (batch की rows, दो biases)।",
@@ -390,8 +390,8 @@ def questions():
                    T("`hh` = hidden → hidden।", "`hh` = hidden → hidden.")],
             solution='q11_answer = "b"', wrong="a",
             explanation=T("`004` में $U$ पिछली memory $H_{t-1}$ से गुणा होता है → `weight_hh_l0`। ध्यान: Goodfellow की किताब "
-                          "में उल्टा है — वहाँ $U$ input की matrix (`weight_ih_l0`) है और $W$ recurrent। अक्षर नहीं, यह देखिए कि "
-                          "matrix किससे गुणा होती है।",
+                          "में उल्टा है — वहाँ $U$ input का matrix (`weight_ih_l0`) है और $W$ recurrent। अक्षर नहीं, यह देखिए कि "
+                          "matrix किससे गुणा होता है।",
                           "In `004`, $U$ multiplies the previous memory $H_{t-1}$ → `weight_hh_l0`. Careful: "
                           "Goodfellow's textbook has it the other way round — there $U$ is the input matrix "
                           "(`weight_ih_l0`) and $W$ the recurrent one. Look not at the letter but at what the matrix "
@@ -401,8 +401,8 @@ def questions():
               "If you set `bias_hh_l0` to zero and add its value to `bias_ih_l0`, every output of the RNN changes."),
             False, hints=[T("समीकरण में दोनों biases कहाँ आते हैं?", "Where do the two biases appear in the equation?")],
             solution="q12_answer = False", wrong=True,
-            explanation=T("ग़लत: दोनों biases हमेशा $b_{ih} + b_{hh}$ के जोड़ के रूप में आते हैं, तो जोड़ वही रहे तो function वही है। "
-                          "फ़र्क़ केवल parameters की गिनती में है (हर layer में hidden_size ज़्यादा)।",
+            explanation=T("ग़लत: दोनों biases हमेशा $b_{ih} + b_{hh}$ के जोड़ के रूप में आते हैं, इसलिए जब तक जोड़ "
+                          "वही है, function वही रहता है। फ़र्क़ केवल parameters की गिनती में है (हर layer में hidden_size ज़्यादा)।",
                           "False: the two biases only ever appear as the sum $b_{ih} + b_{hh}$, so with the same sum "
                           "the function is the same. The only difference is the parameter count (hidden_size more per "
                           "layer).")),

@@ -22,7 +22,7 @@ from ._nb12_graders import (
 TITLE = T("RNN के प्रकार: one-to-one से encoder–decoder तक, padding और packing",
           "Types of RNN: from one-to-one to encoder–decoder, padding and packing")
 INTRO = T(
-    "Source notes के इन sections में अलग से practice questions नहीं हैं, इसलिए पहले प्रश्न उनकी हर बात को परखते हैं: "
+    "स्रोत नोट्स के इन sections में अलग से practice questions नहीं हैं, इसलिए पहले प्रश्न उनकी हर बात को परखते हैं: "
     "applications को प्रकारों में बाँटना और notes की ग़लतियाँ पकड़ना। फिर हर प्रकार के output shapes, एक batch का padding और "
     "`lengths` हाथ से, `pack_padded_sequence` से सही final state, और greedy decoding का loop। `torch`, `nn`, "
     "`pack_padded_sequence`, `pad_packed_sequence` और `coursekit.rnntypes` के modules पहले से import हैं। Notebook "
@@ -69,7 +69,7 @@ def questions():
                      "Four options output a single label or a single number.")],
             solution='q1_answer = ["a", "b", "d", "f"]', wrong=["a", "c"],
             explanation=T('Sentiment, spam, कल का एक दाम और video की गतिविधि: सब पूरा sequence → एक output। (अगले 7 दिनों '
-                          'के दाम एक साथ बताना many-to-one नहीं होता — source `002` का "Forecasting stock price" केवल एक '
+                          'के दाम एक साथ बताना many-to-one नहीं होता — स्रोत नोट्स `002` का "Forecasting stock price" केवल एक '
                           'दाम के लिए many-to-one है।)',
                           "Sentiment, spam, tomorrow's one price and a video's activity: all a whole sequence → one "
                           "output. (Predicting the next 7 days' prices at once is not many-to-one — source `002`'s "
@@ -95,8 +95,8 @@ def questions():
                    T("दो विकल्प हर शब्द को एक label देते हैं।", "Two options give every word one label.")],
             solution='q2_answer = ["a", "b", "d", "f"]', wrong=["a", "b", "c"],
             explanation=T('अनुवाद, video captioning, speech-to-text और chatbot: input और output की लंबाइयाँ आपस में बँधी नहीं '
-                          '— encoder पूरा input पढ़ता है, decoder अपनी लंबाई ख़ुद तय करता है (<eos> लिखकर)। Source `002` '
-                          'video captioning को सही ही "variable length" कहता है, पर POS tagging के लिए "fixed length" '
+                          '— encoder पूरा input पढ़ता है, decoder अपनी लंबाई ख़ुद तय करता है (<eos> लिखकर)। स्रोत नोट्स `002` '
+                          'video captioning को सही ही "variable length" कहते हैं, पर POS tagging के लिए "fixed length" '
                           'भ्रामक है: वाक्य अलग लंबाई के होते हैं, बराबर केवल input और output की लंबाई है।',
                           'Translation, video captioning, speech-to-text and chatbots: the input and output lengths '
                           'are not tied — the encoder reads the whole input, the decoder decides its own length (by '
@@ -104,7 +104,7 @@ def questions():
                           'length" for POS tagging is misleading: the sentences differ in length; only the input and '
                           'output lengths are equal.')),
         MultipleChoice("q3",
-            T("Source `002` image captioning के लिए लिखता है \"Encoder - CNN, Decoder - ANN\"। सही कथन कौन-सा है?",
+            T("स्रोत नोट्स `002` image captioning के लिए लिखते हैं \"Encoder - CNN, Decoder - ANN\"। सही कथन कौन-सा है?",
               "Source `002` writes \"Encoder - CNN, Decoder - ANN\" for image captioning. Which statement is right?"),
             [T("one-to-many: CNN चित्र को एक vector बनाता है, और decoder एक RNN है जो हर step पर अपना पिछला शब्द वापस "
                "input में लेकर अगला शब्द लिखता है",
@@ -119,8 +119,8 @@ def questions():
             why={"b": T("ANN का output तय आकार का है, पर captions की लंबाई अलग-अलग है, और हर शब्द पिछले शब्दों पर निर्भर है।",
                         "an ANN's output has a fixed size, but captions differ in length, and every word depends on "
                         "the words before it."),
-                 "c": T("Output एक शब्द नहीं, शब्दों की sequence है।", "the output is not one word but a sequence of words."),
-                 "d": T("Caption एक output नहीं, कई steps की sequence है।",
+                 "c": T("Output एक शब्द नहीं, शब्दों का sequence है।", "the output is not one word but a sequence of words."),
+                 "d": T("Caption एक output नहीं, कई steps का sequence है।",
                         "a caption is not one output but a sequence of many steps.")},
             hints=[T("Caption की लंबाई हर चित्र के लिए अलग है — कौन-सा network अलग लंबाई का output दे सकता है?",
                      "A caption's length differs from image to image — which network can give an output of varying "
@@ -154,7 +154,7 @@ def questions():
                      "Put $h_0 = 0$ into $h_1 = \\tanh(W_{xh} x + W_{hh} h_0 + b)$.")],
             solution="q5_answer = False", wrong=True,
             explanation=T('$W_{hh} \\cdot 0 = 0$: one-to-one एक साधारण feed-forward layer है और $W_{hh}$ का gradient '
-                          'शून्य रहता है। इसलिए "one-to-one → image classification" (sources `004`, `001`) असल में RNN नहीं, '
+                          'शून्य रहता है। इसलिए "one-to-one → image classification" (स्रोत नोट्स `004`, `001`) असल में RNN नहीं, '
                           'CNN/MLP का काम है।',
                           '$W_{hh} \\cdot 0 = 0$: one-to-one is an ordinary feed-forward layer and the gradient of '
                           '$W_{hh}$ stays zero. So "one-to-one → image classification" (sources `004`, `001`) is '
@@ -181,7 +181,7 @@ def questions():
                           "Training: teacher forcing, the next note at every step (many-to-many). Generation: a greedy "
                           "or sampling loop from a start, every output the next input (one-to-many).")),
         MultipleChoice("q7",
-            T("Source `001` का Keras model: `SimpleRNN(128, input_shape=(100, 50), return_sequences=True)` → "
+            T("स्रोत नोट्स `001` का Keras model: `SimpleRNN(128, input_shape=(100, 50), return_sequences=True)` → "
               "`SimpleRNN(64)` → `Dense(10, activation='softmax')`। यह किस प्रकार का है?",
               "Source `001`'s Keras model: `SimpleRNN(128, input_shape=(100, 50), return_sequences=True)` → "
               "`SimpleRNN(64)` → `Dense(10, activation='softmax')`. Which type is it?"),
@@ -233,7 +233,7 @@ def questions():
                        "`Seq2Seq(tgt_vocab_size=800, hidden=64, src_vocab_size=600)`: source batch (2, 7), lengths "
                        "`[7, 4]`, targets (2, 5) — the shape of the logits with teacher forcing?"),
             (2, 5, 800), meaning="(batch, target steps, target vocabulary)",
-            hints=[T("Output की लंबाई target से आती है, source से नहीं।",
+            hints=[T("Output की लंबाई target से आती है, source sequence से नहीं।",
                      "The output length comes from the targets, not from the source."),
                    T("हर target step पर पूरी target vocabulary के scores।",
                      "Scores over the whole target vocabulary at every target step.")],
@@ -283,12 +283,12 @@ def questions():
                           "(output (5, 8, 64))।",
                           "(num_layers · 2, B, H) = (4, 5, 32); the last layer's two directions are `h_n[-2]` and "
                           "`h_n[-1]` (the output is (5, 8, 64)).")),
-        Numeric("q14", T("Source `002` की vocabulary में 5 शब्द हैं: movie, was, good, bad, not। (बिना `<pad>` के) एक "
+        Numeric("q14", T("स्रोत नोट्स `002` की vocabulary में 5 शब्द हैं: movie, was, good, bad, not। (बिना `<pad>` के) एक "
                          "one-hot vector की लंबाई कितनी होनी चाहिए?",
                          "Source `002`'s vocabulary has 5 words: movie, was, good, bad, not. How long must a one-hot "
                          "vector be (without `<pad>`)?"),
             5, rel_tol=0, abs_tol=0,
-            mistakes={4: T('Source यही लिखता है, और "not" को [0 0 0 0] दे देता है — पर पूरी तरह शून्य vector "कोई शब्द नहीं" है '
+            mistakes={4: T('स्रोत नोट्स यही लिखते हैं, और "not" को [0 0 0 0] दे देते हैं — पर पूरी तरह शून्य vector "कोई शब्द नहीं" है '
                            '(padding जैसा), "not" नहीं।',
                            'the source says this and gives "not" [0 0 0 0] — but the all-zero vector means "no word" '
                            '(like padding), not "not".')},
@@ -299,16 +299,16 @@ def questions():
                           "One-hot: every word has its own position, so the length = the vocabulary size = 5 (7 with "
                           "`<pad>` and `<unk>`).")),
         Shape("q15",
-            T('उन्हीं 5 लंबाई के one-hot vectors से source के तीनों reviews ("movie was good", "movie was bad", "movie was not '
+            T('उन्हीं 5 लंबाई के one-hot vectors से स्रोत नोट्स के तीनों reviews ("movie was good", "movie was bad", "movie was not '
               'good") का padded batch बनाइए। उसका shape (batch, time, vocabulary) क्या है?',
               "With the same one-hot vectors of length 5, make the padded batch of the source's three reviews (\"movie "
               "was good\", \"movie was bad\", \"movie was not good\"). What is its shape (batch, time, vocabulary)?"),
             (3, 4, 5), meaning="(batch, time, vocabulary)",
             hints=[T("सबसे लंबा review 4 शब्दों का है।", "The longest review has 4 words."),
-                   T("Source का \"(4, 5)\" एक review का shape है।",
+                   T("स्रोत नोट्स का \"(4, 5)\" एक review का shape है।",
                      "The source's \"(4, 5)\" is the shape of one review.")],
             solution="q15_answer = (3, 4, 5)", wrong=(4, 5),
-            explanation=T('3 reviews × 4 steps (छोटे दो के अंत में एक pad) × 5। Source का "input shape (4, 5)" एक review का '
+            explanation=T('3 reviews × 4 steps (छोटे दो के अंत में एक pad) × 5। स्रोत नोट्स का "input shape (4, 5)" एक review का '
                           'है, batch का नहीं।',
                           "3 reviews × 4 steps (one pad at the end of the two short ones) × 5. The source's \"input "
                           "shape (4, 5)\" is one review's, not the batch's.")),

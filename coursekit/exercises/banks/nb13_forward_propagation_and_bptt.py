@@ -326,9 +326,9 @@ def questions():
                    T("Hidden states $\\pm 1$ पर saturate हों तो $1 - h^2$ कितना होता है?",
                      "When the hidden states saturate at $\\pm 1$, how large is $1 - h^2$?")],
             solution="q11_answer = False", wrong=True,
-            explanation=T("$\\rho > 1$ exploding के लिए ज़रूरी है, पर काफ़ी नहीं: बड़े $W_{hh}$ से states saturate होते हैं, $1 - "
+            explanation=T("$\\rho > 1$ exploding के लिए ज़रूरी है, पर काफ़ी नहीं: बड़े $W_{hh}$ से states saturate हो जाती हैं, $1 - "
                           "h^2$ छोटा हो जाता है और gradient फिर भी vanish हो सकता है (notebook में $\\rho = 1.5$)। बहुत बड़े "
-                          "$\\rho$ (notebook में 3.0) पर dynamics chaotic होती है और gradient फूटता है।",
+                          "$\\rho$ (notebook में 3.0) पर dynamics chaotic होती है और gradient फटता है।",
                           "$\\rho > 1$ is necessary for exploding but not sufficient: a large $W_{hh}$ saturates the "
                           "states, $1 - h^2$ becomes small and the gradient can still vanish ($\\rho = 1.5$ in the "
                           "notebook). At a much larger $\\rho$ (3.0 in the notebook) the dynamics are chaotic and the "

@@ -18,9 +18,9 @@ from ._nb14_graders import (
 
 TITLE = T("डीप RNN", "Deep RNNs")
 INTRO = T(
-    "Source notes (`001`) के deep RNN वाले हिस्से में अपने practice questions नहीं हैं; ये प्रश्न notebook 14 के हर section को "
-    "जाँचते हैं: stack में हर layer क्या पढ़ती है, source का Keras model और उसके parameters, stacked RNN के parameters गिनने "
-    "का function, bidirectional shapes, dropout, और source के बताए लाभ और सीमाएँ। `torch` और `nn` पहले से import हैं।",
+    "स्रोत नोट्स (`001`) के deep RNN वाले हिस्से में अपने practice questions नहीं हैं; ये प्रश्न notebook 14 के हर section को "
+    "जाँचते हैं: stack में हर layer क्या पढ़ती है, स्रोत नोट्स का Keras model और उसके parameters, stacked RNN के parameters गिनने "
+    "का function, bidirectional shapes, dropout, और स्रोत नोट्स के बताए लाभ और सीमाएँ। `torch` और `nn` पहले से import हैं।",
     "The deep-RNN part of the source notes (`001`) has no practice questions of its own; these questions check every "
     "section of notebook 14: what each layer of a stack reads, the source's Keras model and its parameters, a function "
     "that counts a stacked RNN's parameters, bidirectional shapes, dropout, and the advantages and limitations the source "
@@ -59,11 +59,11 @@ def questions():
             hints=[T("$h^{(l)}_t = \\tanh(W^{(l)}_{ih} h^{(l-1)}_t + \\dots + W^{(l)}_{hh} h^{(l)}_{t-1} + \\dots)$।",
                      "$h^{(l)}_t = \\tanh(W^{(l)}_{ih} h^{(l-1)}_t + \\dots + W^{(l)}_{hh} h^{(l)}_{t-1} + \\dots)$.")],
             solution='q1_answer = "a"', wrong="b",
-            explanation=T("Layer 2 का input layer 1 की पूरी output sequence $h^{(1)}_1, \\dots, h^{(1)}_T$ है — हर time "
+            explanation=T("Layer 2 का input layer 1 का पूरा output sequence $h^{(1)}_1, \\dots, h^{(1)}_T$ है — हर time "
                           "step पर उसी समय का मान।",
                           "Layer 2's input is layer 1's whole output sequence $h^{(1)}_1, \\dots, h^{(1)}_T$ — at "
                           "every time step the value of that time.")),
-        Shape("q2", T("Source का model: `SimpleRNN(128, input_shape=(100, 50), return_sequences=True)`। 32 examples के "
+        Shape("q2", T("स्रोत नोट्स का model: `SimpleRNN(128, input_shape=(100, 50), return_sequences=True)`। 32 examples के "
                       "batch पर इस layer के output का shape क्या है?",
                       "The source's model: `SimpleRNN(128, input_shape=(100, 50), return_sequences=True)`. What is the "
                       "shape of this layer's output for a batch of 32 examples?"),
@@ -106,7 +106,7 @@ def questions():
             explanation=T("64 · (128 + 64 + 1) = 12,352। (Keras installed न होने पर भी सूत्र से गिनती की जा सकती है।)",
                           "64 · (128 + 64 + 1) = 12,352. (The formula gives the count even without Keras installed.)")),
         Numeric("q5",
-            T("Source का पूरा model (SimpleRNN(128) → SimpleRNN(64) → Dense(10), input 50 features) PyTorch में बनाएँ "
+            T("स्रोत नोट्स का पूरा model (SimpleRNN(128) → SimpleRNN(64) → Dense(10), input 50 features) PyTorch में बनाएँ "
               "(`nn.RNN`, `nn.RNN`, `nn.Linear`), तो उसमें Keras से कितने parameters ज़्यादा होंगे?",
               "If you build the source's whole model (SimpleRNN(128) → SimpleRNN(64) → Dense(10), input 50 features) "
               "in PyTorch (`nn.RNN`, `nn.RNN`, `nn.Linear`), how many more parameters does it have than in Keras?"),
@@ -158,7 +158,7 @@ def questions():
                           "model's `numel()`.")),
         Code("q7", T("Stack का forward pass ख़ुद लिखिए: `stack_forward(layers, x)` को `nn.RNN` layers "
                      "(`batch_first=True`) की एक list और input x (batch, time, features) मिलता है। हर layer को नीचे वाली "
-                     "layer की **पूरी output sequence** दीजिए, और सबसे ऊपर की layer की output sequence लौटाइए। Checker "
+                     "layer का **पूरा output sequence** दीजिए, और सबसे ऊपर की layer का output sequence लौटाइए। Checker "
                      "उसे उन्हीं weights वाले `nn.RNN(num_layers=3)` से मिलाएगा।",
                      "Write a stack's forward pass yourself: `stack_forward(layers, x)` receives a list of `nn.RNN` "
                      "layers (`batch_first=True`) and an input x (batch, time, features). Give every layer the **whole "

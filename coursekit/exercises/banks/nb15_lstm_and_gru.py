@@ -19,7 +19,7 @@ from ._nb15_graders import (
 
 TITLE = T("LSTM और GRU", "LSTM and GRU")
 INTRO = T(
-    "स्रोत नोट्स (`002`, `000`) के इन हिस्सों में अपने practice questions नहीं हैं; ये प्रश्न notebook 15 के हर खंड को "
+    "स्रोत नोट्स (`002`, `000`) के इन हिस्सों में अपने practice questions नहीं हैं; ये प्रश्न notebook 15 के हर section को "
     "जाँचते हैं: कौन-सा gate क्या करता है, एक LSTM step ख़ुद लिखना (`nn.LSTMCell` से मिलाकर), LSTM और GRU के parameters, "
     "PyTorch का GRU candidate, initialisation पर forget gate, और स्रोत नोट्स के दावों की जाँच। `torch` और `nn` पहले से import हैं।",
     "These parts of the source notes (`002`, `000`) have no practice questions of their own; these questions check every "
@@ -278,7 +278,7 @@ def questions():
                         "अनुसार।",
                         "in comparisons (Chung et al., 2014; Jozefowicz et al., 2015) the two came out about equal, "
                         "depending on the task."),
-                 "e": T("गति implementation पर भी निर्भर है: notebook 15 की run में CPU पर T = 20 और 50 पर GRU का epoch "
+                 "e": T("गति implementation पर भी निर्भर है: notebook 15 के run में CPU पर T = 20 और 50 पर GRU का epoch "
                         "LSTM से धीमा था।",
                         "speed depends on the implementation too: in notebook 15's run on the CPU, at T = 20 and 50, "
                         "an epoch of the GRU was slower than one of the LSTM.")},

@@ -123,7 +123,7 @@ def questions():
             hints=[T("असली user ऐसे शब्द लिखेगा जो training में कभी नहीं थे। उन्हें कौन-सा index मिलेगा?",
                      "A real user will type words that were never in training. Which index will they get?")],
             solution="q5_answer = False", wrong=True,
-            explanation=T("ग़लत। Test set असली दुनिया की नकल है: test के नए शब्द `<unk>` होने चाहिए। Vocabulary में test शब्द "
+            explanation=T("ग़लत। Test set असली दुनिया की नक़ल है: test के नए शब्द `<unk>` होने चाहिए। Vocabulary में test शब्द "
                           "डालने से test accuracy ज़्यादा अच्छी दिख सकती है (जैसे embedding table का आकार और `<unk>` की दर बदल "
                           "जाती है) — यह एक तरह का data leakage है।",
                           "False. The test set imitates the real world: new test words must be `<unk>`. Putting test "
@@ -303,7 +303,7 @@ def questions():
               "statements are right?"),
             [T("LSTM और GRU के gates vanishing gradients को कम करते हैं, पर पूरी तरह ख़त्म नहीं करते",
                "the gates of LSTM and GRU reduce vanishing gradients, but do not remove them"),
-             T("Exploding gradients के लिए RNNs में आम तौर पर gradient clipping लगाई जाती है",
+             T("Exploding gradients के लिए RNNs में आम तौर पर gradient clipping लगाया जाता है",
                "RNNs usually use gradient clipping against exploding gradients"),
              T("Theano Microsoft ने बनाया था", "Theano was built by Microsoft"),
              T("`nn.RNN` का default activation ReLU है", "the default activation of `nn.RNN` is ReLU"),

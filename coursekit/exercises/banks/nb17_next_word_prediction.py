@@ -143,7 +143,7 @@ def questions():
              T("BPTT (backpropagation through time) सारे time steps के पार gradient भेजकर RNN को train करता है",
                "BPTT (backpropagation through time) trains an RNN by sending the gradient back across all time steps")],
             ["a", "b", "d"],
-            why={"c": T("ReLU की ऊपरी सीमा नहीं; वही $U$ हर step पर लगता है, इसलिए activations और gradients फूल सकते हैं।",
+            why={"c": T("ReLU की ऊपरी सीमा नहीं; वही $U$ हर step पर लगता है, इसलिए activations और gradients फट सकते हैं।",
                         "ReLU has no upper bound; the same $U$ is applied at every step, so activations and gradients "
                         "can explode.")},
             hints=[T("Gate का काम \"कितना\" बताना है: 0 से 1 का अंश।", 'A gate says "how much": a fraction from 0 to 1.'),

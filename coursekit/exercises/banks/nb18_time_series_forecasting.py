@@ -270,7 +270,7 @@ def questions():
                            'या नहीं — random walk पर ऐसी "चिपकी" रेखा अक्सर बस एक step पीछे खिसका हुआ truth होती है। (2) '
                            'बँटवारा समय से था और scaler केवल train पर fit हुआ — फेंटकर बँटवारे या पूरी series पर scaling से test '
                            'का भविष्य training में रिसता है। (3) test कितना लंबा है और सुधार कितना स्थिर है: कितने दिनों/महीनों में '
-                           'model persistence से पास था, और क्या यह सिक्का उछालने से अलग है (या कई अलग समय-खंडों पर दोहराया '
+                           'model persistence से ज़्यादा नज़दीक था, और क्या यह सिक्का उछालने से अलग है (या कई अलग समय-खंडों पर दोहराया '
                            'गया)।',
                            '(1) The RMSE/MAE of persistence ($\\hat{y}_{t+1} = y_t$) on the same test part: is the '
                            'rel. RMSE below 1 — on a random walk such a "hugging" line is often just the truth shifted '
