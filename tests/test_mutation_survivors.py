@@ -1127,7 +1127,7 @@ def test_fashion_cnn_pools_two_by_two():                                        
     assert [(m.kernel_size, m.stride) for m in pools] == [(2, 2), (2, 2)]        # 28 → 14 → 7, max of each 2×2
 
 
-def test_recursive_forecast_builds_no_graph():                                     # forecast: @torch.no_grad
+def test_recursive_forecast_returns_plain_numbers():                                # forecast: outside the graph
     from coursekit.forecast import recursive_forecast
 
     weight = torch.tensor(0.9, requires_grad=True)

@@ -121,7 +121,7 @@ def questions():
             T("Hidden layers कितनी होनी चाहिए — इससे क्या फ़र्क़ पड़ता है? कौन-सा कथन सही है?",
               "How many hidden layers should there be — what difference does it make? Which statement is right?"),
             [T("ज़्यादा layers से test accuracy हमेशा बढ़ती है।", "More layers always raise the test accuracy."),
-             T("ज़्यादा layers ज़्यादा जटिल functions दिखा सकती हैं, पर parameters, समय और training की कठिनाई (vanishing "
+             T("ज़्यादा layers ज़्यादा जटिल functions सीख सकती हैं, पर parameters, समय और training की कठिनाई (vanishing "
                "gradients) बढ़ती है, और छोटे data पर overfitting हो सकता है — इसलिए validation set पर मापकर चुनिए।",
                "More layers can represent more complex functions, but parameters, time and training difficulty "
                "(vanishing gradients) grow, and they can overfit small data — so choose by measuring on the validation "
@@ -274,9 +274,9 @@ def questions():
              T("Batch normalization और residual connections मदद करते हैं।",
                "Batch normalization and residual connections help."),
              T("यह बहुत बड़ी learning rate से होता है।", "It is caused by a learning rate that is too large."),
-             T("और sigmoid layers जोड़ने से यह ठीक हो जाता है।", "Adding more sigmoid layers fixes it.")],
+             T("और ज़्यादा sigmoid layers जोड़ने से यह ठीक हो जाता है।", "Adding more sigmoid layers fixes it.")],
             ["a", "b", "c", "d"],
-            why={"e": T("बहुत बड़ी learning rate से loss बेकाबू होकर बढ़ता (diverge करता) है; vanishing gradients network की "
+            why={"e": T("बहुत बड़ी learning rate से loss बेक़ाबू होकर बढ़ता (diverge करता) है; vanishing gradients network की "
                         "बनावट (activations, depth, initialization) से आते हैं।",
                         "a too-large learning rate makes the loss diverge; vanishing gradients come from the network's "
                         "make-up (activations, depth, initialization)."),

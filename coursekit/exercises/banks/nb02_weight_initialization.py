@@ -187,14 +187,14 @@ def questions():
                    T("constant 0.01 वाले network की distinct rows गिनिए।",
                      "Count the distinct rows of the network that started at constant 0.01.")],
             solution='q4_answer = ["a", "b"]', wrong="c",
-            explanation=T("सब-शून्य में hidden layers को gradient मिलता ही नहीं; किसी non-zero constant से वे सीखते हैं पर सब एक "
+            explanation=T("सब-शून्य में hidden layers को gradient मिलता ही नहीं; किसी non-zero constant से वे सीखती हैं पर सब एक "
                           "जैसा — 512 neurons एक neuron की तरह।",
                           "With all zeros the hidden layers get no gradient at all; with a non-zero constant they "
                           "learn, but all the same thing — 512 neurons act as one.")),
         Code("q5",
             T("PyTorch में He initialization: `he_init_(layer)` लिखिए, जो एक `nn.Linear` के weight में He (normal, ReLU के "
               "लिए) initialization लगाए और bias को 0 करे। grader इसे `nn.Linear(1024, 256)` और दो और layers पर चलाकर "
-              "weights के आँकड़ों (std, mean, हर neuron की row, बँटवारे का आकार) को He के formula से मिलाएगा।",
+              "weights के आँकड़ों (std, mean, हर neuron की row, distribution का आकार) को He के formula से मिलाएगा।",
               "He initialization in PyTorch: write `he_init_(layer)`, which puts He (normal, for ReLU) initialization "
               "into an `nn.Linear`'s weight and sets its bias to 0. The grader runs it on `nn.Linear(1024, 256)` and "
               "two more layers and compares the statistics of the weights (std, mean, every neuron's row, the shape of "

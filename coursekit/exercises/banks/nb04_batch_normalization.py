@@ -298,7 +298,7 @@ def questions():
             [[5.0, 4.0], [5.0, 6.5]], atol=1e-4,
             hints=[T("हर column एक feature है: पहला feature 2, 4, 6, 8 है।",
                      "Each column is a feature: the first is 2, 4, 6, 8."),
-                   T("variance = (mean से दूरी)² का औसत, section 4 से। torch में: `x.var(dim=0, unbiased=False)`।",
+                   T("variance = (mean से दूरी)² का औसत, यानी 4 से भाग। torch में: `x.var(dim=0, unbiased=False)`।",
                      "variance = the average of (distance from the mean)², divided by 4. In torch: `x.var(dim=0, "
                      "unbiased=False)`.")],
             solution=f"x = torch.tensor({HAND_X})\n"

@@ -212,7 +212,7 @@ def questions():
              T("एक `.npz` file जिसमें images और labels के arrays हों",
                "one `.npz` file holding arrays of images and labels")],
             "b",
-            why={"a": T("ImageFolder CSV नहीं पढ़ता; ऐसे data के लिए अपना Dataset class लिखना पड़ता है।",
+            why={"a": T("ImageFolder CSV नहीं पढ़ता; ऐसे data के लिए अपनी Dataset class लिखनी पड़ती है।",
                         "ImageFolder reads no CSV; such data needs a Dataset class of your own."),
                  "c": T("File के नाम से label नहीं आता; केवल sub-folder का नाम मायने रखता है।",
                         "the label does not come from the file name; only the sub-folder name matters.")},

@@ -298,7 +298,7 @@ def questions():
                      "The ResNet paper's \"Implementation\" part: BN, initialisation, dropout?")],
             solution='q5_answer = ["a", "b", "c"]', wrong=["a", "d"],
             explanation=T("Shortcuts degradation से लड़ते हैं; BN और He init signal का scale ठीक रखते हैं; bottlenecks से 152 "
-                          "layers का खर्च VGG-19 से भी कम रहा।",
+                          "layers का ख़र्च VGG-19 से भी कम रहा।",
                           "Shortcuts fight degradation; BN and He init keep the signal's scale right; bottlenecks kept "
                           "152 layers cheaper than VGG-19.")),
         # ---------------------------------------------------------------- coding and counting
@@ -382,7 +382,7 @@ def questions():
                         "Pooling has no weights; a 1×1 convolution mixes channels with learned weights.")},
             hints=[T("Notebook में basic 64-d और bottleneck 256-d blocks के parameters की तुलना देखिए।",
                      "Look at the notebook's comparison of the basic 64-d and bottleneck 256-d blocks."),
-                   T("3×3 convolution का खर्च channels के वर्ग ($C^2$) के साथ बढ़ता है।",
+                   T("3×3 convolution का ख़र्च channels के वर्ग ($C^2$) के साथ बढ़ता है।",
                      "The cost of a 3×3 convolution grows with the square of the channels ($C^2$).")],
             solution='q10_answer = "a"', wrong="d",
             explanation=T("इसीलिए 256 channels वाला bottleneck block (70,400 parameters) 64 channels वाले basic block "
@@ -423,7 +423,7 @@ def questions():
               "the notebook's `mnist_splits(size=32)` does."),
             reference=_pad_to_32,
             cases=[Case((_digits(0, 2),)), Case((_digits(1, 1),), about=T("एक ही image", "a single image")),
-                   Case((_digits(2, 3) * 0 + 0.5,), about=T("एक जैसे धूसर images", "uniform grey images"))],
+                   Case((_digits(2, 3) * 0 + 0.5,), about=T("एक जैसी धूसर images", "uniform grey images"))],
             answer_name="pad_to_32", starter="def pad_to_32(x):\n    return ____",
             solution="def pad_to_32(x):\n    return F.pad(x, (2, 2, 2, 2))   # left, right, top, bottom: 28 + 2 + 2 = 32",
             wrongs=_WRONG_PADS,

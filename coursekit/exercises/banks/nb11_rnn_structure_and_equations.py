@@ -172,7 +172,7 @@ def _wrong_forward_h_n_first(x, W_ih, W_hh, b_ih, b_hh, h0):
 def questions():
     return [
         MultipleChoice("q1",
-            T("(स्रोत नोट्स `000` का प्रश्न 1) RNN में hidden state $h_t$ क्या दर्शाता है?",
+            T("(स्रोत नोट्स `000` का प्रश्न 1) RNN में hidden state $h_t$ क्या दर्शाती है?",
               "(Source notes `000`, question 1) What does the hidden state $h_t$ represent in an RNN?"),
             [T("$x_1, \\dots, x_t$ की जानकारी का एक निश्चित आकार ($H$) का सारांश — network की memory",
                "a fixed-size ($H$) summary of the information in $x_1, \\dots, x_t$ — the network's memory"),
@@ -261,8 +261,8 @@ def questions():
                           "In PyTorch it is $h_t = \\tanh(x_t W_{ih}^{\\top} + b_{ih} + h_{t-1} W_{hh}^{\\top} + "
                           "b_{hh})$ (rows of a batch, two biases).")),
         Shape("q5", T("(स्रोत नोट्स `000` का प्रश्न 5) PyTorch में RNN के input tensor का shape क्या होता है? "
-                      "`nn.RNN(input_size=8, hidden_size=16, batch_first=True)` को 4 sequences देनी हैं, हर एक 10 steps "
-                      "की, हर step पर 8 features। input tensor का shape लिखिए।",
+                      "`nn.RNN(input_size=8, hidden_size=16, batch_first=True)` को 4 sequences देने हैं, हर एक 10 steps "
+                      "का, हर step पर 8 features। input tensor का shape लिखिए।",
                       "(Source notes `000`, question 5) What is the shape of an RNN's input tensor in PyTorch? You "
                       "want to give `nn.RNN(input_size=8, hidden_size=16, batch_first=True)` 4 sequences of 10 steps "
                       "each, 8 features per step. Write the shape of the input tensor."),

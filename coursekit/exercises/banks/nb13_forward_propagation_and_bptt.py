@@ -251,7 +251,7 @@ def questions():
                           "not right for this network: it is PyTorch's count for a network with 3 outputs.")),
         Numeric("q8",
             T("एक बड़ा sentiment RNN: vocabulary में 10,000 शब्द (one-hot inputs), 128 hidden units, एक output, और हर "
-              "review 200 शब्दों तक pad की गई है। कितने parameters हैं (एक hidden bias vector, एक output bias)?",
+              "review 200 शब्दों तक pad किया गया है। कितने parameters हैं (एक hidden bias vector, एक output bias)?",
               "A larger sentiment RNN: a vocabulary of 10,000 words (one-hot inputs), 128 hidden units, one output, "
               "and every review padded to 200 words. How many parameters does it have (one hidden bias vector, one "
               "output bias)?"),
@@ -338,7 +338,7 @@ def questions():
             [T("Clipping exploding gradients को रोकता है: कुल norm $c$ से बड़ा हो तो सारे gradients एक गुणक से छोटे होते हैं",
                "clipping stops exploding gradients: if the total norm exceeds $c$, all gradients shrink by one factor"),
              T("Clipping vanishing gradients को भी ठीक करता है", "clipping fixes vanishing gradients too"),
-             T("Gates मुख्य रूप से vanishing gradients के खिलाफ़ मदद करते हैं", "gates mainly help against vanishing gradients"),
+             T("Gates मुख्य रूप से vanishing gradients के ख़िलाफ़ मदद करते हैं", "gates mainly help against vanishing gradients"),
              T("LSTM में exploding gradients कभी नहीं होते, इसलिए उसके साथ clipping की ज़रूरत नहीं",
                "exploding gradients never happen in an LSTM, so it never needs clipping")],
             ["a", "c"],

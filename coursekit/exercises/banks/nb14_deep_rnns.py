@@ -48,13 +48,13 @@ def questions():
              T("वही input $x_t$ जो layer 1 पढ़ती है", "the same input $x_t$ that layer 1 reads"),
              T("layer 1 के weights", "layer 1's weights")],
             "a",
-            why={"b": T("तब layer 2 के पास पढ़ने को sequence ही नहीं बचती; इसलिए Keras में layer 1 पर "
+            why={"b": T("तब layer 2 के पास पढ़ने को sequence ही नहीं बचता; इसलिए Keras में layer 1 पर "
                         "`return_sequences=True` चाहिए।",
                         "then layer 2 would have no sequence left to read; that is why layer 1 needs "
                         "`return_sequences=True` in Keras."),
                  "c": T("केवल layer 1 input पढ़ती है; ऊपर की layers नीचे वाली का output पढ़ती हैं।",
                         "only layer 1 reads the input; higher layers read the output of the layer below."),
-                 "d": T("हर layer के अपने weights हैं; layers आपस में outputs बाँटती हैं, weights नहीं।",
+                 "d": T("हर layer के अपने weights हैं; layers आपस में outputs साझा करती हैं, weights नहीं।",
                         "every layer has its own weights; layers share outputs, not weights.")},
             hints=[T("$h^{(l)}_t = \\tanh(W^{(l)}_{ih} h^{(l-1)}_t + \\dots + W^{(l)}_{hh} h^{(l)}_{t-1} + \\dots)$।",
                      "$h^{(l)}_t = \\tanh(W^{(l)}_{ih} h^{(l-1)}_t + \\dots + W^{(l)}_{hh} h^{(l)}_{t-1} + \\dots)$.")],
@@ -216,7 +216,7 @@ def questions():
                           "both have read the whole sequence. `coursekit.stacked.RNNClassifier` does this.")),
         MultipleChoice("q10", T("इनमें से किन कामों में bidirectional RNN का उपयोग **ठीक नहीं** है?",
                                 "For which of these tasks is a bidirectional RNN **not** appropriate?"),
-            [T("पूरा review पढ़कर उसकी sentiment बताना", "naming the sentiment of a review after reading all of it"),
+            [T("पूरा review पढ़कर उसका sentiment बताना", "naming the sentiment of a review after reading all of it"),
              T("एक पूरे वाक्य के हर शब्द का part of speech बताना",
                "tagging every word of a complete sentence with its part of speech"),
              T("user के type करते-करते अगला शब्द सुझाना", "suggesting the next word while the user is typing"),

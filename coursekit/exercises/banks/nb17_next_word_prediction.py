@@ -120,7 +120,7 @@ def questions():
                  "a": T("यहाँ input एक sequence है।", "here the input is a sequence."),
                  "b": T("यहाँ input एक sequence है, एक चीज़ नहीं।", "here the input is a sequence, not a single item.")},
             hints=[T("Loss में कितने अनुमान जुड़ते हैं?", "How many predictions add to the loss?"),
-                   T("Input $x$ और target $y$ की लंबाई एक है, एक शब्द खिसकी हुई।",
+                   T("Input $x$ और target $y$ की लंबाई एक है, और दोनों एक शब्द खिसके हुए हैं।",
                      "Input $x$ and target $y$ have the same length, shifted by one word.")],
             solution='q4_answer = "d"', wrong="c",
             explanation=T('Input और output दोनों sequences हैं, बराबर लंबाई के (स्रोत नोट्स `002` का "fixed length '
@@ -285,7 +285,7 @@ def questions():
                         "आसपास था।",
                         "on a small corpus $k = 1$ gives unseen pairs far too much probability; in notebook 17 the "
                         "best $k$ was around 0.01."),
-                 "d": T("इससे तुलना बेईमान हो जाएगी, और अनदेखी जोड़ियाँ फिर भी रहेंगी।",
+                 "d": T("इससे तुलना निष्पक्ष नहीं रहेगी, और अनदेखी जोड़ियाँ फिर भी रहेंगी।",
                         "that makes the comparison dishonest, and unseen pairs remain anyway."),
                  "b": T("अनदेखी जोड़ी पर $c(v, w) = 0$, तो बिना smoothing के probability सच में 0 है।",
                         "for an unseen pair $c(v, w) = 0$, so without smoothing the probability really is 0.")},
