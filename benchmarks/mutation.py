@@ -64,6 +64,8 @@ COSMETIC = {"figsize", "fontsize", "dpi", "alpha", "lw", "linewidth", "ms", "mar
             "emb_dim", "embed_dim", "hidden", "hidden_size", "batch_size", "epochs"}
 # mutants checked by hand to change nothing a test could observe: (module, function, original line, mutated line) -> why
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    ("forecast", "recursive_forecast", "model_or_fn.eval()", "model_or_fn.train()"):
+        "predict_windows, which makes every step, switches the model to eval mode itself",
     ("forecast", "recursive_forecast", "@torch.no_grad()", "@torch.enable_grad()"):
         "both paths already leave the graph: predict_windows runs under no_grad and _as_tensor detaches",
     ("forecast", "RecurrentForecaster.forward", "pred = pred + last[:, 0, self.target:self.target + 1] # change → level: y_t + Δ",

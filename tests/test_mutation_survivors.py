@@ -1134,3 +1134,88 @@ def test_recursive_forecast_returns_plain_numbers():                            
     out = recursive_forecast(lambda w: w[:, -1, :] * weight, torch.ones(3, 4, 1), steps=2)
     assert out.shape == (3, 2) and not out.requires_grad
     torch.testing.assert_close(out, torch.tensor([[0.9, 0.81]] * 3), rtol=0, atol=1e-6)
+
+
+# ------------------------------------------------------------------ a fresh sample (seed 5)
+
+
+def test_scratch_cell_refuses_a_step_of_the_wrong_width():                        # gates: dim() != 2 or width
+    from coursekit.gates import ScratchLSTMCell
+
+    cell = ScratchLSTMCell(3, 4)
+    with pytest.raises(CourseError):
+        cell._check_step(torch.zeros(2, 5))                                      # two dimensions, wrong width
+    with pytest.raises(CourseError):
+        cell._check_step(torch.zeros(2, 1, 3))                                   # right width, one dimension too many
+    cell._check_step(torch.zeros(2, 3))
+
+
+def test_gru_params_default_is_one_layer():                                       # gates: num_layers = 1
+    from coursekit.gates import gru_params
+
+    assert gru_params(3, 4) == 3 * (4 * 3 + 4 * 4 + 2 * 4) == sum(p.numel() for p in nn.GRU(3, 4).parameters())
+
+
+def test_bigram_fit_refuses_text():                                               # ngram: check_encoded
+    from coursekit.ngram import BigramLM
+
+    with pytest.raises(CourseError):
+        BigramLM(5).fit("2 3 4")
+
+
+def test_forecast_target_column_must_exist():                                     # forecast: 0 <= target
+    from coursekit.forecast import persistence_forecast
+
+    X = torch.arange(12.0).reshape(2, 3, 2)
+    assert persistence_forecast(X, target=1).flatten().tolist() == [5.0, 11.0]
+    for bad in (-1, 2):
+        with pytest.raises(CourseError):
+            persistence_forecast(X, target=bad)
+
+
+def test_scratch_rnn_without_bias_has_none_for_both_biases():                      # rnn: register_parameter(None)
+    from coursekit.rnn import ScratchRNN
+
+    rnn = ScratchRNN(3, 4, bias=False)
+    assert rnn.bias_ih_l0 is None and rnn.bias_hh_l0 is None
+    assert [n for n, _ in rnn.named_parameters()] == ["weight_ih_l0", "weight_hh_l0"]
+
+
+def test_many_to_many_and_decoder_columns():                                      # rnntypeplots: fed, <bos>
+    from coursekit.rnntypeplots import _columns
+
+    assert not any(c["fed"] for c in _columns("many_to_many", 3))
+    dec = [c for c in _columns("encoder_decoder", 3) if c["cell"] == "dec"]
+    assert dec[0]["inp"] == "<bos>" and dec[1]["inp"] == "y₁"
+
+
+def test_next_word_rnn_refuses_a_zero_size():                                      # nextword: check_positive_int
+    from coursekit.nextword import NextWordRNN
+
+    with pytest.raises(CourseError):
+        NextWordRNN(vocab_size=0)
+    with pytest.raises(CourseError):
+        NextWordRNN(vocab_size=5, hidden_size=0)
+
+
+def test_fashion_cnn_refuses_colour_images():                                      # vision: dim() != 4 or shape
+    from coursekit.vision import FashionCNN
+
+    with pytest.raises(CourseError):
+        FashionCNN()(torch.zeros(2, 3, 28, 28))
+
+
+def test_small_input_resnet_stem_has_no_bias_before_batch_norm():                 # architectures: bias=False
+    from coursekit.architectures import resnet18
+
+    stem = resnet18(num_classes=10, small_input=True).stem
+    assert stem[0].bias is None and isinstance(stem[1], nn.BatchNorm2d)
+
+
+def test_sentiment_probabilities_are_outside_the_graph():                          # sentiment: @torch.no_grad
+    from coursekit.sentiment import RNNClassifier, build_vocab, predict_probs
+
+    vocab = build_vocab(["good film", "bad film"])
+    torch.manual_seed(0)
+    p = predict_probs(RNNClassifier(len(vocab), hidden_size=4, embed_dim=3), vocab, ["good film"])
+    assert p.shape == (1,) and not p.requires_grad
