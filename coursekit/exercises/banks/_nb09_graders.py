@@ -62,7 +62,7 @@ def grade_windows(fn):
             return wrong(f"{case.about.hi}: X का shape {X.shape}, अपेक्षित {eX.shape} = (N, W)।",
                          f"{case.about.en}: X has shape {X.shape}, expected {eX.shape} = (N, W).")
         if not np.allclose(X, eX):
-            return wrong(f"{case.about.hi}: X की पंक्ति i में values[i : i + W] होना चाहिए।",
+            return wrong(f"{case.about.hi}: X की row i में values[i : i + W] होना चाहिए।",
                          f"{case.about.en}: row i of X must be values[i : i + W].")
         if Y.shape != eY.shape:
             return wrong(f"{case.about.hi}: Y का shape {Y.shape}, अपेक्षित {eY.shape} = (N, H)।",
@@ -73,7 +73,7 @@ def grade_windows(fn):
                              "होता है: values[i + W : i + W + H]।",
                              f"{case.about.en}: Y repeats the window's last value; the target starts **right after** the "
                              "window: values[i + W : i + W + H].")
-            return wrong(f"{case.about.hi}: Y की पंक्ति i में values[i + W : i + W + H] होना चाहिए।",
+            return wrong(f"{case.about.hi}: Y की row i में values[i + W : i + W + H] होना चाहिए।",
                          f"{case.about.en}: row i of Y must be values[i + W : i + W + H].")
     return ok(f"सभी {len(WINDOW_CASES)} cases सही: आपकी windows make_windows जैसी हैं।",
               f"all {len(WINDOW_CASES)} cases pass: your windows match make_windows.")

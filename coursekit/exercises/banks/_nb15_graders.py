@@ -100,7 +100,7 @@ def _grade_lstm_step(fn):
                          "h and c came back swapped: the order is (h_new, c_new), as in nn.LSTMCell.")
         for order in ("".join(p) for p in itertools.permutations(ORDER)):
             if order != ORDER and _same(got, _lstm_variant(*args, order=order)):
-                return wrong(f"आपने चार blocks को {', '.join(order)} क्रम में पढ़ा। PyTorch की पंक्तियों का क्रम i, f, g, o है "
+                return wrong(f"आपने चार blocks को {', '.join(order)} क्रम में पढ़ा। PyTorch में rows का क्रम i, f, g, o है "
                              "(forget gate दूसरा block है)।",
                              f"you read the four blocks in the order {', '.join(order)}. PyTorch's row order is "
                              "i, f, g, o (the forget gate is the second block).")

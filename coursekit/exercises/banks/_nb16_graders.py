@@ -137,7 +137,7 @@ ENCODE_CASES = [
 ]
 
 ENCODE_MISTAKES = [
-    (_wrong_pad_at_start, T("Padding अंत में आती है: हर पंक्ति वाक्य के indices से शुरू होती है, फिर `pad_index`।",
+    (_wrong_pad_at_start, T("Padding अंत में आती है: हर row वाक्य के indices से शुरू होती है, फिर `pad_index`।",
                             "The padding goes at the end: each row starts with the sentence's indices, then "
                             "`pad_index`.")),
     (_wrong_pad_with_unk, T("ख़ाली जगहें `vocab.pad_index` (0) से भरिए; `<unk>` (1) अनजान शब्द के लिए है।",

@@ -296,7 +296,7 @@ def questions():
                           "⌊85/5⌋ + 1 = 18: windows start at i = 0, 5, …, 85; the one at i = 85 has targets 95…99.")),
         Code("q8",
             T("Sliding windows हाथ से बनाइए: `sliding_windows(values, window, horizon)` एक 1-D NumPy array लेता है और (X, "
-              "Y) लौटाता है — X का shape (N, window) और Y का (N, horizon), जहाँ पंक्ति i में X[i] = values[i : i + window] और "
+              "Y) लौटाता है — X का shape (N, window) और Y का (N, horizon), जहाँ row i में X[i] = values[i : i + window] और "
               "Y[i] = values[i + window : i + window + horizon]। checker इसे `make_windows` से मिलाएगा।",
               "Build sliding windows by hand: `sliding_windows(values, window, horizon)` takes a 1-D NumPy array and "
               "returns (X, Y) — X of shape (N, window) and Y of shape (N, horizon), with row i X[i] = values[i : i + "

@@ -155,7 +155,7 @@ def questions():
                           "(`batch_sizes`)। इसलिए `h_n` हर वाक्य के अपने आख़िरी शब्द के बाद की state है।",
                           "Packing gives the RNN each sentence's true length; at each step only the running sentences "
                           "move on (`batch_sizes`). So `h_n` is each sentence's state after its own last word.")),
-        TrueFalse("q7", T("सही या ग़लत: `nn.Embedding` से index $i$ की पंक्ति उठाना वही है जो one-hot vector (लंबाई $|V|$) को "
+        TrueFalse("q7", T("सही या ग़लत: `nn.Embedding` से index $i$ की row उठाना वही है जो one-hot vector (लंबाई $|V|$) को "
                           "embedding matrix $E$ ($|V| \\times d$) से गुणा करना।",
                           "True or false: picking row $i$ with `nn.Embedding` is the same as multiplying the one-hot "
                           "vector (length $|V|$) by the embedding matrix $E$ ($|V| \\times d$)."),
@@ -195,7 +195,7 @@ def questions():
                           "in 6 or 7, in Hindi and in English.")),
         CodeWithMistakes("q9",
             T("`encode_and_pad(texts, vocab)` लिखिए: हर वाक्य को `tokenize` करके `vocab.encode` से indices में बदलिए, और एक "
-              "`(B, T)` LongTensor लौटाइए जिसमें हर पंक्ति की शुरुआत में वाक्य के indices हों और बाक़ी जगह `vocab.pad_index` (T = "
+              "`(B, T)` LongTensor लौटाइए जिसमें हर row की शुरुआत में वाक्य के indices हों और बाक़ी जगह `vocab.pad_index` (T = "
               "सबसे लंबे वाक्य की लंबाई)। `pad_batch` इस्तेमाल मत कीजिए: starter के दो ख़ाली हिस्से भरिए।",
               "Write `encode_and_pad(texts, vocab)`: `tokenize` each sentence, turn it into indices with "
               "`vocab.encode`, and return a `(B, T)` LongTensor in which each row starts with the sentence's indices "
@@ -233,7 +233,7 @@ def questions():
             solution="def accuracy(logits, labels):\n"
                      "    predictions = logits.argmax(dim=1)     # (N,)\n"
                      "    return (predictions == labels).float().mean().item()",
-            hints=[T("`logits.argmax(dim=1)` हर पंक्ति की सबसे बड़ी class देता है।",
+            hints=[T("`logits.argmax(dim=1)` हर row की सबसे बड़ी class देता है।",
                      "`logits.argmax(dim=1)` gives each row's largest class."),
                    T("Boolean tensor का `.float().mean()` = True का अंश।",
                      "`.float().mean()` of a boolean tensor = the fraction of True.")],
