@@ -36,6 +36,8 @@ from coursekit.tooling.hindilint import figure_titles, hindi_strings, lint_code,
     ("Source `002` का उदाहरण देखिए।", "स्रोत नोट्स `002` का उदाहरण देखिए।", "script"),
     ("Source notes (`001`) के शब्दों में, यह सही है।", "स्रोत नोट्स (`001`) के शब्दों में, यह सही है।", "script"),
     ("| source का दावा | जाँच |", "| स्रोत नोट्स का दावा | जाँच |", "script"),
+    ("Forecasting एक regression समस्या है।", "पूर्वानुमान (forecasting) एक regression समस्या है।", "script"),
+    ("CO₂ का decomposition देखिए।", "CO₂ का अपघटन (decomposition) देखिए।", "script"),
 ])
 def test_each_rule_catches_its_mistake(bad, good, rule):
     assert any(p.startswith(rule) for p in lint_text(bad)), lint_text(bad)
@@ -181,3 +183,10 @@ def test_the_markdown_guides_are_linted_paragraph_by_paragraph(tmp_path):
     assert lint_markdown(guide) == ["line 7: nukta: 'गलत' -> 'ग़लत'"]
     names = {p.name for p in course_files()}
     assert {"INSTRUCTORS.hi.md", "README.md", "DATA.md"} <= names and "HINDI_STYLE.md" not in names
+
+
+def test_a_glossed_term_may_stand_in_brackets_a_file_name_or_an_english_quotation():
+    assert lint_text("**statsmodels** (decomposition, exponential smoothing) देखिए।") == []
+    assert lint_text("`18_time_series_forecasting.ipynb` खोलिए।") == []
+    assert lint_text('स्रोत नोट्स "Stock Price Prediction → Financial forecasting" को सीधा उपयोग कहते हैं।') == []
+    assert lint_text('स्रोत नोट्स "शेयर का forecasting" कहते हैं।') != []          # Hindi inside: not a quotation

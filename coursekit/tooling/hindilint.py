@@ -48,12 +48,17 @@ DENY = {
     "लुप्त होते": "घटते (vanishing)", "बुला": "call करना / चलाना (a function is not बुलाया)",
 }
 LATIN_IN_HINDI = {"learners": "विद्यार्थी", "learner": "विद्यार्थी", "Hindi": "हिंदी",
-                  "source notes": "स्रोत नोट्स", "sources": "स्रोत नोट्स", "source": "स्रोत नोट्स"}
+                  "source notes": "स्रोत नोट्स", "sources": "स्रोत नोट्स", "source": "स्रोत नोट्स",
+                  "forecasting": "पूर्वानुमान (forecasting)", "decomposition": "अपघटन (decomposition)"}
+# terms whose glossary prose form is Hindi: the English may stand in brackets beside it ("पूर्वानुमान (forecasting)",
+# "(decomposition, exponential smoothing)"), or in a file name, but not alone in a Hindi sentence
+_GLOSSED = {"forecasting", "decomposition"}
 # whole words. "source" (the source notes, docs/HINDI_STYLE.md §4) in any case ("Source notes", "Source `002` का"),
 # but not in an English compound ("open-source", "source code", "source classes"), and once: "source notes" is not
 # also reported as "source"
 _SOURCE_TAIL = {"source notes": "", "sources": r"(?!\s+[A-Za-z])", "source": r"(?!\s+(?:notes\b|[A-Za-z]))"}
 _LATIN_PATTERNS = {bad: re.compile(rf"(?<![\w-]){bad}(?![\w-])" + _SOURCE_TAIL[bad], re.I) if bad in _SOURCE_TAIL
+                   else re.compile(rf"(?<![\w(-]){bad}(?![\w)-])", re.I) if bad in _GLOSSED
                    else re.compile(rf"\b{bad}\b") for bad in LATIN_IN_HINDI}
 # Devanagari transliterations of English nouns that prose writes in Latin script (docs/HINDI_STYLE.md §4a)
 TRANSLITERATIONS = {"मॉडल": "model", "इनपुट": "input", "नोटबुक": "notebook", "लेबल": "label", "कोर्स": "course"}
@@ -139,7 +144,9 @@ def lint_text(text: str) -> list[str]:
         if bad in prose and re.search(_B + re.escape(bad) + _E, prose):
             problems.append(f"script: '{bad}' -> '{good}' (Latin script)")
     # sentences, the halves of "हिंदी / English", table cells (and the alternatives of a regular expression)
-    segments = re.split(r" / |/\n|\n|[।?!|]|\.(?=\s|$)", prose)
+    # an English quotation ("Stock Price Prediction → Financial forecasting", no Devanagari inside) is the source's words
+    unquoted = re.sub(rf'"[^"\n{LETTER}]*"', '""', prose)
+    segments = re.split(r" / |/\n|\n|[।?!|]|\.(?=\s|$)", unquoted)
     for bad, good in LATIN_IN_HINDI.items():
         if any(_LATIN_PATTERNS[bad].search(seg) and re.search(f"[{LETTER}]", seg) for seg in segments):
             problems.append(f"script: '{bad}' in a Hindi sentence -> '{good}'")

@@ -230,7 +230,7 @@ def questions():
             hints=[T("पीछे वाली दिशा को भविष्य चाहिए। किस काम में भविष्य अभी आया ही नहीं?",
                      "The backward direction needs the future. In which tasks has the future not arrived yet?")],
             solution='q10_answer = ["c", "d"]', wrong=["a", "c", "d"],
-            explanation=T("जहाँ भविष्य अभी अज्ञात है (अगला शब्द, forecasting, live speech), वहाँ पीछे वाली दिशा को भविष्य "
+            explanation=T("जहाँ भविष्य अभी अज्ञात है (अगला शब्द, पूर्वानुमान, live speech), वहाँ पीछे वाली दिशा को भविष्य "
                           "दिखाना data leakage है; वहाँ एक-दिशा (causal) RNN चाहिए।",
                           "where the future is still unknown (next word, forecasting, live speech), showing the future "
                           "to the backward direction is data leakage; these tasks need a one-directional (causal) "

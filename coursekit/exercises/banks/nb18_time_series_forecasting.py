@@ -251,11 +251,11 @@ def questions():
             "a",
             why={"b": T("sigmoid का output (0, 1) में फँसा है; −2 °C या 35 °C कभी नहीं बता सकता।",
                         "a sigmoid's output is stuck in (0, 1); it can never say −2 °C or 35 °C."),
-                 "c": T("softmax classes पर probabilities देता है — यह classification है, forecasting regression है।",
+                 "c": T("softmax classes पर probabilities देता है — यह classification है, पूर्वानुमान (forecasting) regression है।",
                         "a softmax gives probabilities over classes — that is classification; forecasting is "
                         "regression."),
                  "d": T("तापमान और उसका बदलाव ऋणात्मक हो सकते हैं।", "a temperature and its change can be negative.")},
-            hints=[T("Forecasting classification है या regression?", "Is forecasting classification or regression?")],
+            hints=[T("पूर्वानुमान classification है या regression?", "Is forecasting classification or regression?")],
             solution='q10_answer = "a"', wrong="b",
             explanation=T("स्रोत नोट्स `002`/`004` output function को softmax/sigmoid बताते हैं — वह classification के लिए है। "
                           "`RecurrentForecaster` का head एक `nn.Linear` है।",
