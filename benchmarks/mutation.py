@@ -64,6 +64,9 @@ COSMETIC = {"figsize", "fontsize", "dpi", "alpha", "lw", "linewidth", "ms", "mar
             "emb_dim", "embed_dim", "hidden", "hidden_size", "batch_size", "epochs"}
 # mutants checked by hand to change nothing a test could observe: (module, function, original line, mutated line) -> why
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    ("data", "split_indices", "if not (0 <= val < 1 and 0 < test < 1 and val + test < 1):",
+     "if not (0 <= val < 1 and 0 < test <= 1 and val + test < 1):"):
+        "test = 1 with val ≥ 0 already fails val + test < 1",
     ("forecast", "recursive_forecast", "model_or_fn.eval()", "model_or_fn.train()"):
         "predict_windows, which makes every step, switches the model to eval mode itself",
     ("forecast", "recursive_forecast", "@torch.no_grad()", "@torch.enable_grad()"):
@@ -375,14 +378,27 @@ def _bound_names(node, module: str) -> set[str]:
     return names
 
 
-def _uses(node, names: set[str]) -> bool:
-    return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node))
+def _lazy_names(module: str) -> set[str]:
+    """The names that ``import coursekit`` offers for ``module``: ``coursekit.<module>`` and the re-exports of
+    ``coursekit._LAZY`` (``coursekit.fit`` is training's)."""
+    tree = ast.parse((ROOT / "coursekit" / "__init__.py").read_text(encoding="utf-8"))
+    lazy = next(ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.AnnAssign | ast.Assign)
+                and "_LAZY" in [t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target])])
+    return {module} | {name for name, owner in lazy.items() if owner == module}
+
+
+def _uses(node, names: set[str], attrs: set[str] = frozenset()) -> bool:
+    """Whether ``node`` names one of ``names``, or reads ``coursekit.<attr>`` for one of ``attrs``."""
+    return any((isinstance(n, ast.Name) and n.id in names)
+               or (isinstance(n, ast.Attribute) and n.attr in attrs and isinstance(n.value, ast.Name)
+                   and n.value.id == "coursekit") for n in ast.walk(node))
 
 
 def test_selection(module: str, tests_dir: Path) -> list[str]:
     """The pytest arguments that cover ``module``: first the tests that use it directly (so that pytest -x stops
     early), then its whole test files; from SHARED_TESTS only the tests that import it."""
     first, files, shared = [], [], []
+    attrs = _lazy_names(module)
     for f in TESTS[module]:
         if (tests_dir / f).exists():
             tree = ast.parse((tests_dir / f).read_text(encoding="utf-8"))
@@ -400,9 +416,10 @@ def test_selection(module: str, tests_dir: Path) -> list[str]:
         for n in tree.body:
             if isinstance(n, ast.FunctionDef) and n.name.startswith("test"):
                 names = top | _bound_names(n, module)
-                if names and _uses(n, names):
+                if _uses(n, names, attrs):
                     first.append(f"tests/{f}::{n.name}")
-        if top:                           # the module is used at the top (lists of cases …): the whole file too
+        # the module is used at the top (lists of cases, helpers such as coursekit.fit …): the whole file too
+        if top or any(_uses(n, set(), attrs) for n in tree.body if not isinstance(n, ast.Import | ast.ImportFrom)):
             shared.append(f"tests/{f}")
     return list(dict.fromkeys(first + files + shared))
 

@@ -1117,6 +1117,9 @@ def test_next_word_rnn_reads_each_row_as_one_sentence():                        
     with torch.no_grad():
         both, first = model(x), model(x[:1])
     torch.testing.assert_close(both[:1], first, rtol=0, atol=1e-6)             # row 0 is unaffected by row 1
+    with torch.no_grad():
+        second = model(x[1:])
+    torch.testing.assert_close(both[1:], second, rtol=0, atol=1e-6)            # and row 1 is its own sentence
 
 
 def test_fashion_cnn_pools_two_by_two():                                           # vision: MaxPool2d(2, 2)
@@ -1219,3 +1222,164 @@ def test_sentiment_probabilities_are_outside_the_graph():                       
     torch.manual_seed(0)
     p = predict_probs(RNNClassifier(len(vocab), hidden_size=4, embed_dim=3), vocab, ["good film"])
     assert p.shape == (1,) and not p.requires_grad
+
+
+# ================================================================== found by benchmarks/mutation.py (seed 6)
+
+
+def test_lenet_recipe_starts_from_its_seed_whatever_came_before(monkeypatch):     # architectures: seed_everything
+    import coursekit.training
+    from coursekit.architectures import train_lenet5
+
+    monkeypatch.setattr(coursekit.training, "fit", lambda model, *a, epochs, **kw: {
+        k: [0.0] * epochs for k in ("train_loss", "train_acc", "val_loss", "val_acc", "epoch_time")})
+    splits = {"train": torch.utils.data.TensorDataset(torch.zeros(4, 1, 32, 32), torch.zeros(4, dtype=torch.long)),
+              "val": torch.utils.data.TensorDataset(torch.zeros(2, 1, 32, 32), torch.zeros(2, dtype=torch.long))}
+    models = []
+    for disturb in (1, 2):
+        torch.manual_seed(disturb)                                      # a different global state before each call
+        models.append(train_lenet5(splits, seed=0, epochs=2, decay_epochs=1, progress=False)[0])
+    assert all(torch.equal(a, b) for a, b in zip(models[0].state_dict().values(), models[1].state_dict().values()))
+
+
+def test_alexnet_layers_are_torchvisions():                                       # architectures: ReLU(inplace=True)
+    torchvision = pytest.importorskip("torchvision")
+    from coursekit.architectures import AlexNet
+
+    ours, theirs = AlexNet(), torchvision.models.alexnet(weights=None)
+    assert repr(ours.features) == repr(theirs.features) and repr(ours.classifier) == repr(theirs.classifier)
+
+
+def test_perplexity_refuses_any_probability_above_one():                          # langmodel: (p > 1).any()
+    from coursekit.langmodel import perplexity_from_probs
+
+    with pytest.raises(CourseError, match="0 < p ≤ 1"):
+        perplexity_from_probs([0.5, 1.5])
+    assert perplexity_from_probs([0.5, 0.5]) == pytest.approx(2.0)
+
+
+def test_random_shift_moves_at_most_max_shift_pixels():                           # vision: randint(…, max_shift + 1)
+    from coursekit.vision import random_shift
+
+    x = torch.zeros(400, 1, 9, 9)
+    x[:, 0, 4, 4] = 1.0                                                 # one bright pixel in the middle
+    moved = random_shift(x, max_shift=1, generator=torch.Generator().manual_seed(0))
+    rows, cols = (moved[:, 0] == 1).nonzero()[:, 1:].T
+    assert ((rows - 4).abs().max(), (cols - 4).abs().max()) == (1, 1)    # every shift of −1, 0, 1 and none of 2
+    assert set((rows - 4).tolist()) == {-1, 0, 1}
+
+
+def test_bptt_predict_picks_the_class_of_each_example():                          # bptt: argmax(axis=1)
+    from coursekit import bptt
+
+    params = bptt.init_params(3, 4, output_size=2, seed=0)
+    x = np.random.default_rng(0).normal(size=(5, 6, 3))                # B = 5 examples, T = 6, D = 3
+    p = bptt.forward(params, x, output="softmax").p
+    pred = bptt.predict(params, x, output="softmax")
+    assert pred.shape == (5,) and pred.tolist() == [int(np.argmax(row)) for row in p]
+
+
+def test_predict_windows_gives_plain_numbers():                                   # forecast: predict_windows no_grad
+    from coursekit.forecast import RecurrentForecaster, predict_windows
+
+    torch.manual_seed(0)
+    out = predict_windows(RecurrentForecaster(), torch.randn(4, 6, 1))
+    assert out.shape == (4, 1) and not out.requires_grad
+
+
+def test_seasonal_naive_needs_a_season_before_every_target():                     # forecast: int(pos.min()) - season
+    from coursekit.forecast import seasonal_naive_at
+
+    values = torch.arange(30.0)
+    assert seasonal_naive_at(values, [12, 25], season=10).flatten().tolist() == [2.0, 15.0]
+    with pytest.raises(CourseError, match="m steps before every target"):
+        seasonal_naive_at(values, [5, 25], season=10)                   # the first target has no value 10 steps back
+
+
+def test_next_word_accuracy_by_hand_and_in_eval_mode():                           # nextword: eval(), top == Y
+    from coursekit.nextword import NextWordRNN, next_word_accuracy
+
+    torch.manual_seed(0)
+    model = NextWordRNN(vocab_size=7, embed_dim=4, hidden_size=6, dropout=0.5)   # left in training mode
+    X = torch.tensor([[2, 3, 4, 5], [2, 6, 3, 0]])
+    model.eval()
+    with torch.no_grad():
+        guess = model(X).argmax(-1)                                     # what the model says in eval mode
+    model.train()
+    Y = guess.clone()
+    Y[0, :2] = (guess[0, :2] % 6) + 1                                   # two positions made wrong (never padding)
+    Y[1, 3] = 0                                                         # 0 = padding, not counted
+    expected = 5 / 7                                                    # 7 positions count, 5 of them right
+    assert next_word_accuracy(model, X, Y, k=1) == pytest.approx(expected)
+    assert not model.training and next_word_accuracy(model, X, Y, k=7) == 1.0
+
+
+def test_documented_defaults_of_the_training_helpers():                           # sentiment, timeseries, ngram, data
+    import inspect
+
+    from coursekit.data import load_cifar10
+    from coursekit.ngram import BigramLM
+    from coursekit.sentiment import train_classifier
+    from coursekit.timeseries import split_by_time
+
+    defaults = inspect.signature(train_classifier).parameters
+    assert (defaults["lr"].default, defaults["patience"].default) == (3e-3, 4)
+    assert inspect.signature(load_cifar10).parameters["download"].default is False     # never the network unasked
+    assert BigramLM(vocab_size=5).k == 1.0                                             # add-one (Laplace) by default
+    parts = split_by_time(np.arange(100))
+    assert [len(p) for p in parts] == [70, 15, 15]                                     # 70 / 15 / 15 by default
+
+
+def test_vocab_min_freq_must_be_at_least_one():                                    # text: min_freq < 1
+    from coursekit.text import Vocab
+
+    with pytest.raises(CourseError, match="min_freq must be at least 1; got 0"):
+        Vocab.build([["a", "b"]], min_freq=0)
+
+
+def test_one_hot_refuses_an_index_equal_to_the_size():                            # text: idx.max() >= size
+    from coursekit.text import one_hot
+
+    with pytest.raises(CourseError, match="between 0 and 3"):
+        one_hot([0, 4], 4)
+
+
+def test_epoch_times_are_durations():                                              # training: perf_counter() - t0
+    import time
+
+    from coursekit import fit
+
+    torch.manual_seed(0)
+    start = time.perf_counter()
+    hist = fit(nn.Linear(3, 2), (torch.randn(8, 3), torch.randint(0, 2, (8,))), epochs=2, progress=False)
+    wall = time.perf_counter() - start
+    assert len(hist["epoch_time"]) == 2 and all(0 <= t <= wall for t in hist["epoch_time"])
+
+
+def test_mlp_refuses_zero_outputs():                                               # models: out_features checked
+    from coursekit.models import MLP
+
+    with pytest.raises(CourseError, match="out_features"):
+        MLP(in_features=4, hidden=[3], out_features=0)
+
+
+def test_export_image_folder_takes_images_that_require_grad(tmp_path):            # vision: images.detach()
+    from coursekit.vision import export_image_folder
+
+    images = torch.rand(2, 1, 4, 4, requires_grad=True)
+    root = export_image_folder(images, [0, 1], ["a", "b"], tmp_path / "out")
+    assert sorted(p.parent.name for p in root.rglob("*.png")) == ["a", "b"]
+
+
+def test_normalized_training_images_have_mean_zero_and_std_one():                 # vision: (x - mean) / std
+    from torch.utils.data import TensorDataset
+
+    from coursekit.vision import normalize_splits
+
+    torch.manual_seed(0)
+    splits = {"train": TensorDataset(torch.rand(50, 1, 4, 4) * 3 + 2, torch.zeros(50)),
+              "val": TensorDataset(torch.rand(10, 1, 4, 4), torch.zeros(10))}
+    new, mean, std = normalize_splits(splits)
+    x = new["train"].tensors[0]
+    assert abs(x.mean().item()) < 1e-5 and x.std().item() == pytest.approx(1.0, abs=1e-5)
+    torch.testing.assert_close(new["val"].tensors[0], (splits["val"].tensors[0] - mean) / std)
