@@ -22,7 +22,7 @@ def grade_make_dnn(make_dnn):
         if contains_placeholder(net):
             raise NotAttempted()
         if not isinstance(net, nn.Module):
-            return wrong(f"{call} को एक nn.Module (जैसे nn.Sequential) लौटाना चाहिए; मिला: {type(net).__name__}",
+            return wrong(f"{call} को एक nn.Module (जैसे nn.Sequential) लौटाना चाहिए; मिला: {type(net).__name__}।",
                          f"{call} must return an nn.Module (such as nn.Sequential); got a {type(net).__name__}")
         net = net.cpu()
         torch.manual_seed(0)
@@ -31,7 +31,7 @@ def grade_make_dnn(make_dnn):
         expected = [tuple(m.weight.shape) for m in twin.modules() if isinstance(m, nn.Linear)]
         if shapes != expected:
             return wrong(f"{call} में nn.Linear layers के weight shapes (out, in) {expected} होने चाहिए; मिले {shapes}। "
-                         "हर size n_in, hidden और n_out से लीजिए — 64, 512 या 256 लिखे हुए नहीं होने चाहिए।",
+                         "हर size n_in, hidden और n_out से लीजिए — code में 64, 512 या 256 सीधे न लिखिए।",
                          f"{call} needs nn.Linear layers with weight shapes (out, in) {expected}; got {shapes}. Take "
                          "every size from n_in, hidden and n_out — not 64, 512 or 256 written in.")
         for train in (False, True):           # training mode too: a Dropout would show there

@@ -25,7 +25,7 @@ def run_on_fresh_layer(init_fn, fan_in: int, fan_out: int):
                      "layer.weight or layer.bias is no longer a tensor (None?). Keep both; change only their values.")
     w, b = layer.weight.detach().cpu(), layer.bias.detach().cpu()
     if torch.all(w == 7.0):
-        return wrong("layer.weight बदला ही नहीं। nn.init के `_` वाले functions (जैसे `kaiming_normal_`) tensor को "
+        return wrong("layer.weight बदला ही नहीं। nn.init के वे functions जिनके नाम के अंत में `_` है (जैसे `kaiming_normal_`) tensor को "
                      "उसी जगह (in place) बदलते हैं: `nn.init.kaiming_normal_(layer.weight, ...)` — नया tensor लौटाने "
                      "से layer नहीं बदलती।",
                      "layer.weight did not change. nn.init's functions ending in `_` (such as `kaiming_normal_`) "
@@ -88,21 +88,21 @@ def grade_he_init(init_fn):
         inside = (w.abs() < target).double().mean().item()     # a normal puts 68.3 % within one σ of 0
         values = torch.unique(w.float().abs()).numel()
         if values < 10:
-            return wrong(f"{name}: std सही है, पर weights के केवल {values} अलग |मान| हैं (जैसे ±σ)। Normal बँटवारे में हर "
+            return wrong(f"{name}: std सही है, पर weights के केवल {values} अलग |मान| हैं (जैसे ±σ)। Normal distribution में हर "
                          "weight अलग होता है, ज़्यादातर 0 के पास: nn.init.kaiming_normal_।",
                          f"{name}: the std is right, but the weights take only {values} distinct |values| (such as ±σ). "
                          "In a normal distribution every weight differs, most of them near 0: nn.init.kaiming_normal_.")
         if abs(inside - 0.6827) > 0.03:
             shape = T("uniform (जैसे kaiming_uniform_)", "uniform (like kaiming_uniform_)") if abs(inside - 0.577) < 0.03 \
                 else T("normal नहीं", "not normal")
-            return wrong(f"{name}: std सही है, पर बँटवारा (distribution) {shape.hi} है: |w| < σ वाले weights {inside:.1%} हैं, normal में "
+            return wrong(f"{name}: std सही है, पर distribution {shape.hi} है: |w| < σ वाले weights {inside:.1%} हैं, normal में "
                          "68.3%। प्रश्न He *normal* माँगता है: nn.init.kaiming_normal_।",
                          f"{name}: the std is right, but the distribution is {shape.en}: {inside:.1%} of the weights "
                          "have |w| < σ, a normal has 68.3%. The question asks for He *normal*: nn.init.kaiming_normal_.")
         if torch.count_nonzero(b) != 0:
             return wrong("weights ठीक हैं, पर bias 0 नहीं है: `nn.init.zeros_(layer.bias)` लिखिए।",
                          "the weights are right, but the bias is not 0: add `nn.init.zeros_(layer.bias)`.")
-    return ok("तीनों layers पर std ≈ √(2/fan_in), हर neuron अलग, normal बँटवारा, bias 0: यही "
+    return ok("तीनों layers पर std ≈ √(2/fan_in), हर neuron अलग, normal distribution, bias 0: यही "
               "nn.init.kaiming_normal_(w, nonlinearity='relu') है।",
               "on all three layers std ≈ √(2/fan_in), every neuron different, a normal distribution, bias 0: exactly "
               "nn.init.kaiming_normal_(w, nonlinearity='relu').")

@@ -102,8 +102,8 @@ def grade_forward(fn):
                          f"for {where} the output has nan/inf: one feature is constant (variance 0). Add eps inside "
                          "the square root: torch.sqrt(var + eps).")
         if torch.allclose(got, unbiased_batchnorm(x, gamma, beta), atol=1e-5):
-            return wrong("आपने unbiased variance (भाग N − 1 से; `x.var(dim=0)` यही करता है) से normalize किया। BN "
-                         "normalize करने में biased variance (भाग N से) लेता है: `x.var(dim=0, unbiased=False)`।",
+            return wrong("आपने unbiased variance (N − 1 से भाग; `x.var(dim=0)` यही करता है) से normalize किया। BN "
+                         "normalize करने में biased variance (N से भाग) लेता है: `x.var(dim=0, unbiased=False)`।",
                          "you normalised with the unbiased variance (divide by N − 1; that is what `x.var(dim=0)` "
                          "does). BN normalises with the biased variance (divide by N): `x.var(dim=0, unbiased=False)`.")
         if torch.allclose(got, _eps_outside(x, gamma, beta), atol=1e-4):
@@ -159,12 +159,12 @@ def grade_bn_layer(cls):
         params = {name: tuple(p.shape) for name, p in layer.named_parameters()}
         buffers = {name: tuple(b.shape) for name, b in layer.named_buffers()}
         if params.get("weight") != (c,) or params.get("bias") != (c,):
-            return wrong(f"BatchNormLayer({c}) में parameters weight (γ) और bias (β), दोनों shape ({c},), होने चाहिए; "
-                         f"मिले: {params}",
+            return wrong(f"BatchNormLayer({c}) में parameters weight (γ) और bias (β) होने चाहिए, दोनों का shape ({c},); "
+                         f"मिले: {params}।",
                          f"BatchNormLayer({c}) needs parameters weight (γ) and bias (β), both of shape ({c},); got {params}")
         if buffers.get("running_mean") != (c,) or buffers.get("running_var") != (c,):
             return wrong(f"running_mean और running_var, shape ({c},), register_buffer से बनाइए (ये सीखे नहीं जाते); "
-                         f"मिले buffers: {buffers}",
+                         f"मिले buffers: {buffers}।",
                          f"create running_mean and running_var, of shape ({c},), with register_buffer (they are not "
                          f"learned); got buffers {buffers}")
         ref = nn.BatchNorm1d(c)
@@ -189,11 +189,11 @@ def _compare_training(layer, ref, c, batches):
         if bad is not None:
             return bad
         if tuple(got.shape) != (m, c):
-            return wrong(f"({m}, {c}) के input पर output का shape ({m}, {c}) होना चाहिए; मिला {tuple(got.shape)}",
+            return wrong(f"({m}, {c}) के input पर output का shape ({m}, {c}) होना चाहिए; मिला {tuple(got.shape)}।",
                          f"for an input of shape ({m}, {c}) the output must have shape ({m}, {c}); got {tuple(got.shape)}")
         if not torch.allclose(got.float(), exp, atol=1e-4):
             return wrong(f"training mode में step {step} पर ({m}, {c}) के input के लिए output nn.BatchNorm1d से नहीं "
-                         "मिलता। batch का mean और biased variance (भाग m से) लीजिए, x_hat = (x − mean)/sqrt(var + eps), "
+                         "मिलता। batch का mean और biased variance (m से भाग) लीजिए, x_hat = (x − mean)/sqrt(var + eps), "
                          "फिर γ·x_hat + β।",
                          f"in training mode the output for a ({m}, {c}) input differs from nn.BatchNorm1d at step {step}. "
                          "Use the batch mean and the biased variance (divide by m), x_hat = (x − mean)/sqrt(var + eps), "
@@ -205,7 +205,7 @@ def _compare_training(layer, ref, c, batches):
                          "momentum = 0.1.")
         if not torch.allclose(layer.running_var.detach().cpu().float(), ref.running_var, atol=1e-4):
             return wrong(f"step {step} के बाद running_var अलग है। PyTorch running_var में *unbiased* variance "
-                         "(var·m/(m − 1)) डालता है, भले ही normalize biased variance से करता है।",
+                         "(var·m/(m − 1)) डालता है, भले ही normalize वह biased variance से करता हो।",
                          f"running_var differs after step {step}. PyTorch puts the *unbiased* variance "
                          "(var·m/(m − 1)) into running_var, although it normalises with the biased variance.")
     return None
@@ -243,7 +243,7 @@ def grade_model(make_model):
     if contains_placeholder(model):
         raise NotAttempted()
     if not isinstance(model, nn.Module):
-        return wrong(f"make_model() को एक nn.Module (जैसे nn.Sequential) लौटाना चाहिए; मिला {type(model).__name__}",
+        return wrong(f"make_model() को एक nn.Module (जैसे nn.Sequential) लौटाना चाहिए; मिला {type(model).__name__}।",
                      f"make_model() must return an nn.Module (e.g. nn.Sequential); got a {type(model).__name__}")
     model = model.cpu()
     linears = [m for m in called_leaves(model.eval(), torch.randn(4, 64)) if isinstance(m, nn.Linear)]

@@ -125,7 +125,7 @@ def _edge_images(size=12):
 
 def grade_vertical_kernel(fn):
     """q9: a 3x3 kernel that responds to vertical edges, not to flat regions or horizontal edges — at any scale
-    (every response is divided by the kernel's size ‖k‖, so Prewitt/10 is as good as Sobel)."""
+    (every response is divided by the kernel's norm ‖k‖, so Prewitt/10 is as good as Sobel)."""
     k = fn()
     if contains_placeholder(k):
         raise NotAttempted()
@@ -151,9 +151,9 @@ def grade_vertical_kernel(fn):
                      f"your kernel's values sum to {k.sum().item():.3g}, so a flat region also responds. An edge "
                      f"detector should see only change: make the values sum to 0.")
     if r_vert < 0.5:
-        return wrong(f"खड़े edge पर response kernel के आकार ‖k‖ के अनुपात में केवल {r_vert:.2f} है। बाएँ और दाएँ column "
+        return wrong(f"खड़े edge पर response kernel के norm ‖k‖ के अनुपात में केवल {r_vert:.2f} है। बाएँ और दाएँ column "
                      f"के मानों में अंतर होना चाहिए (जैसे बायाँ −1, दायाँ +1)।",
-                     f"relative to the kernel's size ‖k‖ the response to a vertical edge is only {r_vert:.2f}. The left "
+                     f"relative to the kernel's norm ‖k‖ the response to a vertical edge is only {r_vert:.2f}. The left "
                      f"and right columns must differ (e.g. left −1, right +1).")
     if r_hor > 0.25 * r_vert:
         return wrong(f"आड़े (horizontal) edge पर response {r_hor:.3g} है, खड़े पर {r_vert:.3g} — kernel आड़े edges भी "

@@ -44,7 +44,7 @@ def build_model(answer, name: str):
         if isinstance(built, nn.Module):
             return built, None
     if not (isinstance(answer, type) and issubclass(answer, nn.Module)):
-        return None, wrong(f"{name} को nn.Module से बनाइए: class {name}(nn.Module), और __init__ की पहली line में "
+        return None, wrong(f"{name} को nn.Module की subclass बनाइए: class {name}(nn.Module), और __init__ की पहली line में "
                            "super().__init__()। तभी model(x) और model.parameters() काम करते हैं।",
                            f"derive {name} from nn.Module: class {name}(nn.Module), with super().__init__() as the "
                            "first line of __init__. Only then do model(x) and model.parameters() work.")
@@ -81,7 +81,7 @@ def forward_problem(model, x, out_shape: tuple, name: str, flat: str, advice: T 
     if not isinstance(out, torch.Tensor) or tuple(out.shape) != out_shape:
         got = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         return wrong(f"{tuple(x.shape)} के input पर output का shape {out_shape} = (batch, classes) होना चाहिए; मिला "
-                     f"{got}। Flatten के बाद {flat} features हैं, और आख़िरी Linear के {out_shape[1]} outputs।",
+                     f"{got}। Flatten के बाद {flat} features हैं, और आख़िरी Linear के {out_shape[1]} outputs होने चाहिए।",
                      f"for an input of shape {tuple(x.shape)} the output must be {out_shape} = (batch, classes); got "
                      f"{got}. After Flatten there are {flat} features, and the last Linear needs {out_shape[1]} "
                      "outputs.")
@@ -240,7 +240,7 @@ def grade_precision_recall(fn):
         try:
             precision, recall = (_as_array(g) for g in got)
         except (TypeError, ValueError):
-            return wrong("precision और recall संख्याओं की arrays होने चाहिए।", "precision and recall must be arrays of numbers.")
+            return wrong("precision और recall संख्याओं की arrays होनी चाहिए।", "precision and recall must be arrays of numbers.")
         exp_p, exp_r = precision_recall(cm)
         if precision.shape != exp_p.shape or recall.shape != exp_r.shape:
             return wrong(f"{about.hi}: precision और recall दोनों की लंबाई {len(exp_p)} (हर class का एक मान) होनी चाहिए; "

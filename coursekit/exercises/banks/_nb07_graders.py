@@ -74,7 +74,7 @@ def grade_transform(make_transform):
                              "missing.")
             if (out.float() - cropped).abs().max().item() <= _TOL:
                 return wrong(f"{w}×{h} की image से आपने बीच का 32×32 हिस्सा काटा (CenterCrop): बाक़ी image फेंक दी गई "
-                             "(और छोटी image काले pixels से भरी गई)। पूरी image को 32×32 में छोटा/बड़ा कीजिए: "
+                             "(और छोटी image के चारों ओर काले pixels भरे गए)। पूरी image को 32×32 में छोटा/बड़ा कीजिए: "
                              "Resize((32, 32))।",
                              f"you cut the central 32×32 piece out of the {w}×{h} image (CenterCrop): the rest of the "
                              "image is thrown away (and a small image is padded with black). Scale the whole image to "

@@ -28,7 +28,7 @@ WINDOW_CASES = [
     Case((np.arange(10.0), 3, 2), about=T("0 से 9 तक, W = 3, H = 2", "0 to 9, W = 3, H = 2")),
     Case((np.arange(1.0, 16.0), 10, 1), about=T("दिन 1 से 15, पिछले 10 दिन → 11वाँ", "days 1 to 15, past 10 days → the 11th")),
     Case((np.round(np.random.default_rng(0).normal(15, 5, 30), 1), 7, 3),
-         about=T("30 यादृच्छिक तापमान, W = 7, H = 3", "30 random temperatures, W = 7, H = 3")),
+         about=T("30 random तापमान, W = 7, H = 3", "30 random temperatures, W = 7, H = 3")),
     Case((np.array([4.0, 8.0, 6.0]), 2, 1), about=T("T = W + H: ठीक एक window", "T = W + H: exactly one window")),
 ]
 

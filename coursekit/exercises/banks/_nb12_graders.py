@@ -54,7 +54,7 @@ def _grade_final_states(fn):
         short = [n for n in lengths.tolist() if n < 6]
         if torch.allclose(got, over_pads, atol=1e-5):
             return wrong(f"यह padded batch का `h_n` है: छोटे sequences (लंबाई {short}) की state pads पर चलकर बदल चुकी है। "
-                         "पहले `pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)` कीजिए, फिर "
+                         "पहले `pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)` चलाइए, फिर "
                          "packed sequence को RNN में दीजिए।",
                          f"this is the padded batch's `h_n`: the short sequences (lengths {short}) were changed by "
                          "running over their pads. First `pack_padded_sequence(x, lengths, batch_first=True, "
@@ -71,7 +71,7 @@ def _grade_final_states(fn):
                          "`enforce_sorted=False` — then PyTorch returns `h_n` in the batch's own order.")
         rows = [i for i in range(B) if not torch.allclose(got[i], truth[i], atol=1e-5)]
         return wrong(f"lengths {lengths.tolist()}: rows {rows} हर sequence को अकेले चलाने से नहीं मिलतीं। Packed input पर "
-                     "`h_n[-1]` लौटाइए (output sequence का आख़िरी step pads पर पड़ता है)।",
+                     "`h_n[-1]` लौटाइए (padded output sequence का आख़िरी step एक pad पर पड़ता है)।",
                      f"lengths {lengths.tolist()}: rows {rows} differ from running each sequence alone. Return "
                      "`h_n[-1]` of the packed run (the last step of the padded output sequence falls on a pad).")
     return ok("हर sequence की final state उसे अकेले चलाने के बराबर है (1e-5 तक), lengths क्रम में न हों और GRU में दो "
@@ -131,7 +131,7 @@ def _grade_last_real_output(fn):
         expected = _last_real_output(out, lengths)
         if not isinstance(got, torch.Tensor) or got.shape != expected.shape:
             shape = tuple(got.shape) if isinstance(got, torch.Tensor) else type(got).__name__
-            hint = T(" `out[:, lengths - 1]` हर row से सारे steps लेता है; rows और steps दोनों को index कीजिए: "
+            hint = T(" `out[:, lengths - 1]` हर row से वे सारे steps लेता है; rows और steps दोनों को index कीजिए: "
                      "`out[rows, lengths - 1]`।",
                      " `out[:, lengths - 1]` takes all those steps from every row; index rows and steps together: "
                      "`out[rows, lengths - 1]`.") if isinstance(got, torch.Tensor) and got.dim() == 3 else T("", "")
@@ -150,7 +150,7 @@ def _grade_last_real_output(fn):
                          "pad. Take step `lengths[i] - 1` from row i.")
         if bool((lengths < out.shape[1]).all()) and torch.equal(got, out[torch.arange(len(out)), lengths]):
             return wrong(f"{case.about.hi}: आपने step `lengths[i]` लिया — असली आख़िरी token के बाद वाला pad। Steps 0 से "
-                         "गिने जाते हैं: लंबाई n का आख़िरी step n − 1 है।",
+                         "गिने जाते हैं: लंबाई n वाले sequence का आख़िरी step n − 1 है।",
                          f"{case.about.en}: you took step `lengths[i]` — the pad right after the real last token. "
                          "Steps count from 0: the last step of a length-n sequence is n − 1.")
         return wrong(f"{case.about.hi}: rows {rows} ग़लत हैं — row i का step `lengths[i] - 1` चाहिए (steps 0 से गिने "

@@ -55,7 +55,7 @@ def _wrong_split(sentence, words, T_):
 ONE_HOT_CASES = [
     Case(("movie was not good", SOURCE_WORDS, 4), about=T("कोई padding नहीं", "no padding")),
     Case(("movie was good", SOURCE_WORDS, 4), about=T("एक शून्य row आगे", "one zero row in front")),
-    Case(("Movie was BAD", SOURCE_WORDS, 6), about=T("बड़े अक्षर: tokenize उन्हें छोटा करता है; तीन शून्य rows",
+    Case(("Movie was BAD", SOURCE_WORDS, 6), about=T("बड़े अक्षर: tokenize उन्हें छोटे अक्षरों में बदल देता है; तीन शून्य rows",
                                                    "capital letters: tokenize lower-cases them; three zero rows")),
     Case(("not very good", ["good", "not", "very"], 3), about=T("दूसरी vocabulary", "another vocabulary")),
 ]

@@ -49,7 +49,7 @@ def _wrong_no_recurrent(input_size, hidden_sizes):
 
 
 STACK_CASES = [
-    Case((50, [128, 64]), about=T("स्रोत नोट्स के दो recurrent layers: 23,040 + 12,416", "the source's two recurrent layers: "
+    Case((50, [128, 64]), about=T("स्रोत नोट्स की दो recurrent layers: 23,040 + 12,416", "the source's two recurrent layers: "
                                                                                   "23,040 + 12,416")),
     Case((8, [16]), about=T("एक ही layer", "a single layer")),
     Case((10, [32, 32, 32]), about=T("3 layers, layer 2 और 3 का input 32 है", "3 layers; layers 2 and 3 read 32 features")),

@@ -43,7 +43,7 @@ def _grade_vocab(fn):
         if got == _build(train + test, min_freq) or any(w in got and w not in expected for w in test_words):
             extra = sorted(w for w in got if w not in expected and w in test_words)
             return wrong(f"आपकी vocabulary में test के शब्द हैं ({', '.join(extra[:4])})। Vocabulary केवल training "
-                         "sentences से बनती है: test के नए शब्दों को <unk> मिलना चाहिए, जैसे असली user के शब्दों को।",
+                         "वाक्यों से बनती है: test के नए शब्दों को <unk> मिलना चाहिए, जैसे असली user के शब्दों को।",
                          f"your vocabulary holds test words ({', '.join(extra[:4])}). The vocabulary comes from the "
                          "training sentences only: new test words must get <unk>, like a real user's words.")
         if got[:2] != ["<pad>", "<unk>"]:
@@ -70,7 +70,7 @@ def _grade_vocab(fn):
                      "train_texts], min_freq=min_freq) इस्तेमाल कीजिए।",
                      f"with min_freq={min_freq} expected {expected}, got {got}. Use Vocab.build([tokenize(t) for t in "
                      "train_texts], min_freq=min_freq).")
-    return ok(f"सभी {len(VOCAB_CASES)} cases सही (min_freq 1, 2 और 3): vocabulary केवल training sentences से बनी।",
+    return ok(f"सभी {len(VOCAB_CASES)} cases सही (min_freq 1, 2 और 3): vocabulary केवल training वाक्यों से बनी।",
               f"all {len(VOCAB_CASES)} cases pass (min_freq 1, 2 and 3): the vocabulary comes from the training "
               "sentences only.")
 
@@ -137,7 +137,7 @@ ENCODE_CASES = [
 ]
 
 ENCODE_MISTAKES = [
-    (_wrong_pad_at_start, T("Padding अंत में आती है: हर row वाक्य के indices से शुरू होती है, फिर `pad_index`।",
+    (_wrong_pad_at_start, T("Padding अंत में आता है: हर row वाक्य के indices से शुरू होती है, फिर `pad_index`।",
                             "The padding goes at the end: each row starts with the sentence's indices, then "
                             "`pad_index`.")),
     (_wrong_pad_with_unk, T("ख़ाली जगहें `vocab.pad_index` (0) से भरिए; `<unk>` (1) अनजान शब्द के लिए है।",
@@ -182,7 +182,7 @@ ACC_MISTAKES = [
     (_wrong_percentage, T("यह प्रतिशत है; अंश 0 और 1 के बीच होता है (100 से गुणा मत कीजिए)।",
                           "That is a percentage; the fraction lies between 0 and 1 (do not multiply by 100).")),
     (_wrong_threshold, T("Predicted class वह है जिसका logit **बड़ा** है: `logits.argmax(dim=1)`। केवल class 1 का logit "
-                         "शून्य से मिलाना काफ़ी नहीं।",
+                         "शून्य से तुलना करना काफ़ी नहीं।",
                          "The predicted class is the one with the **larger** logit: `logits.argmax(dim=1)`. Comparing "
                          "class 1's logit with zero is not enough.")),
 ]

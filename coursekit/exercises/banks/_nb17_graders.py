@@ -35,7 +35,7 @@ def _wrong_inverse_mean(probs):
 
 
 PPL_CASES = [
-    Case(([0.5, 0.25, 0.125],), about=T("हाथ का उदाहरण: उत्तर 4", "the hand example: the answer is 4")),
+    Case(([0.5, 0.25, 0.125],), about=T("हाथ से हल किया उदाहरण: उत्तर 4", "the hand example: the answer is 4")),
     Case(([1 / 500] * 7,), about=T("बराबर probability: उत्तर 500", "equal probabilities: the answer is 500")),
     Case(([0.9, 0.6, 0.05, 0.3, 0.99],), about=T("मिली-जुली probabilities", "mixed probabilities")),
     Case(([1.0],), about=T("पक्का अनुमान: उत्तर 1", "a certain guess: the answer is 1")),
@@ -49,7 +49,7 @@ PPL_MISTAKES = [
                         "The minus sign is missing: this is 1 / perplexity. $H = -\\frac{1}{N} \\sum \\log p_t$.")),
     (_wrong_no_exp, T("यह cross-entropy H है; perplexity उसका exp है: `math.exp(H)`।",
                       "That is the cross-entropy H; the perplexity is its exp: `math.exp(H)`.")),
-    (_wrong_inverse_mean, T("यह probabilities के साधारण (arithmetic) औसत का उलटा है। Perplexity geometric mean का उलटा "
+    (_wrong_inverse_mean, T("यह probabilities के साधारण (arithmetic) औसत का उलटा है। Perplexity ज्यामितीय (geometric) औसत का उलटा "
                             "है: $\\exp(-\\frac{1}{N} \\sum \\log p_t)$।",
                             "That is 1 / the arithmetic mean of the probabilities. The perplexity is 1 / their geometric "
                             "mean: $\\exp(-\\frac{1}{N} \\sum \\log p_t)$.")),

@@ -41,7 +41,7 @@ def _grade_split(fn):
                          "the function must return three parts: (train, val, test).")
         parts = [_arr(p) for p in out]
         if sorted(np.concatenate(parts).tolist()) != sorted(values.tolist()) or sum(map(len, parts)) != len(values):
-            return wrong("तीनों हिस्से मिलाकर पूरी series होनी चाहिए — कोई मान दोहराया या छूटा नहीं।",
+            return wrong("तीनों हिस्से मिलाकर पूरी series होनी चाहिए — न कोई मान दोहराया जाए, न छूटे।",
                          "the three parts together must be the whole series — no value repeated or lost.")
         if not np.array_equal(np.concatenate(parts), values):
             return wrong("हिस्से समय के क्रम में नहीं हैं: train पहले, फिर val, फिर test, और हर हिस्से के अंदर भी वही क्रम। "
@@ -223,7 +223,7 @@ def _grade_recursive(fn):
                      f"window {window}, {steps} steps: expected {np.round(expected, 4).tolist()}, got "
                      f"{np.round(got, 4).tolist()}. The new forecast goes at the **end** of the window (the newest "
                      "value last).")
-    return ok("आपका recursive forecast सही है: हर step पिछले अनुमान पर खड़ा है।",
+    return ok("आपका recursive पूर्वानुमान सही है: हर step पिछले अनुमान पर टिका है।",
               "your recursive forecast is right: every step stands on the previous forecast.")
 
 

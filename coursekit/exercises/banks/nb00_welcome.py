@@ -63,7 +63,7 @@ def _grade_linear(cls):
             got, _ = to_cpu(layer(x.to(layer.weight.device)))
             if tuple(got.shape) != (x.shape[0], n_out):
                 return wrong(f"{tuple(x.shape)} के input पर output का shape {(x.shape[0], n_out)} = (batch, out) होना "
-                             f"चाहिए; मिला {tuple(got.shape)}",
+                             f"चाहिए; मिला {tuple(got.shape)}।",
                              f"for an input of shape {tuple(x.shape)} the output must be {(x.shape[0], n_out)} = "
                              f"(batch, out); got {tuple(got.shape)}")
             if not torch.allclose(got.float(), ref(x), atol=1e-5):
@@ -119,7 +119,7 @@ def questions():
         MultipleChoice("q2",
             T("हर notebook के कौन-कौन से संस्करण (editions) बनते हैं?", "Which editions does every notebook come in?"),
             [T("हिंदी + English", "Hindi + English"), T("केवल हिंदी", "Hindi only"), T("केवल English", "English only"),
-             T("केवल Sanskrit", "Sanskrit only")],
+             T("केवल संस्कृत", "Sanskrit only")],
             ["a", "b", "c"],
             hints=[T("तीन संस्करण हैं।", "There are three editions."),
                    T("`build/html/` के अंदर के folders गिनिए।", "Count the folders under `build/html/`.")],

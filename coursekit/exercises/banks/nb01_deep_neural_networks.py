@@ -122,7 +122,7 @@ def questions():
               "How many hidden layers should there be — what difference does it make? Which statement is right?"),
             [T("ज़्यादा layers से test accuracy हमेशा बढ़ती है।", "More layers always raise the test accuracy."),
              T("ज़्यादा layers ज़्यादा जटिल functions सीख सकती हैं, पर parameters, समय और training की कठिनाई (vanishing "
-               "gradients) बढ़ती है, और छोटे data पर overfitting हो सकता है — इसलिए validation set पर मापकर चुनिए।",
+               "gradients) बढ़ते हैं, और छोटे data पर overfitting हो सकता है — इसलिए validation set पर मापकर चुनिए।",
                "More layers can represent more complex functions, but parameters, time and training difficulty "
                "(vanishing gradients) grow, and they can overfit small data — so choose by measuring on the validation "
                "set."),
@@ -208,7 +208,7 @@ def questions():
                  "c": T("सबसे कम training loss अक्सर सबसे ज़्यादा overfit model का होता है।",
                         "the lowest training loss often belongs to the most overfitted model."),
                  "d": T("बड़ा network धीमा है और छोटे data पर overfit कर सकता है — notebook के Section 6 में बड़े network ने 150 "
-                        "examples रट लिए। चौड़ाई भी validation set पर मापकर चुनिए।",
+                        "examples रट लिए। width भी validation set पर मापकर चुनिए।",
                         "a large network is slow and can overfit small data — in Section 6 of the notebook the large "
                         "network memorised 150 examples. Choose the width by measuring on the validation set too.")},
             hints=[T("data के तीन हिस्से हैं: train, validation, test। हर एक किस काम का है?",
@@ -263,7 +263,7 @@ def questions():
                           "The forward pass gives the prediction, the loss measures the error, the backward pass "
                           "computes every weight's gradient, the optimizer step changes the weights (and before it, "
                           "optimizer.zero_grad() clears the old gradients).")),
-        MultipleChoice("q8", T("Vanishing gradient क्या होता है और इसे कैसे solve किया जाता है? सारे सही कथन चुनिए।",
+        MultipleChoice("q8", T("घटते (vanishing) gradients की समस्या क्या है और इसे कैसे दूर किया जाता है? सारे सही कथन चुनिए।",
                                "What is a vanishing gradient and how is it solved? Choose all correct statements."),
             [T("Backpropagation में gradients पीछे की (शुरुआती) layers तक पहुँचते-पहुँचते बहुत छोटे हो जाते हैं, इसलिए वे layers लगभग "
                "नहीं सीखतीं।",
@@ -280,15 +280,15 @@ def questions():
                         "बनावट (activations, depth, initialization) से आते हैं।",
                         "a too-large learning rate makes the loss diverge; vanishing gradients come from the network's "
                         "make-up (activations, depth, initialization)."),
-                 "f": T("हर sigmoid gradient को कम से कम 4 गुना छोटा करता है (उसका derivative अधिकतम 0.25 है); और layers "
+                 "f": T("हर sigmoid gradient को कम से कम 4 गुना छोटा करता है (उसका derivative अधिकतम 0.25 है); ज़्यादा layers "
                         "समस्या बढ़ाती हैं।",
                         "every sigmoid shrinks the gradient at least 4 times (its derivative is at most 0.25); more "
                         "layers make it worse.")},
-            hints=[T("chain rule में हर layer का एक गुणक (factor) गुणा होता है। अगर हर factor < 1 हो तो?",
+            hints=[T("chain rule में हर layer का एक गुणक (factor) गुणा होता है। अगर हर गुणक < 1 हो तो?",
                      "The chain rule multiplies one factor per layer. What if every factor is < 1?"),
                    T("चार कथन सही हैं।", "Four statements are right.")],
             solution='q8_answer = ["a", "b", "c", "d"]', wrong=["a", "e", "f"],
-            explanation=T("Vanishing gradient: कई छोटे factors का गुणनफल शून्य के पास चला जाता है। उपाय: ReLU, Xavier/He "
+            explanation=T("Vanishing gradient: कई छोटे गुणकों का गुणनफल शून्य के पास चला जाता है। उपाय: ReLU, Xavier/He "
                           "initialization, BatchNorm, residual connections (notebooks 02–04)।",
                           "Vanishing gradient: the product of many small factors goes towards zero. Remedies: ReLU, "
                           "Xavier/He initialization, BatchNorm, residual connections (notebooks 02–04).")),
@@ -311,7 +311,7 @@ def questions():
                      "    return nn.Sequential(*layers)",
             wrongs=[lambda n_in, hidden, n_out: nn.Sequential(nn.Linear(n_in, n_out)), _wrong_dnn_softmax_output,
                     _wrong_dnn_sigmoid, _wrong_dnn_fixed_sizes, _wrong_dnn_no_bias, _wrong_dnn_dropout],
-            hints=[T("hidden layer: `nn.Linear(n_in, h)`; loop में `n_in = h` अगली layer का input size बनाता है।",
+            hints=[T("hidden layer: `nn.Linear(n_in, h)`; loop में `n_in = h` से h अगली layer का input size बन जाता है।",
                      "A hidden layer: `nn.Linear(n_in, h)`; `n_in = h` in the loop makes it the next layer's input "
                      "size."),
                    T("Output layer: `nn.Linear(n_in, n_out)` — उसके बाद कोई activation या softmax नहीं।",
@@ -321,7 +321,7 @@ def questions():
                           "`coursekit.MLP`.")),
         # ---------------------------------------------------------------- coding exercises
         Code("q10", T("Function `count_dnn_params(sizes)` लिखिए जो layer sizes की list (जैसे `[784, 512, 256, 10]`) से एक "
-                      "fully-connected network के कुल parameters (weights + biases) लौटाए। सूत्र: हर layer $n_{l-1} \\cdot "
+                      "fully-connected network के parameters (weights + biases) की कुल संख्या लौटाए। सूत्र: हर layer के लिए $n_{l-1} \\cdot "
                       "n_l + n_l$।",
                       "Write `count_dnn_params(sizes)` returning the total number of parameters (weights + biases) of "
                       "a fully connected network from its list of layer sizes (e.g. `[784, 512, 256, 10]`). Formula: "
@@ -348,7 +348,7 @@ def questions():
                    T("notebook में `coursekit.count_parameters(model)` से अपना उत्तर जाँच सकते हैं।",
                      "In the notebook you can check your answer with `coursekit.count_parameters(model)`.")]),
         Code("q11", T("एक neuron का forward pass: `neuron(x, w, b)` लिखिए जो $z = \\mathbf{w} \\cdot \\mathbf{x} + b$ "
-                      "और फिर $a = \\mathrm{ReLU}(z)$ लौटाए। `x` और `w` 1-D tensors हैं, `b` एक संख्या। checker उत्तर को "
+                      "निकाले और फिर $a = \\mathrm{ReLU}(z)$ लौटाए। `x` और `w` 1-D tensors हैं, `b` एक संख्या। checker उत्तर को "
                       "`nn.Linear(n, 1)` + ReLU (वही weights) से मिलाता है।",
                       "The forward pass of one neuron: write `neuron(x, w, b)` returning $z = \\mathbf{w} \\cdot "
                       "\\mathbf{x} + b$ followed by $a = \\mathrm{ReLU}(z)$. `x` and `w` are 1-D tensors, `b` a "
@@ -401,7 +401,7 @@ def questions():
                      "`z.max(dim=-1, keepdim=True).values` gives each row's max with shape (..., 1).")]),
         Code("q13", T("एक manual training step लिखिए: `train_step(model, x, y, optimizer, loss_fn)` एक batch पर चारों "
                       "steps चलाए (forward pass, loss, backward pass, optimizer step) और update से पहले वाला loss एक संख्या "
-                      "(`float`) के रूप में लौटाए। ध्यान दें: checker model में पिछले step के बचे हुए gradients रखकर देता है।",
+                      "(`float`) के रूप में लौटाए। ध्यान दीजिए: checker आपको ऐसा model देता है जिसमें पिछले step के gradients बचे हुए हैं।",
                       "Write one manual training step: `train_step(model, x, y, optimizer, loss_fn)` runs the four "
                       "steps on one batch (forward pass, loss, backward pass, optimizer step) and returns the loss "
                       "before the update as a number (`float`). Careful: the checker hands you a model with gradients "

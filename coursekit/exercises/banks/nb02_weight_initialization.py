@@ -105,7 +105,7 @@ def questions():
             [T("Random शुरुआत एक layer के neurons की symmetry तोड़ती है, ताकि वे अलग-अलग चीज़ें सीख सकें",
                "A random start breaks the symmetry between the neurons of a layer, so they can learn different things"),
              T("सही पैमाना (scale) activations और gradients के variance को layer-दर-layer लगभग बराबर रखता है, ताकि वे न "
-               "ग़ायब हों न फटें",
+               "घटते जाएँ न फटें",
                "The right scale keeps the variance of activations and gradients about equal from layer to layer, so "
                "they neither vanish nor explode"),
              T("अच्छा initialization loss function को convex बना देता है",
@@ -171,7 +171,7 @@ def questions():
             [T("एक layer के सभी neurons को एक जैसा gradient मिलता है, इसलिए वे हमेशा एक जैसे रहते हैं (symmetry नहीं टूटती)",
                "All neurons of a layer get the same gradient, so they stay identical forever (the symmetry is never "
                "broken)"),
-             T("ReLU network में सब-शून्य weights और biases के साथ hidden weights का gradient ठीक 0 होता है, तो केवल आख़िरी "
+             T("ReLU network में सभी weights और biases शून्य हों तो hidden weights का gradient ठीक 0 होता है, इसलिए केवल आख़िरी "
                "bias सीखता है",
                "In a ReLU network with all-zero weights and biases, the hidden weights get exactly zero gradient, so "
                "only the last bias learns"),
@@ -184,10 +184,10 @@ def questions():
                         "PyTorch does not refuse; the gradients themselves are 0 or identical.")},
             hints=[T("notebook के section 2 का पहला cell: किन parameters का gradient 0 नहीं था?",
                      "The first cell of section 2 of the notebook: which parameters had a non-zero gradient?"),
-                   T("constant 0.01 वाले network की distinct rows गिनिए।",
+                   T("constant 0.01 से शुरू हुए network की अलग-अलग rows गिनिए।",
                      "Count the distinct rows of the network that started at constant 0.01.")],
             solution='q4_answer = ["a", "b"]', wrong="c",
-            explanation=T("सब-शून्य में hidden layers को gradient मिलता ही नहीं; किसी non-zero constant से वे सीखती हैं पर सब एक "
+            explanation=T("सब कुछ शून्य हो तो hidden layers को gradient मिलता ही नहीं; किसी non-zero constant से शुरू करने पर वे सीखती हैं पर सब एक "
                           "जैसा — 512 neurons एक neuron की तरह।",
                           "With all zeros the hidden layers get no gradient at all; with a non-zero constant they "
                           "learn, but all the same thing — 512 neurons act as one.")),
@@ -303,8 +303,8 @@ def questions():
             explanation=T("सही: केवल ∂L/∂b = softmax(b) − y बचता है, इसलिए network केवल classes की आवृत्ति सीखता है।",
                           "True: only ∂L/∂b = softmax(b) − y is left, so the network learns only the class "
                           "frequencies.")),
-        Numeric("q11", T("स्रोत नोट्स वाला `nn.init.normal_(w, std=1.0)`, 256 neurons चौड़ी ReLU layers, biases 0। theory "
-                         "के अनुसार activations का पैमाना (RMS) हर layer पर कितने गुना होता है? (σ_w √(fan_in/2))",
+        Numeric("q11", T("स्रोत नोट्स वाला `nn.init.normal_(w, std=1.0)`, 256 neurons वाली ReLU layers, biases 0। theory "
+                         "के अनुसार activations का पैमाना (RMS) हर layer पर कितने गुना बढ़ता है? (σ_w √(fan_in/2))",
                          "The source's `nn.init.normal_(w, std=1.0)`, ReLU layers 256 neurons wide, biases 0. By what "
                          "factor does the scale (RMS) of the activations grow per layer, in theory? (σ_w √(fan_in/2))"),
             math.sqrt(128), rel_tol=1e-2,

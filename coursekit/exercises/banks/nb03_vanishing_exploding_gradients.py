@@ -190,7 +190,7 @@ def _grade_diagnose(fn):
 def questions():
     return [
         MultipleChoice("q1",
-            T("(स्रोत नोट्स का प्रश्न 1) Vanishing gradient क्या है, और इसे कैसे पहचानेंगे? 20 hidden layers वाला एक network 10 "
+            T("(स्रोत नोट्स का प्रश्न 1) घटते (vanishing) gradients क्या हैं, और इन्हें कैसे पहचानेंगे? 20 hidden layers वाला एक network 10 "
               "classes पर 10 epochs train हुआ। इनमें से कौन-से लक्षण vanishing gradients दिखाते हैं?",
               "(Source question 1) What is a vanishing gradient, and how do you detect it? A network with 20 hidden "
               "layers trained on 10 classes for 10 epochs. Which of these signs point to vanishing gradients?"),
@@ -206,26 +206,26 @@ def questions():
             ["a", "b", "d"],
             why={"c": T("NaN loss exploding gradients (या बहुत बड़ी learning rate) का लक्षण है।",
                         "a NaN loss is a sign of exploding gradients (or a far too large learning rate)."),
-                 "e": T("हर layer पर विशाल norm exploding है, vanishing नहीं।",
+                 "e": T("हर layer पर विशाल norm फटते gradients का लक्षण है, घटते gradients का नहीं।",
                         "huge norms at every layer mean exploding, not vanishing.")},
             hints=[T("Vanishing में gradient input की ओर जाते हुए घटता है; तो किन layers को कम gradient मिलता है?",
                      "With vanishing gradients the gradient shrinks on its way to the input; which layers get little "
                      "of it?"),
-                   T("10 classes पर सब कुछ बराबर बाँटने वाले model का loss ln 10 ≈ 2.303 होता है — यानी वह कुछ नहीं सीख रहा।",
+                   T("10 classes में probability बराबर बाँटने वाले model का loss ln 10 ≈ 2.303 होता है — यानी वह कुछ नहीं सीख रहा।",
                      "A model that spreads its guess evenly over 10 classes has loss ln 10 ≈ 2.303 — it learns "
                      "nothing."),
                    T("तीन विकल्प सही हैं; NaN और विशाल norms दूसरी समस्या के हैं।",
                      "Three options are right; NaN and huge norms belong to the other problem.")],
             solution='q1_answer = ["a", "b", "d"]', wrong=["a", "c"],
             explanation=T("Vanishing gradient: backpropagation में gradient हर layer पर 1 से छोटे गुणक (जैसे σ' ≤ 0.25) से गुणा "
-                          "होकर input के पास की layers तक लगभग शून्य पहुँचता है, तो वे layers सीखती नहीं। पहचान: per-layer "
+                          "होकर input के पास की layers तक पहुँचते-पहुँचते लगभग शून्य हो जाता है, इसलिए वे layers सीखती नहीं। पहचान: per-layer "
                           "gradient norms (hooks से) में पहली/आख़िरी का अनुपात ≪ 1, loss ln 10 के पास सपाट, पहली layers के "
                           "weights स्थिर।",
                           "A vanishing gradient: in backpropagation the gradient is multiplied at every layer by a "
                           "factor below 1 (such as σ' ≤ 0.25) and reaches the layers near the input almost zero, so "
                           "they do not learn. Detection: per-layer gradient norms (with hooks) with a first/last ratio "
                           "≪ 1, a loss flat near ln 10, first-layer weights that do not move.")),
-        MultipleChoice("q2", T("(स्रोत नोट्स का प्रश्न 2) Exploding gradients से model पर क्या असर पड़ता है?",
+        MultipleChoice("q2", T("(स्रोत नोट्स का प्रश्न 2) फटते (exploding) gradients से model पर क्या असर पड़ता है?",
                                "(Source question 2) What do exploding gradients do to a model?"),
             [T("loss बहुत बड़े मानों तक उछलता है और फिर inf या NaN हो जाता है",
                "the loss jumps to huge values and then becomes inf or NaN"),
@@ -236,14 +236,14 @@ def questions():
              T("training अस्थिर हो जाती है: loss ऊपर-नीचे कूदता है",
                "training becomes unstable: the loss jumps up and down")],
             ["a", "b", "d"],
-            why={"c": T("यह vanishing gradients का चित्र है।", "that is the picture of vanishing gradients.")},
+            why={"c": T("ये घटते (vanishing) gradients के लक्षण हैं।", "that is the picture of vanishing gradients.")},
             hints=[T("SGD update w ← w − η·g में g बहुत बड़ा हो तो w का क्या होगा?",
                      "In the SGD update w ← w − η·g, what happens to w when g is huge?"),
                    T("float32 की सीमा लगभग 3.4e38 है; उससे आगे inf, और inf − inf = NaN।",
                      "float32 tops out at about 3.4e38; beyond that comes inf, and inf − inf = NaN.")],
             solution='q2_answer = ["a", "b", "d"]', wrong="c",
             explanation=T('बहुत बड़े gradients से बहुत बड़े updates होते हैं: weights और activations बेक़ाबू होकर बढ़ते हैं, loss उछलता '
-                          'है, float32 overflow से inf और फिर NaN आता है, और training टूट जाती है (coursekit.fit में '
+                          'है, float32 overflow से inf और फिर NaN आता है, और training बिगड़ जाती है (coursekit.fit में '
                           'history["diverged"] = True)।',
                           'Huge gradients give huge updates: weights and activations blow up, the loss jumps, float32 '
                           'overflows to inf and then NaN, and training breaks (history["diverged"] = True in '
@@ -251,7 +251,7 @@ def questions():
         MultipleChoice("q3",
             T("(स्रोत नोट्स का प्रश्न 3) Activation functions gradients को कैसे प्रभावित करते हैं? कौन-सा कथन सही है?",
               "(Source question 3) How do activation functions affect gradients? Which statement is right?"),
-            [T("हर x के लिए σ'(x) ≤ 0.25, इसलिए हर sigmoid layer gradient को (weights के अलावा) कम से कम 4 गुना छोटा करती "
+            [T("हर x के लिए σ'(x) ≤ 0.25, इसलिए हर sigmoid layer gradient को (weights के असर के अलावा) कम से कम 4 गुना छोटा करती "
                "है",
                "σ'(x) ≤ 0.25 for every x, so each sigmoid layer makes the gradient at least 4 times smaller (besides "
                "the weights)"),
@@ -306,7 +306,7 @@ def questions():
                           "needed: one bad batch or a steep cliff in the loss can ruin training with one huge step; "
                           "clipping limits every step to a length of η·max_norm (RNNs almost always use it). It does "
                           "not cure a bad init; it only stops the symptom.")),
-        Open("q5", T("(स्रोत नोट्स का प्रश्न 5) Batch Normalization vanishing और exploding gradients को कैसे कम करता है? 2-3 "
+        Open("q5", T("(स्रोत नोट्स का प्रश्न 5) Batch Normalization घटते (vanishing) और फटते (exploding) gradients को कैसे कम करता है? 2-3 "
                      "वाक्यों में लिखिए।",
                      "(Source question 5) How does Batch Normalization reduce vanishing and exploding gradients? "
                      "Answer in 2-3 sentences."),
@@ -341,11 +341,11 @@ def questions():
                      "`d = sigmoid_derivative(torch.linspace(-10, 10, 2001))`, then `d.max()`."),
                    T("सबसे बड़ा मान x = 0 पर आता है: σ(0) = 0.5।", "The largest value comes at x = 0: σ(0) = 0.5.")],
             solution="q6_answer = sigmoid_derivative(torch.linspace(-10, 10, 2001)).max().item()", wrong=0.5,
-            explanation=T("σ'(0) = 0.5 · (1 − 0.5) = 0.25: कोई sigmoid layer gradient का 0.25 गुने से ज़्यादा हिस्सा आगे नहीं "
+            explanation=T("σ'(0) = 0.5 · (1 − 0.5) = 0.25: कोई भी sigmoid layer gradient का 0.25 से बड़ा हिस्सा आगे नहीं "
                           "जाने देती।",
                           "σ'(0) = 0.5 · (1 − 0.5) = 0.25: no sigmoid layer passes on more than 0.25 of the "
                           "gradient.")),
-        Numeric("q7", T("सबसे अच्छी स्थिति में (हर layer पर σ' = 0.25, weights का असर 1) 10 sigmoid layers से गुज़रकर gradient "
+        Numeric("q7", T("सबसे अच्छी स्थिति में (हर layer पर σ' = 0.25, weights का गुणक 1) 10 sigmoid layers से गुज़रकर gradient "
                         "किस गुणक से गुणा होता है? एक संख्या लिखिए।",
                         "In the best case (σ' = 0.25 at every layer, the weights contributing a factor 1), by what "
                         "factor is the gradient multiplied after passing 10 sigmoid layers? Give a number."),
@@ -357,7 +357,7 @@ def questions():
                       0.25 ** 20: T("यह 20 layers का है; प्रश्न 10 layers का है।",
                                     "that is for 20 layers; the question is about 10."),
                       0.5 ** 10: T("0.5 σ(0) है, σ'(0) = 0.25 है।", "0.5 is σ(0); σ'(0) is 0.25.")},
-            hints=[T("chain rule: हर layer का गुणक आपस में गुणा होता है।",
+            hints=[T("chain rule: सभी layers के गुणक आपस में गुणा होते हैं।",
                      "Chain rule: the factors of the layers multiply."),
                    T("Python में `0.25 ** 10`।", "In Python: `0.25 ** 10`.")],
             solution="q7_answer = 0.25 ** 10", wrong=2.5,
@@ -369,7 +369,7 @@ def questions():
               "मिलती है। सबका कुल norm $\\lVert g \\rVert = \\sqrt{\\sum g^2}$ (सारे tensors के सारे elements) निकालिए, और "
               "हर gradient को $\\min(1, \\text{max\\_norm} / \\lVert g \\rVert)$ से गुणा कीजिए। लौटाइए: (clip किए "
               "gradients की list, clipping से पहले का कुल norm) — ठीक `torch.nn.utils.clip_grad_norm_` की तरह, जिससे "
-              "checker तुलना करेगा। सारे gradients 0 हों तो भी nan नहीं आना चाहिए।",
+              "checker आपके उत्तर की तुलना करेगा। सारे gradients 0 हों तो भी nan नहीं आना चाहिए।",
               "Write gradient clipping by hand: `clip_by_total_norm(grads, max_norm)` receives a list of gradient "
               "tensors. Compute their total norm $\\lVert g \\rVert = \\sqrt{\\sum g^2}$ (all elements of all "
               "tensors), and multiply every gradient by $\\min(1, \\text{max\\_norm} / \\lVert g \\rVert)$. Return "
@@ -396,8 +396,8 @@ def questions():
                    T("torch भाजक में 1e-6 जोड़ता है (शून्य से भाग से बचने को): `max_norm / (total + 1e-6)`।",
                      "torch adds 1e-6 to the divisor (to avoid dividing by zero): `max_norm / (total + 1e-6)`.")]),
         Code("q9", T('`diagnose(norms)` लिखिए: `norms` हर layer के gradient norm की list है (input की ओर वाली layer '
-                     'पहले)। लौटाइए `"exploding"` अगर कोई norm NaN/inf है या सबसे बड़ा norm 1e3 से बड़ा है; वरना '
-                     '`"vanishing"` अगर `norms[0] / norms[-1] < 1e-3`; वरना `"healthy"`।',
+                     'पहले)। अगर कोई norm NaN/inf है या सबसे बड़ा norm 1e3 से बड़ा है, तो `"exploding"` लौटाइए; वरना अगर '
+                     '`norms[0] / norms[-1] < 1e-3` है, तो `"vanishing"`; वरना `"healthy"`।',
                      'Write `diagnose(norms)`: `norms` is a list of per-layer gradient norms (the input-side layer '
                      'first). Return `"exploding"` if any norm is NaN/inf or the largest norm exceeds 1e3; otherwise '
                      '`"vanishing"` if `norms[0] / norms[-1] < 1e-3`; otherwise `"healthy"`.'),

@@ -189,7 +189,7 @@ def questions():
                         "BN goes before (or after) the activation, not in its place: it is linear (a scale and shift "
                         "per feature).")},
             hints=[T("नाम में ही है: *batch* पर *normalization*।", "The name says it: *normalisation* over the *batch*."),
-                   T("notebook का section 1 और 3 देखिए: चार क़दम।", "See sections 1 and 3 of the notebook: four steps.")],
+                   T("notebook के section 1 और 3 देखिए: चार क़दम।", "See sections 1 and 3 of the notebook: four steps.")],
             solution='q1_answer = "a"', wrong="b",
             explanation=T("BN हर feature को batch statistics से normalize करता है, फिर γ, β से scale/shift करता है; इससे "
                           "training activations के scale के प्रति कम संवेदनशील होती है।",
@@ -207,7 +207,7 @@ def questions():
             why={"b": T("वह (बिना 'internal' के) covariate shift या dataset shift है — data का, network के अंदर का नहीं।",
                         "that is (plain) covariate shift or dataset shift — of the data, not inside the network."),
                  "c": T("β सीखा जाने वाला shift है, कोई समस्या नहीं।", "β is a learned shift, not a problem."),
-                 "d": T("वह vanishing gradients है (notebook 03)।", "that is vanishing gradients (notebook 03).")},
+                 "d": T("वह घटते (vanishing) gradients की समस्या है (notebook 03)।", "that is vanishing gradients (notebook 03).")},
             hints=[T("'internal' = network के अंदर, layers के बीच।", "'internal' = inside the network, between layers."),
                    T("एक layer के weights बदलें तो अगली layer को मिलने वाले मानों का क्या होता है?",
                      "When one layer's weights change, what happens to the values the next layer receives?")],
@@ -240,14 +240,14 @@ def questions():
             explanation=T("हिसाब एक ही है; फ़र्क़ सिर्फ़ input के shape का और उन dimensions का है जिन पर औसत लिया जाता है।",
                           "The computation is the same; only the input shape and the dimensions averaged over "
                           "differ.")),
-        MultipleChoice("q4", T("BatchNorm में γ और β का क्या role है?", "What is the role of γ and β in BatchNorm?"),
+        MultipleChoice("q4", T("BatchNorm में γ और β की क्या भूमिका है?", "What is the role of γ and β in BatchNorm?"),
             [T("ये सीखे जाने वाले scale और shift हैं: normalize के बाद network हर feature का mean (β) और फैलाव (γ) ख़ुद चुन सकता "
-               "है — ज़रूरत हो तो normalization को पूरा वापस भी ले सकता है",
+               "है — ज़रूरत हो तो normalization का असर पूरी तरह पलट भी सकता है",
                "they are a learnable scale and shift: after normalising, the network can choose each feature's mean "
                "(β) and spread (γ) itself — and even undo the normalisation completely if that helps"),
              T("ये training में जमा running mean और running variance हैं",
                "they are the running mean and running variance accumulated in training"),
-             T("ये hand-set hyperparameters हैं, जैसे eps और momentum",
+             T("ये हाथ से तय किए जाने वाले hyperparameters हैं, जैसे eps और momentum",
                "they are hand-set hyperparameters, like eps and momentum"),
              T("ये batch का mean और standard deviation हैं", "they are the batch mean and standard deviation")],
             "a",
@@ -287,11 +287,11 @@ def questions():
                            "data."),
             hints=[T("Training mode में एक ही example का output किस पर निर्भर करता है?",
                      "In training mode, what does the output for one example depend on?"),
-                   T("notebook का section 10 देखिए: batch size बदलने पर logits कितने हिलते हैं?",
+                   T("notebook का section 10 देखिए: batch size बदलने पर logits कितने बदलते हैं?",
                      "See section 10 of the notebook: how much do the logits move as the batch size changes?")]),
         # ------------------------------------------------------------ by hand
         TensorValues("q6",
-            T("इस batch (4 examples, 2 features) का हर feature का batch mean और *biased* variance (भाग m से) "
+            T("इस batch (4 examples, 2 features) के हर feature का batch mean और *biased* variance (m से भाग देकर) "
               f"निकालिए: `x = torch.tensor({HAND_X})`। उत्तर: `[[mean_1, mean_2], [var_1, var_2]]`।",
               "Compute the batch mean and the *biased* variance (divide by m) of each feature of this batch "
               f"(4 examples, 2 features): `x = torch.tensor({HAND_X})`. Answer: `[[mean_1, mean_2], [var_1, var_2]]`."),
@@ -314,7 +314,7 @@ def questions():
                         "A fresh `nn.BatchNorm1d(2)` (momentum = 0.1, running_var = 1 at the start) is run once, in "
                         "training mode, on the batch above. What is the `running_var` of the first feature now?"),
             0.9 * 1 + 0.1 * 20 / 3, rel_tol=1e-3,
-            mistakes={0.9 + 0.1 * 5: T("यह biased variance (5) से है। PyTorch running_var में unbiased variance (20/3) "
+            mistakes={0.9 + 0.1 * 5: T("यह biased variance (5) से निकला मान है। PyTorch running_var में unbiased variance (20/3) "
                                        "डालता है।",
                                        "that uses the biased variance (5). PyTorch puts the unbiased variance (20/3) "
                                        "into running_var."),
@@ -329,7 +329,7 @@ def questions():
                    T("batch की जगह unbiased variance लीजिए: 5 · 4/3।",
                      "For batch, use the unbiased variance: 5 · 4/3.")],
             solution="q7_answer = 0.9 * 1 + 0.1 * (5 * 4 / 3)", wrong=0.9 + 0.1 * 5,
-            explanation=T("0.9 · 1 + 0.1 · 6.6667 ≈ 1.5667। अपनी जाँच: `bn = nn.BatchNorm1d(2); bn(x); bn.running_var`।",
+            explanation=T("0.9 · 1 + 0.1 · 6.6667 ≈ 1.5667। ख़ुद जाँचिए: `bn = nn.BatchNorm1d(2); bn(x); bn.running_var`।",
                           "0.9 · 1 + 0.1 · 6.6667 ≈ 1.5667. Check it: `bn = nn.BatchNorm1d(2); bn(x); "
                           "bn.running_var`.")),
         # ------------------------------------------------------------ shapes and parameters
@@ -353,7 +353,7 @@ def questions():
                       "`bn = nn.BatchNorm2d(16)` is run in training mode on an input of shape (8, 16, 32, 32). What is "
                       "the shape of `bn.running_mean`?"),
             (16,), meaning="(C,)",
-            hints=[T("statistics हर channel की एक होती हैं — N, H और W पर औसत।",
+            hints=[T("हर channel का एक ही mean (और एक ही variance) होता है — N, H और W पर औसत।",
                      "There is one statistic per channel — averaged over N, H and W."),
                    T("`bn(torch.randn(8, 16, 32, 32)); bn.running_mean.shape`",
                      "`bn(torch.randn(8, 16, 32, 32)); bn.running_mean.shape`")],
@@ -423,13 +423,13 @@ def questions():
                     _wrong_bn_library],
             hints=[T("Statistics हर column (feature) की हैं: `dim=0` पर औसत लीजिए।",
                      "The statistics are per column (feature): average over `dim=0`."),
-                   T("`x.var(dim=0)` भाग N − 1 से देता है! `x.var(dim=0, unbiased=False)` या `((x - mean) ** "
+                   T("`x.var(dim=0)` N − 1 से भाग देता है! `x.var(dim=0, unbiased=False)` या `((x - mean) ** "
                      "2).mean(dim=0)` लीजिए।",
                      "`x.var(dim=0)` divides by N − 1! Use `x.var(dim=0, unbiased=False)` or `((x - mean) ** "
                      "2).mean(dim=0)`."),
                    T("`x_hat = (x - mean) / torch.sqrt(var + eps)`", "`x_hat = (x - mean) / torch.sqrt(var + eps)`")]),
         Code("q13",
-            T("पूरी BN layer `BatchNormLayer(num_features)` पूरी कीजिए (input (N, C)): training mode में batch statistics "
+            T("BN layer `BatchNormLayer(num_features)` को पूरा कीजिए (input (N, C)): training mode में batch statistics "
               "से normalize करे और running averages update करे (`running_var` में unbiased variance), eval mode में running "
               "statistics इस्तेमाल करे। इसे `nn.BatchNorm1d` से 3 training steps और eval mode में मिलाया जाएगा।",
               "Complete the whole BN layer `BatchNormLayer(num_features)` (input (N, C)): in training mode it "
@@ -446,7 +446,7 @@ def questions():
                    T("तीसरा `____`: `self.running_mean, self.running_var`।",
                      "The third `____`: `self.running_mean, self.running_var`.")]),
         Code("q14", T("एक function `make_model()` लिखिए जो यह network लौटाए: Linear (64 → 32) → BatchNorm1d → ReLU → "
-                      "Linear (32 → 10)। BN से पहले वाली Linear layer में bias मत रखिए — क्यों, यह notebook के section 7 में है।",
+                      "Linear (32 → 10)। BN से पहले वाली Linear layer में bias मत रखिए — ऐसा क्यों, यह notebook के section 7 में बताया गया है।",
                       "Write a function `make_model()` that returns this network: Linear (64 → 32) → BatchNorm1d → "
                       "ReLU → Linear (32 → 10). Leave out the bias of the Linear layer before BN — section 7 of the "
                       "notebook says why."),

@@ -104,13 +104,13 @@ def questions():
                         "एक संख्या देता है।",
                         "a matrix product (@) combines rows with columns; convolution multiplies the values facing "
                         "each other and gives one number."),
-                 "c": T("औसत केवल एक ख़ास kernel (box blur, सब मान 1/9) का नतीजा है; आम kernel के मान सीखे जाते हैं।",
+                 "c": T("औसत केवल एक ख़ास kernel (box blur, सब मान 1/9) का नतीजा है; आम तौर पर kernel के मान सीखे जाते हैं।",
                         "an average is what one special kernel (box blur, all values 1/9) gives; in general the kernel "
                         "values are learned."),
                  "d": T("kernel छोटा होता है और image पर फिसलता (slide) है; हर position पर एक मान बनता है।",
                         "the kernel is small and slides over the image; each position gives one value.")},
             hints=[T("notebook के section 2 में स्रोत नोट्स वाले 5×5 उदाहरण की position (0, 0) का हिसाब याद कीजिए: window, "
-                     "product, sum।",
+                     "गुणनफल, योग।",
                      "Recall position (0, 0) of the source notes' 5×5 example in section 2 of the notebook: window, "
                      "product, sum."),
                    T("हर position से output feature map का ठीक एक मान बनता है।",
@@ -120,7 +120,7 @@ def questions():
                           "जितना आगे खिसकता है; इन मानों से feature map बनता है।",
                           "The kernel is placed at each position, the facing values are multiplied and added (+ bias), "
                           "and the kernel moves on by the stride; these values form the feature map.")),
-        MultipleChoice("q2", T("Kernel एक छोटा सीखा जाने वाला (learnable) weights का matrix है जो image पर फिसलता है। "
+        MultipleChoice("q2", T("Kernel weights का एक छोटा, सीखा जाने वाला (learnable) matrix है जो image पर फिसलता है। "
                                "इसका आकार (जैसे 3×3) छोटा क्यों रखा जाता है? सभी सही कारण चुनिए।",
                                "A kernel is a small learnable matrix of weights that slides over the image. Why is its "
                                "size kept small (e.g. 3×3)? Choose every correct reason."),
@@ -128,12 +128,12 @@ def questions():
                "few parameters: a 3×3 kernel has only 9 weights per input channel"),
              T("पास के pixels आपस में सबसे ज़्यादा जुड़े होते हैं (locality), इसलिए छोटी window काफ़ी है",
                "nearby pixels are the most related (locality), so a small window is enough"),
-             T("कई छोटी layers एक के ऊपर रखने से देखने का दायरा (receptive field) बढ़ता है: दो 3×3 = 5×5",
+             T("कई छोटी layers एक के ऊपर एक रखने से देखने का दायरा (receptive field) बढ़ता है: दो 3×3 = 5×5",
                "stacking several small layers grows the receptive field: two 3×3 = 5×5"),
              T("छोटा kernel पूरी image एक साथ देख लेता है", "a small kernel sees the whole image at once"),
              T("PyTorch केवल 3×3 kernels की अनुमति देता है", "PyTorch only allows 3×3 kernels")],
             ["a", "b", "c"],
-            why={"d": T("उल्टा: छोटा kernel केवल एक छोटी window देखता है।",
+            why={"d": T("इसका उलटा: छोटा kernel केवल एक छोटी window देखता है।",
                         "the opposite: a small kernel sees only a small window."),
                  "e": T("nn.Conv2d कोई भी kernel_size लेता है (जैसे 5, 7, 11)।",
                         "nn.Conv2d accepts any kernel_size (e.g. 5, 7, 11).")},
@@ -195,7 +195,7 @@ def questions():
                      "The batch stays the same; channels = out_channels."),
                    T("H_out = ⌊(32 + 2·2 − 5)/2⌋ + 1", "H_out = ⌊(32 + 2·2 − 5)/2⌋ + 1")],
             solution="q5_answer = (4, 8, 16, 16)", wrong=(4, 8, 32, 32), wrongs=[(4, 8, 16.5, 16.5), (4, 3, 16, 16)],
-            explanation=T("⌊(32 + 4 − 5)/2⌋ + 1 = ⌊15.5⌋ + 1 = 16। Padding output को बड़ा करता है (यहाँ p = 2 अकेले 'same' "
+            explanation=T("⌊(32 + 4 − 5)/2⌋ + 1 = ⌊15.5⌋ + 1 = 16। Padding output को बड़ा करता है (यहाँ अकेला p = 2 आकार को 'same' "
                           "रखता), stride उसे लगभग s गुना छोटा।",
                           "⌊(32 + 4 − 5)/2⌋ + 1 = ⌊15.5⌋ + 1 = 16. Padding makes the output larger (p = 2 alone would "
                           "keep it 'same'), the stride makes it about s times smaller.")),
@@ -219,19 +219,19 @@ def questions():
             hints=[T("सूत्र: ⌊(n + 2p − k)/s⌋ + 1", "The formula: ⌊(n + 2p − k)/s⌋ + 1"),
                    T("Python में floor division `//` है; `/` दशमलव (float) देता है।",
                      "In Python, floor division is `//`; `/` gives a decimal (float).")],
-            explanation=T("kernel आख़िरी पूरे क़दम तक ही जा सकता है, इसलिए नीचे की ओर पूर्णांक (floor)।",
+            explanation=T("kernel आख़िरी पूरे क़दम तक ही जा सकता है, इसलिए नीचे वाला पूर्णांक लेते हैं (floor)।",
                           "the kernel can only go as far as the last whole step, hence the floor.")),
         Numeric("q7", T("`nn.Conv2d(3, 64, kernel_size=3)` में कितने parameters हैं (weights और biases)? क्या यह 224×224 "
                         "image के लिए 32×32 से अलग होगा?",
                         "How many parameters does `nn.Conv2d(3, 64, kernel_size=3)` have (weights and biases)? Would "
                         "it differ for a 224×224 image compared with a 32×32 one?"),
             64 * 3 * 3 * 3 + 64, rel_tol=0, abs_tol=1e-6,
-            mistakes={64 * 3 * 3 * 3: T("यह केवल weights हैं — हर output channel का 1 bias भी जोड़िए (64)।",
+            mistakes={64 * 3 * 3 * 3: T("ये केवल weights हैं — हर output channel का 1 bias भी जोड़िए (64)।",
                                         "that is the weights only — add 1 bias per output channel (64)."),
                       64 * 3 * 3 + 64: T("हर kernel सभी 3 input channels पर फैला है: weight का shape (64, 3, 3, 3) है।",
                                          "every kernel spans all 3 input channels: the weight has shape (64, 3, 3, "
                                          "3)."),
-                      3 * 3 * 3 + 1: T("यह एक kernel (एक output channel) के parameters हैं; 64 kernels हैं।",
+                      3 * 3 * 3 + 1: T("ये एक kernel (एक output channel) के parameters हैं; 64 kernels हैं।",
                                        "that is one kernel (one output channel); there are 64 kernels.")},
             hints=[T("weight का shape (C_out, C_in, k, k) = (64, 3, 3, 3)।",
                      "The weight has shape (C_out, C_in, k, k) = (64, 3, 3, 3)."),
@@ -242,7 +242,7 @@ def questions():
                           "64·3·3·3 + 64 = 1792, and the image size appears nowhere — still 1792 for 224×224 "
                           "(parameter sharing).")),
         Code("q8", T("एक channel के लिए 2D convolution ख़ुद लिखिए: `conv2d_single(image, kernel)`, जहाँ image (H, W) और "
-                     "kernel (kH, kW) tensors हैं; stride 1, padding नहीं। Output `F.conv2d` जैसा होना चाहिए, पर हिसाब "
+                     "kernel (kH, kW) tensors हैं; stride 1, padding नहीं। Output `F.conv2d` के output के बराबर होना चाहिए, पर हिसाब "
                      "loops से ख़ुद कीजिए (`F.conv2d` या `nn.Conv2d` चलाए बिना)।",
                      "Write 2D convolution for one channel yourself: `conv2d_single(image, kernel)`, where image is an "
                      "(H, W) and kernel a (kH, kW) tensor; stride 1, no padding. The output must equal `F.conv2d`, but "
@@ -256,12 +256,12 @@ def questions():
         Code(
             "q9", T("खड़े (vertical) edges पहचानने वाला 3×3 kernel डिज़ाइन कीजिए: function `vertical_edge_kernel()` उसे "
                     "(3, 3) tensor के रूप में लौटाए। Checker उसे सपाट image (response 0 होना चाहिए), खड़े edges (बड़ा response) "
-                    "और आड़े edges (छोटा response) पर लगाएगा; responses को kernel के आकार ‖k‖ से भाग देता है, इसलिए "
+                    "और आड़े edges (छोटा response) पर लगाएगा; responses को kernel के norm ‖k‖ से भाग देगा, इसलिए "
                     "पैमाना (scale) कोई भी चलेगा।",
                     "Design a 3×3 kernel that detects vertical edges: the function `vertical_edge_kernel()` returns it "
                     "as a (3, 3) tensor. The checker applies it to a flat image (the response must be 0), vertical edges (a "
                     "large response) and horizontal edges (a small response); it divides the responses by the kernel's "
-                    "size ‖k‖, so any scale works."),
+                    "norm ‖k‖, so any scale works."),
             grader=grade_vertical_kernel, answer_name="vertical_edge_kernel",
             starter="def vertical_edge_kernel():\n    return torch.tensor(____)",
             solution=("def vertical_edge_kernel():\n    return torch.tensor([[-1., 0., 1.],\n"

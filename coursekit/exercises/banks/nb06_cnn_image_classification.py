@@ -154,7 +154,7 @@ def questions():
              T("Training से पहले edge detectors जैसे features हाथ से बनाने पड़ते हैं।",
                "Features such as edge detectors must be hand-made before training.")],
             ["a", "b", "d"],
-            why={"c": T("बढ़ा-चढ़ाकर: conv equivariant है (input खिसके तो feature map भी खिसकता है), pooling थोड़ी ही "
+            why={"c": T("यह बढ़ा-चढ़ाकर कही गई बात है: conv equivariant है (input खिसके तो feature map भी खिसकता है), pooling थोड़ी ही "
                         "invariance देता है; notebook में 4 pixels खिसकाने पर कई predictions बदल गईं।",
                         "an over-statement: conv is equivariant (shift the input and the feature map shifts), pooling "
                         "gives only a little invariance; in the notebook many predictions changed after a 4-pixel "
@@ -231,19 +231,19 @@ def questions():
              T("हर layer एक ही तरह के features सीखती है", "every layer learns the same kind of features"),
              T("पहली layer ही चेहरे (faces) पहचान लेती है", "the first layer already detects faces")],
             "a",
-            why={"b": T("उल्टा क्रम: पहली layers केवल छोटे patches (3×3) देखती हैं, इसलिए वे सरल patterns ही पकड़ सकती हैं।",
+            why={"b": T("उलटा क्रम: पहली layers केवल छोटे patches (3×3) देखती हैं, इसलिए वे सरल patterns ही पकड़ सकती हैं।",
                         "reversed: the first layers see only small patches (3×3), so they can only pick up simple "
                         "patterns."),
                  "d": T("3×3 का filter पूरा चेहरा नहीं देख सकता; बड़े patterns गहरी layers में बनते हैं।",
                         "a 3×3 filter cannot see a whole face; large patterns form in deeper layers.")},
             hints=[T("Receptive field: गहरी layer का एक unit input का बड़ा हिस्सा देखता है।",
                      "Receptive field: a unit of a deeper layer sees a larger part of the input."),
-                   T("Notebook का section 10 और 13: conv1 के बाद 3×3, pool2 के बाद 10×10 pixels।",
+                   T("Notebook के section 10 और 13: conv1 के बाद 3×3, pool2 के बाद 10×10 pixels।",
                      "Sections 10 and 13 of the notebook: 3×3 after conv1, 10×10 pixels after pool2.")],
             solution='q4_answer = "a"', wrong="b",
             explanation=T("यह बड़े networks (Zeiler और Fergus, 2014) की आम तस्वीर है, नियम नहीं। हमारे 2-conv network में "
                           "(Fashion-MNIST, grayscale, इसलिए रंग नहीं) पहली layer edges और हल्के/गहरे हिस्से पकड़ती है, और दूसरी "
-                          "layer के maps अक्सर वस्तु के किसी हिस्से (कॉलर, बाँह, तला) पर चमकते हैं — चेहरे नहीं।",
+                          "layer के maps अक्सर वस्तु के किसी हिस्से (कॉलर, आस्तीन, तला) पर चमकते हैं — चेहरे नहीं।",
                           "This is the common picture from large networks (Zeiler and Fergus, 2014), not a rule. In "
                           "our 2-conv network (Fashion-MNIST, grayscale, so no colours) the first layer picks up edges "
                           "and bright/dark regions, and the second layer's maps often light up on one part of the "
@@ -336,10 +336,10 @@ def questions():
                      "1.46.")],
             solution="q9_answer = False", wrong=True,
             explanation=T("ग़लत: `nn.CrossEntropyLoss` logits लेता है और log-softmax ख़ुद करता है। Model logits लौटाए; "
-                          "probabilities चाहिए तो `torch.softmax(logits, dim=1)` अलग से।",
+                          "probabilities चाहिए तो `torch.softmax(logits, dim=1)` अलग से लगाइए।",
                           "False: `nn.CrossEntropyLoss` takes logits and applies log-softmax itself. The model returns "
                           "logits; for probabilities apply `torch.softmax(logits, dim=1)` separately.")),
-        Numeric("q10", T("Notebook का `FashionCNN(batchnorm=False)` (1×28×28 images, 10 classes; BatchNorm के बिना) में "
+        Numeric("q10", T("Notebook के `FashionCNN(batchnorm=False)` (1×28×28 images, 10 classes; BatchNorm के बिना) में "
                          "कुल कितने parameters हैं? सूत्र से निकालिए: conv: $C_{out} \\cdot C_{in} \\cdot k^2 + C_{out}$, "
                          "dense: $n_{in} \\cdot n_{out} + n_{out}$।",
                          "How many parameters does the notebook's `FashionCNN(batchnorm=False)` (1×28×28 images, 10 "

@@ -192,7 +192,7 @@ def questions():
              T("split करना → data load करना → base model → network बनाना → predict",
                "split it → load the data → base model → build the network → predict")],
             "b",
-            why={"c": T("split training से पहले होना चाहिए: validation data model ने कभी नहीं देखा होना चाहिए।",
+            why={"c": T("split training से पहले होना चाहिए: model ने validation data पहले कभी न देखा हो।",
                         "the split must come before training: the model must never have seen the validation data."),
                  "d": T("जिस data को load ही नहीं किया, उसे बाँटा नहीं जा सकता।",
                         "you cannot split data you have not loaded.")},
@@ -298,9 +298,9 @@ def questions():
         Numeric("q8", T("`nn.Flatten()` के बाद आने वाली `nn.Linear(4096, 1024)` layer में कितने parameters हैं?",
                         "How many parameters does the `nn.Linear(4096, 1024)` layer after `nn.Flatten()` have?"),
             4096 * 1024 + 1024, rel_tol=0, abs_tol=0.5,
-            mistakes={4096 * 1024: T("यह केवल weights हैं — 1024 biases भी जोड़िए।",
+            mistakes={4096 * 1024: T("ये केवल weights हैं — 1024 biases भी जोड़िए।",
                                      "that is the weights only — add the 1024 biases."),
-                      0: T("`nn.Flatten` के 0 parameters हैं, पर `nn.Linear` के नहीं।",
+                      0: T("`nn.Flatten` के 0 parameters हैं, पर `nn.Linear` के parameters होते हैं।",
                            "`nn.Flatten` has 0 parameters, but `nn.Linear` does."),
                       4096 + 1024: T("weights की संख्या गुणा से आती है, जोड़ से नहीं।",
                                      "the weights multiply, they do not add.")},
@@ -343,7 +343,7 @@ def questions():
                    T("Internet से लाई गई checkpoint file के बारे में सोचिए।",
                      "Think of a checkpoint file taken from the internet.")],
             solution='q10_answer = "b"', wrong="a",
-            explanation=T("PyTorch 2.6 से `weights_only=True` default है; पुराने versions के लिए इसे साफ़ लिखिए।",
+            explanation=T("PyTorch 2.6 से `weights_only=True` default है; पुराने versions के लिए इसे ख़ुद (स्पष्ट रूप से) लिखिए।",
                           "`weights_only=True` is the default since PyTorch 2.6; write it out for older versions.")),
         MultipleChoice("q11", T("Theano library कहाँ बनी थी?", "Where was the Theano library developed?"),
             ["Microsoft", "Google", "MILA, Université de Montréal", "Facebook AI Research"], "c",
@@ -435,7 +435,7 @@ def questions():
                    T("नाम: `classes[int(k)]`।", "The name: `classes[int(k)]`.")]),
         Code("q16", T("Checkpoint सुरक्षित तरीक़े से load कीजिए: `load_checkpoint(model, path)` लिखिए जो "
                       "`torch.save(model.state_dict(), path)` से बनी file के weights `model` में डाले और `model` लौटाए — और "
-                      "अनजान Python objects वाली file को load करने से मना कर दे। Checker एक ऐसी file भी देता है जो ग़लत तरीक़े से load करने "
+                      "अनजान Python objects वाली file को load करने से मना कर दे। Checker एक ऐसी file भी देता है जो असुरक्षित तरीक़े से load करने "
                       "पर (हानिरहित) code चलाती है।",
                       "Load a checkpoint safely: write `load_checkpoint(model, path)` that puts the weights of a file "
                       "made by `torch.save(model.state_dict(), path)` into `model` and returns `model` — and refuses a "

@@ -13,7 +13,7 @@ TITLE = T("प्रसिद्ध CNN architectures: LeNet, AlexNet, VGG, ResN
 INTRO = T(
     "पहले 5 प्रश्न स्रोत नोट्स के हैं (LeNet बनाम AlexNet, VGG के 3×3 filters, residual connections, GPU, और 100+ layers)। "
     "फिर आप LeNet-5 ख़ुद बनाकर उसके 61,706 parameters मिलाएँगे, एक residual block लिखेंगे, parameters व shapes गिनेंगे, "
-    "और MNIST के 28×28 digits को LeNet-5 के 32×32 input के लिए तैयार करेंगे। "
+    "और MNIST के 28×28 अंकों (digits) को LeNet-5 के 32×32 input के लिए तैयार करेंगे। "
     "Notebook `notebooks/08_famous_cnn_architectures.ipynb` साथ खुला रखिए।",
     "The first 5 questions are the source notes' (LeNet versus AlexNet, VGG's 3×3 filters, residual connections, GPUs, "
     "and 100+ layers). Then you build LeNet-5 yourself and match its 61,706 parameters, write a residual block, "
@@ -285,7 +285,7 @@ def questions():
             [T("Identity shortcuts (residual connections)।", "Identity shortcuts (residual connections)."),
              T("हर convolution के बाद BatchNorm, और He initialization।",
                "BatchNorm after every convolution, and He initialisation."),
-             T("Bottleneck blocks (1×1 → 3×3 → 1×1), जिनसे गणना सँभली रही।",
+             T("Bottleneck blocks (1×1 → 3×3 → 1×1), जिनसे गणना का ख़र्च क़ाबू में रहा।",
                "Bottleneck blocks (1×1 → 3×3 → 1×1), which kept the compute manageable."),
              T("हर layer के बाद dropout।", "Dropout after every layer."),
              T("ReLU की जगह sigmoid।", "Sigmoid instead of ReLU.")],
@@ -294,7 +294,7 @@ def questions():
                  "e": T("sigmoid saturate होकर gradients घटाता है (notebook 03); ResNet ReLU इस्तेमाल करता है।",
                         "sigmoid saturates and shrinks gradients (notebook 03); ResNet uses ReLU.")},
             hints=[T("तीन चीज़ें सही हैं।", "Three things are right."),
-                   T("ResNet paper का \"Implementation\" भाग: BN, initialization, dropout?",
+                   T("ResNet paper का \"Implementation\" section: BN, initialization, dropout?",
                      "The ResNet paper's \"Implementation\" part: BN, initialisation, dropout?")],
             solution='q5_answer = ["a", "b", "c"]', wrong=["a", "d"],
             explanation=T("Shortcuts degradation से लड़ते हैं; BN और He init signal का scale ठीक रखते हैं; bottlenecks से 152 "
@@ -348,7 +348,7 @@ def questions():
                           "128 filters, each with 64 × 3 × 3 = 576 weights and 1 bias: 73,856. The image size does not "
                           "matter.")),
         Numeric("q9",
-            T("VGG का तर्क: $C = 256$ channels से 256 channels तक, दो 3×3 convolutions एक के ऊपर एक (biases छोड़कर) में कुल "
+            T("VGG का तर्क: $C = 256$ channels से 256 channels तक, एक के ऊपर एक रखे दो 3×3 convolutions में (biases छोड़कर) कुल "
               "कितने weights हैं? (यही receptive field एक 5×5 convolution का भी है।)",
               "VGG's argument: from $C = 256$ channels to 256 channels, how many weights (biases left out) do two "
               "stacked 3×3 convolutions have in total? (One 5×5 convolution has the same receptive field.)"),
@@ -396,7 +396,7 @@ def questions():
             (1, 1024, 14, 14), meaning="(batch, channels, H, W)",
             hints=[T("Stem 224 को 56 करता है; stage 2, 3, 4 हर बार H और W आधे करती हैं।",
                      "The stem turns 224 into 56; stages 2, 3, 4 each halve H and W."),
-                   T("Bottleneck का output channel `c_mid` का 4 गुना है; layer3 में `c_mid` = 256।",
+                   T("Bottleneck के output channels `c_mid` के 4 गुना होते हैं; layer3 में `c_mid` = 256।",
                      "A bottleneck's output has 4 times `c_mid` channels; in layer3 `c_mid` = 256.")],
             solution="q11_answer = (1, 1024, 14, 14)", wrong=(1, 256, 14, 14),
             explanation=T("56 → 28 (layer2) → 14 (layer3); channels 256 × 4 = 1024।",
@@ -411,11 +411,11 @@ def questions():
                      "$H_{out} = \\lfloor (H_{in} + 2P - K)/S \\rfloor + 1$"),
                    T("$(227 - 11)/4 = 54$", "$(227 - 11)/4 = 54$")],
             solution="q12_answer = (227 - 11) // 4 + 1", wrong=54,
-            explanation=T("55 — इसीलिए paper का 224 लिखा input असल में 227 होना चाहिए (या torchvision की तरह padding 2)।",
+            explanation=T("55 — इसीलिए paper में लिखा 224 का input असल में 227 होना चाहिए (या torchvision की तरह padding 2)।",
                           "55 — which is why the paper's stated 224 input must really be 227 (or use padding 2, as "
                           "torchvision does).")),
         Code("q13",
-            T("MNIST के digits 28×28 हैं, पर LeNet-5 32×32 का input लेता है। Function `pad_to_32(x)` लिखिए जो (B, 1, 28, "
+            T("MNIST के अंक (digits) 28×28 हैं, पर LeNet-5 32×32 का input लेता है। Function `pad_to_32(x)` लिखिए जो (B, 1, 28, "
               "28) के batch के हर image के चारों ओर 2 काले pixels (मान 0) जोड़कर (B, 1, 32, 32) लौटाए — notebook का "
               "`mnist_splits(size=32)` यही करता है।",
               "MNIST's digits are 28×28, but LeNet-5 takes a 32×32 input. Write a function `pad_to_32(x)` that adds 2 "

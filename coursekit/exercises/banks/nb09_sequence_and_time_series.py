@@ -11,7 +11,7 @@ from ._nb09_graders import grade_windows, windows
 
 TITLE = T("क्रमिक डेटा और समय-शृंखला", "Sequence data and time series")
 INTRO = T(
-    "पहले स्रोत नोट्स के पाँच practice questions, फिर गणना और code: windows की गिनती, sliding windows हाथ से बनाना, "
+    "पहले स्रोत नोट्स के पाँच अभ्यास प्रश्न, फिर गणना और code: windows की गिनती, sliding windows हाथ से बनाना, "
     "एक gap भरना, rolling mean लिखना, और PyTorch के shapes। `np` (NumPy), `torch`, और coursekit.timeseries से "
     "`load_series`, `make_windows`, `n_windows` पहले से import हैं।",
     "First the source notes' five practice questions, then numbers and code: counting windows, building sliding "
@@ -20,7 +20,7 @@ INTRO = T(
 )
 
 # The learner does not have the source notes: say what they are (each question quotes what it needs).
-INTRO = T(INTRO.hi + " स्रोत नोट्स वे Hinglish lecture notes (`000`–`004`) हैं जिनके क्रम पर यह course चलता है; वे course "
+INTRO = T(INTRO.hi + " स्रोत नोट्स वे Hinglish में लिखे कक्षा-नोट्स (`000`–`004`) हैं जिनके क्रम पर यह course चलता है; वे course "
           "के साथ नहीं आते, इसलिए जो प्रश्न उनसे लिया गया है या उनकी कोई बात सुधारता है, उसमें उनकी वह बात लिखी है।",
           INTRO.en + " The source notes are the Hinglish lecture notes (`000`–`004`) whose order this course follows; "
           "they do not come with the course, so every question taken from them, or correcting them, states what they "
@@ -160,7 +160,7 @@ def questions():
                    T("दो विकल्प सही हैं।", "Two options are right.")],
             solution='q1_answer = ["a", "d"]', wrong=["a", "b"],
             explanation=T("Sequence = क्रम वाला data (text, DNA, events); time series = वह sequence जिसमें हर मान का समय "
-                          "पता है (तापमान, stock, traffic)। हर time series sequence है, उल्टा नहीं।",
+                          "पता है (तापमान, stock, traffic)। हर time series sequence है, पर इसका उलटा नहीं।",
                           "Sequence = ordered data (text, DNA, events); time series = a sequence in which the time of "
                           "every value is known (temperature, stock, traffic). Every time series is a sequence, not "
                           "the other way round.")),
@@ -175,7 +175,7 @@ def questions():
                "length of the series"),
              T("RNN ख़ाली मानों (NaN) और trend को अपने आप सँभाल लेता है",
                "an RNN handles missing values (NaN) and trends by itself"),
-             T("RNN हमेशा persistence (कल = आज) जैसे सीधे baseline से बेहतर होता है",
+             T("RNN हमेशा persistence (कल = आज) जैसे सरल baseline से बेहतर होता है",
                "an RNN always beats a simple baseline such as persistence (tomorrow = today)")],
             ["a", "b"],
             why={"c": T("एक NaN input के बाद RNN का हर output NaN हो जाता है (notebook 09); gaps, trend और scaling model "
@@ -223,8 +223,8 @@ def questions():
                           "CO₂ has trend, seasonality, noise (the residual), gaps and non-stationarity. Differencing "
                           "(Δy_t = y_t − y_{t−1}) removes the trend and makes the series nearly stationary.")),
         MultipleChoice("q4",
-            T("(स्रोत नोट्स का प्रश्न 4) Sliding window क्या होता है?", "(Source question 4) What is a sliding window?"),
-            [T("series पर लंबाई W की एक खिड़की: उसके W मान input, ठीक बाद के H मान target; फिर खिड़की stride जितनी आगे "
+            T("(स्रोत नोट्स का प्रश्न 4) Sliding window क्या होती है?", "(Source question 4) What is a sliding window?"),
+            [T("series पर लंबाई W की एक window: उसके W मान input, ठीक बाद के H मान target; फिर window stride जितनी आगे "
                "खिसकती है, और इस तरह एक series से कई (input, target) जोड़े बनते हैं",
                "a window of length W on the series: its W values are the input, the H values right after it the "
                "target; then the window moves forward by the stride, so one series gives many (input, target) pairs"),
@@ -362,7 +362,7 @@ def questions():
                           'This is `fill_gaps(s, "linear")`. Keep in mind: it uses the value after the gap (the '
                           'future) — in a real-time forecast only ffill is honest.')),
         Code("q10", T("Rolling mean लिखिए: `rolling_mean(values, window)` हर पूरी window का औसत लौटाता है — लंबाई T − "
-                      "window + 1 की array, जिसका मान i = values[i : i + window] का mean है (pandas का "
+                      "window + 1 की array, जिसका i-वाँ मान values[i : i + window] का mean है (pandas का "
                       "`s.rolling(window).mean()`, शुरू के NaN के बिना)।",
                       "Write a rolling mean: `rolling_mean(values, window)` returns the mean of every full window — an "
                       "array of length T − window + 1 whose value i is the mean of values[i : i + window] (pandas' "
@@ -374,7 +374,7 @@ def questions():
                    Case((np.array([2.0, 4.0, 6.0, 8.0]), 1),
                         about=T("window 1: वही series", "window 1: the series itself")),
                    Case((np.round(np.random.default_rng(1).normal(0, 1, 40), 2), 12),
-                        about=T("40 यादृच्छिक मान, window 12", "40 random values, window 12"))],
+                        about=T("40 random मान, window 12", "40 random values, window 12"))],
             starter="def rolling_mean(values, window):\n"
                     "    values = np.asarray(values, dtype=float)\n"
                     "    return np.array([____ for i in range(len(values) - window + 1)])",
@@ -385,15 +385,15 @@ def questions():
             wrongs=[_wrong_rolling_same, _wrong_rolling_last_missing, _wrong_rolling_expanding],
             hints=[T("मान i: `values[i:i + window].mean()`।", "Value i: `values[i:i + window].mean()`.")],
             explanation=T("Rolling mean trend दिखाता है (CO₂ पर 52 सप्ताह), और rolling std बदलता variance (MSFT पर 12 "
-                          "महीने) — non-stationarity की दो पहचान।",
+                          "महीने) — non-stationarity के दो लक्षण।",
                           "A rolling mean shows the trend (52 weeks on CO₂), a rolling std a changing variance (12 "
                           "months on MSFT) — two signs of non-stationarity.")),
-        TrueFalse("q11", T('सही या ग़लत: "आप हर रात अगले दिन का तापमान forecast करते हैं। आज का sensor मान खो गया है। उसे आज '
-                           'और कल के मानों के बीच interpolation से भरना निष्पक्ष है।"',
+        TrueFalse("q11", T('सही या ग़लत: "आप हर रात अगले दिन का तापमान forecast करते हैं। आज का sensor मान खो गया है। उसे पिछले दिन '
+                           'और अगले दिन के मानों के बीच interpolation से भरना निष्पक्ष है।"',
                            "True or false: \"You forecast tomorrow's temperature every night. Today's sensor value is "
-                           "missing. Filling it by interpolating between today's and tomorrow's values is honest.\""),
+                           "missing. Filling it by interpolating between yesterday's and tomorrow's values is honest.\""),
             False,
-            hints=[T("forecast के समय कल का मान आपके पास है क्या?", "At forecast time, do you have tomorrow's value?")],
+            hints=[T("forecast के समय अगले दिन का मान आपके पास है क्या?", "At forecast time, do you have tomorrow's value?")],
             solution="q11_answer = False", wrong=True,
             explanation=T("Interpolation gap के बाद वाले मान (भविष्य) का इस्तेमाल करती है, जो forecast के पल उपलब्ध नहीं — यह "
                           "leakage है। Real time में forward fill (आख़िरी ज्ञात मान) जैसा कोई तरीक़ा चाहिए जो केवल अतीत देखे।",
@@ -405,7 +405,7 @@ def questions():
                                 "`rnn = nn.RNN(input_size=1, hidden_size=20)` (no batch_first) gets x of shape (5, 10, "
                                 "1) — in your mind 5 windows of 10 steps each. What happens?"),
             [T("error आता है: shape ग़लत है", "an error: the shape is wrong"),
-             T("कोई error नहीं: RNN 5 को seq_len और 10 को batch मानता है — 10 'windows' जिनमें हर एक के 5 steps, चुपचाप ग़लत",
+             T("कोई error नहीं: RNN 5 को seq_len और 10 को batch मानता है — 10 'windows' जिनमें हर एक के 5 steps; नतीजा ग़लत है, पर कोई चेतावनी नहीं मिलती",
                "no error: the RNN reads 5 as seq_len and 10 as the batch — 10 'windows' of 5 steps each, silently "
                "wrong"),
              T("PyTorch shape देखकर अपने आप batch_first=True मान लेता है",
@@ -422,7 +422,7 @@ def questions():
                      "nn.RNN's default layout is (seq_len, batch, features).")],
             solution='q12_answer = "b"', wrong="a",
             explanation=T("हमेशा batch_first=True लिखिए (या shape की जाँच कीजिए): ऐसी ग़लती कोई error नहीं देती, बस model "
-                          "बेकार सीखता है।",
+                          "ग़लत चीज़ें सीखता है।",
                           "Always write batch_first=True (or check the shapes): this mistake gives no error, the model "
                           "just learns nonsense.")),
         Shape("q13", T("`gru = nn.GRU(input_size=3, hidden_size=16, num_layers=2, batch_first=True)` को (8, 30, 3) "

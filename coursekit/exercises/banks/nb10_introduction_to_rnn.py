@@ -11,7 +11,7 @@ from ..kinds import MultipleChoice, Numeric, Shape, TrueFalse
 
 TITLE = T("RNN का परिचय", "Introduction to RNNs")
 INTRO = T(
-    "पहले स्रोत नोट्स (\"Introduction to RNNs\") के पाँच practice questions, फिर `nn.RNN` के shapes का अनुमान, स्रोत नोट्स "
+    "पहले स्रोत नोट्स (\"Introduction to RNNs\") के पाँच अभ्यास-प्रश्न, फिर `nn.RNN` के shapes का अनुमान, स्रोत नोट्स "
     "`002` का one-hot उदाहरण, 1-D CNN की खिड़की, और एक `nn.RNN` ख़ुद चलाना। `torch` और `nn` पहले से import हैं। Shape "
     "का उत्तर एक tuple (जैसे `(4, 10, 16)`) या एक tensor हो सकता है — अनुमान लगाइए, फिर चलाकर जाँचिए।",
     "First the five practice questions of the source notes (\"Introduction to RNNs\"), then predicting `nn.RNN`'s shapes, "
@@ -183,7 +183,7 @@ def questions():
              T("यह model का अंतिम output (class) है", "it is the model's final output (the class)"),
              T("यह learning rate को हर step पर बदलता है", "it changes the learning rate at every step")],
             "a",
-            why={"b": T("यह स्रोत नोट्स `004` की \"Memory: I + am\" वाली तस्वीर है, पर असल में $h_t$ हमेशा वही $H$ संख्याएँ है।",
+            why={"b": T("यह स्रोत नोट्स `004` की \"Memory: I + am\" वाली तस्वीर है, पर असल में $h_t$ में हमेशा ठीक $H$ संख्याएँ होती हैं।",
                         "that is source `004`'s \"Memory: I + am\" picture, but in fact $h_t$ is always the same $H$ "
                         "numbers."),
                  "c": T("output $y_t = W_{hy} h_t + b_y$ hidden state से बनता है, पर वह ख़ुद hidden state नहीं।",
@@ -203,7 +203,7 @@ def questions():
             [T("loop को समय में फैलाकर लिखना: हर time step के लिए cell की एक copy, सबमें वही weights",
                "writing the loop out in time: one copy of the cell per time step, all with the same weights"),
              T("unroll करने से parameters $T$ गुना हो जाते हैं", "unrolling multiplies the parameters by $T$"),
-             T("खोला हुआ RNN $T$ layers वाले गहरे network जैसा है; इसीलिए लंबे sequences पर vanishing gradients आते हैं",
+             T("खोला हुआ RNN $T$ layers वाले गहरे network जैसा है; इसीलिए लंबे sequences पर घटते (vanishing) gradients की समस्या आती है",
                "the unrolled RNN is like a deep network of $T$ layers; that is why long sequences bring vanishing "
                "gradients"),
              T("खोले हुए चित्र में $h_{t-1}$ से अगले cell तक तीर नहीं होता",
@@ -223,10 +223,10 @@ def questions():
                           "$T$ multiplications.")),
         MultipleChoice("q4", T("(स्रोत नोट्स का प्रश्न 4) Vanilla RNN की सीमाएँ कौन-सी हैं?",
                                "(Source question 4) What are the limitations of a vanilla RNN?"),
-            [T("vanishing gradient: दूर के steps तक gradient लगभग शून्य पहुँचता है",
+            [T("घटते (vanishing) gradients: दूर के steps तक gradient लगभग शून्य पहुँचता है",
                "vanishing gradient: almost no gradient reaches distant steps"),
              "exploding gradient",
-             T("छोटी memory: long-term dependencies भूल जाना", "short memory: forgetting long-term dependencies"),
+             T("छोटी memory: लंबी दूरी की निर्भरताएँ (long-term dependencies) भूल जाना", "short memory: forgetting long-term dependencies"),
              T("steps एक के बाद एक चलते हैं, इसलिए training धीमी और parallel नहीं",
                "the steps run one after another, so training is slow and not parallel"),
              T("यह अलग-अलग लंबाई के sequences नहीं ले सकता", "it cannot take sequences of different lengths")],
@@ -344,7 +344,7 @@ def questions():
                      "One-hot vectors for 5 words have 5 numbers (the source's table has 4 — that is a mistake).")],
             solution="q12_answer = (3, 4, 5)", wrong=(3, 4, 4),
             explanation=T('(3, 4, 5): एक sample (4, 5) = "(timesteps, features)" है, जैसा स्रोत नोट्स कहते हैं; PyTorch आगे '
-                          'batch जोड़ता है। हर शब्द का अपना one-hot vector (5 लंबा); पूरी तरह शून्य vector केवल padding।',
+                          'batch जोड़ता है। हर शब्द का अपना one-hot vector (लंबाई 5); पूरी तरह शून्य vector केवल padding के लिए है।',
                           '(3, 4, 5): one sample is (4, 5) = "(timesteps, features)", as the source says; PyTorch adds '
                           'a batch in front. Every word has its own one-hot vector (length 5); the all-zero vector is '
                           'only for padding.')),

@@ -10,7 +10,7 @@ from ..kinds import MultipleChoice, Numeric, Shape, TrueFalse
 
 TITLE = T("RNN की संरचना और समीकरण", "RNN structure and equations")
 INTRO = T(
-    "पहले स्रोत नोट्स `000` (\"RNN Structure\" section) के पाँच practice questions, फिर code: RNN का एक step और पूरा RNN हाथ से, "
+    "पहले स्रोत नोट्स `000` (\"RNN Structure\" section) के पाँच अभ्यास-प्रश्न, फिर code: RNN का एक step और पूरा RNN हाथ से, "
     "`nn.RNN` से मिलाकर; parameters की गिनती; और स्रोत नोट्स के अक्षरों का PyTorch के नामों में अनुवाद। `torch` और `nn` पहले "
     "से import हैं।",
     "First the five practice questions of source notes `000` (the \"RNN Structure\" section), then code: one RNN step and a whole "
@@ -67,7 +67,7 @@ def _grade_step(fn):
             return wrong("h_prev का योगदान (h_prev @ W_hh.T) नहीं जुड़ा — यही memory है।",
                          "the contribution of h_prev (h_prev @ W_hh.T) is missing — that is the memory.")
         return wrong(f"I = {n_in}, H = {H}, B = {B} पर आपका h_t nn.RNN से नहीं मिलता (सबसे बड़ा अंतर "
-                     f"{(got - expected).abs().max().item():.3g})। रूप: tanh(x_t W_ihᵀ + b_ih + h_prev W_hhᵀ + b_hh)।",
+                     f"{(got - expected).abs().max().item():.3g})। सूत्र: tanh(x_t W_ihᵀ + b_ih + h_prev W_hhᵀ + b_hh)।",
                      f"for I = {n_in}, H = {H}, B = {B} your h_t differs from nn.RNN (largest difference "
                      f"{(got - expected).abs().max().item():.3g}). The form: tanh(x_t W_ihᵀ + b_ih + h_prev W_hhᵀ + b_hh).")
     return ok("आपका step nn.RNN के एक step के बराबर है (तीनों आकारों पर)।",
@@ -193,7 +193,7 @@ def questions():
                           "$h_t$ is the memory: made from $x_t$ and $h_{t-1}$, so it carries the influence of all of "
                           "$x_1 \\dots x_t$ — but its size is always $H$, so it is a (fading) summary.")),
         MultipleChoice("q2",
-            T("(स्रोत नोट्स `000` का प्रश्न 2) RNN में weight sharing (हर time step पर वही weights) के क्या लाभ हैं?",
+            T("(स्रोत नोट्स `000` का प्रश्न 2) RNN में समय में weights साझा करने (weight sharing: हर time step पर वही weights) के क्या लाभ हैं?",
               "(Source notes `000`, question 2) What are the benefits of weight sharing (the same weights at every "
               "time step) in an RNN?"),
             [T("parameters की संख्या sequence की लंबाई पर निर्भर नहीं करती",
@@ -202,10 +202,10 @@ def questions():
              T("एक position पर सीखा pattern (जैसे \"नहीं\") हर position पर काम आता है",
                'a pattern learned at one position (such as "not") works at every position'),
              T("हर time step अपने ख़ास weights सीखता है", "every time step learns its own special weights"),
-             T("इससे vanishing gradient की समस्या ख़त्म हो जाती है", "it removes the vanishing-gradient problem")],
+             T("इससे घटते (vanishing) gradients की समस्या ख़त्म हो जाती है", "it removes the vanishing-gradient problem")],
             ["a", "b", "c"],
             why={"d": T("यही तो sharing का उल्टा है।", "that is the opposite of sharing."),
-                 "e": T("उल्टा: वही $W_{hh}$ बार-बार गुणा होता है, इसीलिए vanishing/exploding होता है।",
+                 "e": T("उल्टा: वही $W_{hh}$ बार-बार गुणा होता है, इसीलिए gradients घटते (vanish) या फटते (explode) हैं।",
                         "the opposite: the same $W_{hh}$ is multiplied again and again, which is why gradients vanish "
                         "or explode.")},
             hints=[T("notebook 11 का section 8: `ScratchRNN(8, 16)` के parameters T = 10 और T = 1000 पर।",
@@ -290,7 +290,7 @@ def questions():
                      "    a = x_t @ W_ih.T + b_ih + h_prev @ W_hh.T + b_hh    # (B, I)@(I, H) + (B, H)@(H, H) -> (B, H)\n"
                      "    return torch.tanh(a)",
             wrong=_step_one_bias, wrongs=[_wrong_step_relu, _wrong_step_no_tanh, _wrong_step_no_memory],
-            hints=[T("rows examples हैं, इसलिए weights transpose होकर दाईं ओर: `x_t @ W_ih.T` का shape (B, H) है।",
+            hints=[T("हर row एक example है, इसलिए weights transpose होकर दाईं ओर आते हैं: `x_t @ W_ih.T` का shape (B, H) है।",
                      "Rows are examples, so the weights go on the right, transposed: `x_t @ W_ih.T` has shape (B, H)."),
                    T("दोनों biases जोड़िए: `b_ih + b_hh`।", "Add both biases: `b_ih + b_hh`."),
                    T("आख़िर में `torch.tanh`।", "Finally `torch.tanh`.")]),

@@ -22,7 +22,7 @@ from ._nb12_graders import (
 TITLE = T("RNN के प्रकार: one-to-one से encoder–decoder तक, padding और packing",
           "Types of RNN: from one-to-one to encoder–decoder, padding and packing")
 INTRO = T(
-    "स्रोत नोट्स के इन sections में अलग से practice questions नहीं हैं, इसलिए पहले प्रश्न उनकी हर बात को परखते हैं: "
+    "स्रोत नोट्स के इन sections में अलग से अभ्यास-प्रश्न नहीं हैं, इसलिए पहले प्रश्न उनकी हर बात को परखते हैं: "
     "applications को प्रकारों में बाँटना और notes की ग़लतियाँ पकड़ना। फिर हर प्रकार के output shapes, एक batch का padding और "
     "`lengths` हाथ से, `pack_padded_sequence` से सही final state, और greedy decoding का loop। `torch`, `nn`, "
     "`pack_padded_sequence`, `pad_packed_sequence` और `coursekit.rnntypes` के modules पहले से import हैं। Notebook "
@@ -202,7 +202,7 @@ def questions():
                       "Write the same model in PyTorch (`nn.RNN(50, 128)`, `nn.RNN(128, 64)`, `nn.Linear(64, 10)`, all "
                       "`batch_first=True`). What is the output shape for a batch of shape (32, 100, 50)?"),
             (32, 10), meaning="(batch, classes)",
-            hints=[T("दूसरी RNN की आख़िरी state `h[-1]` का shape (32, 64) है।",
+            hints=[T("दूसरे RNN की आख़िरी state `h[-1]` का shape (32, 64) है।",
                      "The second RNN's last state `h[-1]` has shape (32, 64)."),
                    T("चलाकर देखिए: `seq, _ = rnn1(x); _, h = rnn2(seq); dense(h[-1]).shape`।",
                      "Run it: `seq, _ = rnn1(x); _, h = rnn2(seq); dense(h[-1]).shape`.")],
@@ -220,7 +220,7 @@ def questions():
                       "What is the output shape of `ManyToManyTagger(num_tags=12, hidden=32, vocab_size=500)` on a "
                       "token batch of shape (4, 9) with `lengths = torch.tensor([9, 5, 7, 2])`?"),
             (4, 9, 12), meaning="(batch, time, tags)",
-            hints=[T("हर step पर एक tag के 12 scores।", "12 tag scores at every step."),
+            hints=[T("हर step पर 12 scores, हर tag का एक।", "12 tag scores at every step."),
                    T("Pad वाली positions पर भी rows रहती हैं (loss उन्हें ignore करता है)।",
                      "The pad positions keep their rows too (the loss ignores them).")],
             solution="tagger = ManyToManyTagger(num_tags=12, hidden=32, vocab_size=500)\n"
@@ -299,7 +299,7 @@ def questions():
                           "One-hot: every word has its own position, so the length = the vocabulary size = 5 (7 with "
                           "`<pad>` and `<unk>`).")),
         Shape("q15",
-            T('उन्हीं 5 लंबाई के one-hot vectors से स्रोत नोट्स के तीनों reviews ("movie was good", "movie was bad", "movie was not '
+            T('लंबाई 5 वाले उन्हीं one-hot vectors से स्रोत नोट्स के तीनों reviews ("movie was good", "movie was bad", "movie was not '
               'good") का padded batch बनाइए। उसका shape (batch, time, vocabulary) क्या है?',
               "With the same one-hot vectors of length 5, make the padded batch of the source's three reviews (\"movie "
               "was good\", \"movie was bad\", \"movie was not good\"). What is its shape (batch, time, vocabulary)?"),

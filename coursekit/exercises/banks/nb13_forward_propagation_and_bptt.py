@@ -33,10 +33,10 @@ SETUP = "import math\nimport numpy as np\nfrom coursekit.text import Vocab, one_
 def questions():
     return [
         MultipleChoice("q1", T('स्रोत नोट्स (`002`) की one-hot table: vocabulary में 5 शब्द हैं (movie, was, good, bad, not), '
-                               'पर हर vector 4 लंबा है और "not" = `[0 0 0 0]`। इसमें क्या ग़लत है?',
+                               'पर हर vector की लंबाई 4 है और "not" = `[0 0 0 0]`। इसमें क्या ग़लत है?',
                                "The source's (`002`) one-hot table: the vocabulary has 5 words (movie, was, good, bad, "
                                "not), but every vector has length 4 and \"not\" = `[0 0 0 0]`. What is wrong with it?"),
-            [T("5 शब्दों के लिए vectors 5 लंबे होने चाहिए; \"not\" = `[0 0 0 0 1]`",
+            [T("5 शब्दों के लिए vectors की लंबाई 5 होनी चाहिए; \"not\" = `[0 0 0 0 1]`",
                "5 words need vectors of length 5; \"not\" = `[0 0 0 0 1]`"),
              T("शून्य vector padding जैसा दिखता है, इसलिए \"movie was not good\" में \"not\" खो जाता है",
                "the zero vector looks like padding, so the \"not\" of \"movie was not good\" is lost"),
@@ -56,7 +56,7 @@ def questions():
                    T("छोटे review (3 शब्द) को 4 steps तक भरने के लिए कौन-सा vector लगाया जाता है?",
                      "Which vector fills a short review (3 words) up to 4 steps?")],
             solution='q1_answer = ["a", "b"]', wrong="c",
-            explanation=T('5 शब्द → 5 लंबे vectors, हर शब्द की अपनी जगह। शून्य vector केवल padding के लिए है; नोट्स की table में '
+            explanation=T('5 शब्द → लंबाई 5 के vectors, हर शब्द की अपनी जगह। शून्य vector केवल padding के लिए है; नोट्स की table में '
                           '"not" — जिस पर "movie was not good" का पूरा sentiment टिका है — padding बन गया। नोट्स ख़ुद input '
                           'shape (4, 5) लिखते हैं, जो 5 features मानता है।',
                           "5 words → vectors of length 5, each word with its own position. The zero vector is for "
@@ -65,7 +65,7 @@ def questions():
                           "assumes 5 features.")),
         Shape("q2",
             T('तीनों reviews ("movie was good", "movie was bad", "movie was not good") को 5 शब्दों के one-hot vectors से, '
-              'सबसे लंबे review तक pad करके, एक batch `X` में रखा (batch पहले, `batch_first=True`)। `X` का shape क्या है?',
+              'सबसे लंबे review तक pad करके, एक batch `X` में रखा गया है (batch पहले, `batch_first=True`)। `X` का shape क्या है?',
               'The three reviews ("movie was good", "movie was bad", "movie was not good") are encoded with the '
               'one-hot vectors of the 5 words, padded to the longest review, and put in one batch `X` (batch first, '
               '`batch_first=True`). What is the shape of `X`?'),
@@ -133,7 +133,7 @@ def questions():
                      "q4_answer = [o1, o2]",
             wrong=[0.7, 1.3 - 0.5 * 0.7],
             explanation=T(f"$o_1 = \\tanh(0.7) \\approx {O4[0]:.4f}$, $o_2 = \\tanh(1.3 - 0.5\\, o_1) \\approx {O4[1]:.4f}$। "
-                          "हर step वही $w_i$, $w_h$, $b$ इस्तेमाल करता है; केवल input और पिछली hidden output बदलते हैं।",
+                          "हर step वही $w_i$, $w_h$, $b$ इस्तेमाल करता है; केवल input और पिछला hidden output बदलते हैं।",
                           f"$o_1 = \\tanh(0.7) \\approx {O4[0]:.4f}$, $o_2 = \\tanh(1.3 - 0.5\\, o_1) \\approx {O4[1]:.4f}$. "
                           "Every step uses the same $w_i$, $w_h$, $b$; only the input and the previous hidden output "
                           "change.")),
@@ -326,8 +326,8 @@ def questions():
                    T("Hidden states $\\pm 1$ पर saturate हों तो $1 - h^2$ कितना होता है?",
                      "When the hidden states saturate at $\\pm 1$, how large is $1 - h^2$?")],
             solution="q11_answer = False", wrong=True,
-            explanation=T("$\\rho > 1$ exploding के लिए ज़रूरी है, पर काफ़ी नहीं: बड़े $W_{hh}$ से states saturate हो जाती हैं, $1 - "
-                          "h^2$ छोटा हो जाता है और gradient फिर भी vanish हो सकता है (notebook में $\\rho = 1.5$)। बहुत बड़े "
+            explanation=T("$\\rho > 1$ gradients के फटने (exploding) के लिए ज़रूरी है, पर काफ़ी नहीं: बड़े $W_{hh}$ से states saturate हो जाती हैं, $1 - "
+                          "h^2$ छोटा हो जाता है और gradient फिर भी घट (vanish) सकता है (notebook में $\\rho = 1.5$)। बहुत बड़े "
                           "$\\rho$ (notebook में 3.0) पर dynamics chaotic होती है और gradient फटता है।",
                           "$\\rho > 1$ is necessary for exploding but not sufficient: a large $W_{hh}$ saturates the "
                           "states, $1 - h^2$ becomes small and the gradient can still vanish ($\\rho = 1.5$ in the "
@@ -335,10 +335,10 @@ def questions():
                           "gradient explodes.")),
         MultipleChoice("q12", T("Gradient clipping और gated cells (LSTM, GRU) के बारे में कौन-से कथन सही हैं?",
                                 "Which statements about gradient clipping and gated cells (LSTM, GRU) are true?"),
-            [T("Clipping exploding gradients को रोकता है: कुल norm $c$ से बड़ा हो तो सारे gradients एक गुणक से छोटे होते हैं",
+            [T("Clipping फटते (exploding) gradients को रोकता है: कुल norm $c$ से बड़ा हो तो सारे gradients एक गुणक से छोटे होते हैं",
                "clipping stops exploding gradients: if the total norm exceeds $c$, all gradients shrink by one factor"),
-             T("Clipping vanishing gradients को भी ठीक करता है", "clipping fixes vanishing gradients too"),
-             T("Gates मुख्य रूप से vanishing gradients के ख़िलाफ़ मदद करते हैं", "gates mainly help against vanishing gradients"),
+             T("Clipping घटते (vanishing) gradients को भी ठीक करता है", "clipping fixes vanishing gradients too"),
+             T("Gates मुख्य रूप से घटते (vanishing) gradients की समस्या में मदद करते हैं", "gates mainly help against vanishing gradients"),
              T("LSTM में exploding gradients कभी नहीं होते, इसलिए उसके साथ clipping की ज़रूरत नहीं",
                "exploding gradients never happen in an LSTM, so it never needs clipping")],
             ["a", "c"],
@@ -380,23 +380,23 @@ def questions():
             why={"b": T("`detach` केवल gradient का रास्ता काटता है; hidden state का मान अगले टुकड़े में आगे जाता रहता है।",
                         "`detach` cuts only the gradient's path; the value of the hidden state keeps flowing into the "
                         "next piece.")},
-            hints=[T("Notebook के demo में $y_t = x_{t-4}$: किन $k$ पर network सीखा?",
+            hints=[T("Notebook के demo में $y_t = x_{t-4}$: किन $k$ पर network सीख पाया?",
                      "In the notebook's demo $y_t = x_{t-4}$: for which $k$ did the network learn?"),
                    T("`h.detach()` का मान वही रहता है; बदलता क्या है?",
                      "`h.detach()` keeps the same value; what changes?")],
             solution='q14_answer = ["a", "c", "d"]', wrong=["a", "b"],
             explanation=T("Truncation सस्ता और स्थिर है, पर $k$ से लंबी निर्भरताओं का संकेत (gradient) खो देता है: demo में $k \\le "
-                          "4$ पर network संयोग के पास रहा, $k \\ge 5$ पर सीख गया।",
+                          "4$ पर network chance level के पास रहा, $k \\ge 5$ पर सीख गया।",
                           "Truncation is cheap and stable, but it loses the signal (gradient) of dependencies longer "
                           "than $k$: in the demo the network stayed near chance with $k \\le 4$ and learned with $k "
                           "\\ge 5$.")),
-        Open("q15", T('(स्रोत नोट्स `000`, "Introduction to RNNs" का प्रश्न 4) RNN के कौन-कौन से limitations हैं? हर एक का कारण '
+        Open("q15", T('(स्रोत नोट्स `000`, "Introduction to RNNs" का प्रश्न 4) RNN की कौन-कौन सी सीमाएँ हैं? हर एक का कारण '
                       'BPTT के आधार पर 2-3 वाक्यों में लिखिए।',
                       '(Source notes `000`, "Introduction to RNNs", question 4) What are the limitations of an RNN? '
                       'Give the reason for each, based on BPTT, in 2-3 sentences.'),
-            model_answer=T("(1) Vanishing gradients: पीछे जाता gradient हर step पर $W_{hh}^\\top \\operatorname{diag}(1 "
-                           "- h^2)$ से गुणा होता है; यह गुणक छोटा हो तो दूर के steps तक लगभग कुछ नहीं पहुँचता, इसलिए (2) short "
-                           "memory: RNN लंबी दूरी की निर्भरताएँ नहीं सीखता। (3) Exploding gradients: गुणक बड़ा (और dynamics "
+            model_answer=T("(1) घटते (vanishing) gradients: पीछे जाता gradient हर step पर $W_{hh}^\\top \\operatorname{diag}(1 "
+                           "- h^2)$ से गुणा होता है; यह गुणक छोटा हो तो दूर के steps तक लगभग कुछ नहीं पहुँचता, इसलिए (2) छोटी "
+                           "memory: RNN लंबी दूरी की निर्भरताएँ नहीं सीखता। (3) फटते (exploding) gradients: गुणक बड़ा (और dynamics "
                            "chaotic) हो तो gradient फटता है और एक update weights बिगाड़ देता है — इलाज gradient clipping। "
                            "(4) धीमी training: $h_t$ को $h_{t-1}$ चाहिए, इसलिए steps एक के बाद एक चलते हैं, और पूरा BPTT हर "
                            "update पर सारे $T$ steps आगे-पीछे चलाकर सारी states याद रखता है (truncated BPTT इसे सस्ता करता है, "

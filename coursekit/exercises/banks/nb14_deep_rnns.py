@@ -18,7 +18,7 @@ from ._nb14_graders import (
 
 TITLE = T("डीप RNN", "Deep RNNs")
 INTRO = T(
-    "स्रोत नोट्स (`001`) के deep RNN वाले हिस्से में अपने practice questions नहीं हैं; ये प्रश्न notebook 14 के हर section को "
+    "स्रोत नोट्स (`001`) के deep RNN वाले हिस्से में अपने अभ्यास-प्रश्न नहीं हैं; ये प्रश्न notebook 14 के हर section को "
     "जाँचते हैं: stack में हर layer क्या पढ़ती है, स्रोत नोट्स का Keras model और उसके parameters, stacked RNN के parameters गिनने "
     "का function, bidirectional shapes, dropout, और स्रोत नोट्स के बताए लाभ और सीमाएँ। `torch` और `nn` पहले से import हैं।",
     "The deep-RNN part of the source notes (`001`) has no practice questions of its own; these questions check every "
@@ -101,9 +101,9 @@ def questions():
                                 "the input has 128 features, not 50: this layer reads the first layer's output.")},
             hints=[T("kernel (128 × 64) + recurrent_kernel (64 × 64) + bias (64)।",
                      "kernel (128 × 64) + recurrent_kernel (64 × 64) + bias (64)."),
-                   T("$H(I + H + 1)$ with $I = 128$, $H = 64$।", "$H(I + H + 1)$ with $I = 128$, $H = 64$.")],
+                   T("$H(I + H + 1)$, जहाँ $I = 128$, $H = 64$।", "$H(I + H + 1)$ with $I = 128$, $H = 64$.")],
             solution="q4_answer = 64 * (128 + 64 + 1)", wrong=12416,
-            explanation=T("64 · (128 + 64 + 1) = 12,352। (Keras installed न होने पर भी सूत्र से गिनती की जा सकती है।)",
+            explanation=T("64 · (128 + 64 + 1) = 12,352। (Keras install न होने पर भी सूत्र से गिनती की जा सकती है।)",
                           "64 · (128 + 64 + 1) = 12,352. (The formula gives the count even without Keras installed.)")),
         Numeric("q5",
             T("स्रोत नोट्स का पूरा model (SimpleRNN(128) → SimpleRNN(64) → Dense(10), input 50 features) PyTorch में बनाएँ "
@@ -150,7 +150,7 @@ def questions():
             hints=[T("एक layer: $H \\cdot I + H \\cdot H + 2H$।", "One layer: $H \\cdot I + H \\cdot H + 2H$."),
                    T("अगली layer का input पिछली layer का hidden size है।",
                      "The next layer's input is the previous layer's hidden size."),
-                   T("Keras का सूत्र $H(I + H + 1)$ है (एक bias) — यहाँ PyTorch चाहिए।",
+                   T("Keras का सूत्र $H(I + H + 1)$ है (एक bias) — यहाँ PyTorch वाला सूत्र चाहिए।",
                      "Keras's formula is $H(I + H + 1)$ (one bias) — here PyTorch's is wanted.")],
             explanation=T("`coursekit.rnn.rnn_num_params` यही सूत्र है; notebook 14 में उसे हर model के `numel()` से "
                           "मिलाया गया।",
@@ -231,7 +231,7 @@ def questions():
                      "The backward direction needs the future. In which tasks has the future not arrived yet?")],
             solution='q10_answer = ["c", "d"]', wrong=["a", "c", "d"],
             explanation=T("जहाँ भविष्य अभी अज्ञात है (अगला शब्द, पूर्वानुमान, live speech), वहाँ पीछे वाली दिशा को भविष्य "
-                          "दिखाना data leakage है; वहाँ एक-दिशा (causal) RNN चाहिए।",
+                          "दिखाना data leakage है; वहाँ एक दिशा वाला (causal) RNN चाहिए।",
                           "where the future is still unknown (next word, forecasting, live speech), showing the future "
                           "to the backward direction is data leakage; these tasks need a one-directional (causal) "
                           "RNN.")),
@@ -247,7 +247,7 @@ def questions():
                           "इसलिए dropout का कोई असर नहीं (PyTorch warning देता है)।",
                           "`dropout` acts on the output of every layer except the last. With a single layer, that "
                           "layer is the last one, so dropout has no effect (PyTorch warns about it).")),
-        TrueFalse("q12", T("PyTorch की `nn.RNN` में दो biases ($b_{ih}$, $b_{hh}$) हैं, इसलिए वह ऐसे functions सीख सकती है "
+        TrueFalse("q12", T("PyTorch के `nn.RNN` में दो biases ($b_{ih}$, $b_{hh}$) हैं, इसलिए वह ऐसे functions सीख सकता है "
                            "जो एक bias वाली Keras `SimpleRNN` नहीं सीख सकती।",
                            "PyTorch's `nn.RNN` has two biases ($b_{ih}$, $b_{hh}$), so it can learn functions that "
                            "Keras's `SimpleRNN`, with one bias, cannot."),
@@ -265,8 +265,8 @@ def questions():
             model_answer=T("लाभ: (1) हर time step पर ज़्यादा जटिल function — नीचे की layer स्थानीय pattern (जैसे पिछले token से "
                            "तुलना) और ऊपर की layer उसका सार (जैसे गिनती) सीख सकती है; notebook 14 के repeat-count task पर "
                            "हमने 1, 2 और 3 layers को कई seeds से मापा — फ़ायदा task और seed पर निर्भर है, इसलिए मापना ज़रूरी "
-                           "है। (2) अलग-अलग length के inputs और भाषा/speech जैसे sequence कामों में उपयोगी (padding के साथ)। "
-                           "सीमाएँ: (1) vanishing gradient — gradient अब समय और गहराई दोनों में से गुज़रता है; (2) लंबी निर्भरता "
+                           "है। (2) अलग-अलग लंबाई के inputs और भाषा/speech जैसे sequence कामों में उपयोगी (padding के साथ)। "
+                           "सीमाएँ: (1) घटते (vanishing) gradients — gradient अब समय और गहराई दोनों में से गुज़रता है; (2) लंबी निर्भरता "
                            "कठिन — उपाय गहराई नहीं, LSTM/GRU (notebook 15); (3) training में अधिक समय — हर layer समय में "
                            "क्रम से चलती है, और notebook 14 में हर batch का समय layers के साथ बढ़ा। और: 2 biases वाले PyTorch "
                            "model में Keras से 192 parameters ज़्यादा हैं, पर वह ज़्यादा शक्तिशाली नहीं।",

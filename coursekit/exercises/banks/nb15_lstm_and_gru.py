@@ -96,7 +96,7 @@ def questions():
                      "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ — in Python `*` is the element-wise product."),
                    T("$h_t = o_t \\odot \\tanh(c_t)$: नए $c_t$ का tanh, पुराने का नहीं।",
                      "$h_t = o_t \\odot \\tanh(c_t)$: the tanh of the new $c_t$, not the old one.")],
-            explanation=T("यह `coursekit.gates.lstm_cell_step` ही है; notebook 15 में यही step हर time step पर चलाकर "
+            explanation=T("यह `coursekit.gates.lstm_cell_step` ही है; notebook 15 में यही step हर time step पर चलाने से "
                           "`ScratchLSTM` `nn.LSTM` के बराबर निकला।",
                           "This is `coursekit.gates.lstm_cell_step`; in notebook 15, running this step at every time "
                           "step made `ScratchLSTM` equal to `nn.LSTM`.")),
@@ -149,7 +149,7 @@ def questions():
             solution="q4_answer = sum(p.numel() for p in nn.LSTM(50, 128).parameters())", wrong=91648,
             explanation=T("4 · [128 · (50 + 128) + 2 · 128] = 4 · 23,040 = 92,160।",
                           "4 · [128 · (50 + 128) + 2 · 128] = 4 · 23,040 = 92,160.")),
-        Shape("q5", T("`lstm = nn.LSTM(10, 20, num_layers=2, batch_first=True)` को input shape (4, 7, 10) मिलता है: "
+        Shape("q5", T("`lstm = nn.LSTM(10, 20, num_layers=2, batch_first=True)` को shape (4, 7, 10) का input मिलता है: "
                       "`output, (h_n, c_n) = lstm(x)`। `c_n` का shape क्या है?",
                       "`lstm = nn.LSTM(10, 20, num_layers=2, batch_first=True)` gets an input of shape (4, 7, 10): "
                       "`output, (h_n, c_n) = lstm(x)`. What is the shape of `c_n`?"),
@@ -178,7 +178,7 @@ def questions():
                         "the candidate uses tanh (−1 to 1), not sigmoid."),
                  "d": T("reset gate tanh के अंदर लगता है, बाहर नहीं।",
                         "the reset gate acts inside the tanh, not outside.")},
-            hints=[T("PyTorch का docs: \"n = tanh(W_in x + b_in + r * (W_hn h + b_hn))\"।",
+            hints=[T("PyTorch के docs में: \"n = tanh(W_in x + b_in + r * (W_hn h + b_hn))\"।",
                      "PyTorch's docs: \"n = tanh(W_in x + b_in + r * (W_hn h + b_hn))\"."),
                    T("notebook 15 section 3 के चित्र में ⊗ node को देखिए।",
                      "Look at the ⊗ node in the diagram of notebook 15, section 3.")],
@@ -208,7 +208,7 @@ def questions():
                           "unit 1 remembered (f = 1, i = 0), unit 2 wiped its old memory and wrote the new value (f = "
                           "0, i = 1), unit 3 added half of the old memory and half of the new value: 0.1 + 0.4 = "
                           "0.5.")),
-        TrueFalse("q8", T("(स्रोत नोट्स `002` का दावा) LSTM और GRU gates से exploding gradients की समस्या दूर कर देते हैं, इसलिए "
+        TrueFalse("q8", T("(स्रोत नोट्स `002` का दावा) LSTM और GRU gates से फटते (exploding) gradients की समस्या दूर कर देते हैं, इसलिए "
                           "उनके साथ gradient clipping की ज़रूरत नहीं।",
                           "(The claim of source `002`) LSTM and GRU remove the exploding-gradient problem with their "
                           "gates, so they need no gradient clipping."),
@@ -218,7 +218,7 @@ def questions():
                    T("notebook 15 में हर training किस setting के साथ चली?",
                      "With which setting did every training run of notebook 15 run?")],
             solution="q8_answer = False", wrong=True,
-            explanation=T("gate vanishing को कम करते हैं (cell state का सीधा रास्ता, जब f ≈ 1), पर exploding से कोई गारंटी "
+            explanation=T("gate घटते (vanishing) gradients को कम करते हैं (cell state का सीधा रास्ता, जब f ≈ 1), पर फटते (exploding) gradients से बचाव की कोई गारंटी "
                           "नहीं: gates और candidate के अंदर $W_{hh}$ के रास्ते अब भी बड़े gradients दे सकते हैं। LSTM/GRU को भी "
                           "gradient clipping के साथ train किया जाता है (notebook 15 में `CLIP = 1.0`)।",
                           "gates reduce vanishing (the cell state's direct path, when f ≈ 1) but give no guarantee "
@@ -236,7 +236,7 @@ def questions():
                      "large is the forget gate's pre-activation?"),
                    T("$\\sigma(0) = 0.5$।", "$\\sigma(0) = 0.5$.")],
             solution="q9_answer = True", wrong=False,
-            explanation=T("$f \\approx \\sigma(0) = 0.5$: याद लगभग $1/(1 - f) = 2$ steps। इसीलिए forget bias को धनात्मक "
+            explanation=T("$f \\approx \\sigma(0) = 0.5$: याद लगभग $1/(1 - f) = 2$ steps तक टिकती है। इसीलिए forget gate के bias को धनात्मक "
                           "रखकर शुरू करते हैं (Keras में `unit_forget_bias=True`, PyTorch में हाथ से: `set_forget_bias`)।",
                           "$f \\approx \\sigma(0) = 0.5$: a memory of about $1/(1 - f) = 2$ steps. That is why the "
                           "forget bias is started positive (`unit_forget_bias=True` in Keras, by hand in PyTorch: "
@@ -255,8 +255,8 @@ def questions():
                    T("50 steps: $f^{50}$।", "50 steps: $f^{50}$.")],
             solution="q10_answer = 0.95 ** 50", wrong=0.5 ** 50,
             explanation=T("$0.95^{50} \\approx 0.077$: लगभग 8% बचता है, जबकि $f = 0.5$ पर $0.5^{50} \\approx 10^{-15}$। "
-                          "forget bias 3 ($\\sigma(3) \\approx 0.95$) वाला LSTM notebook 15 में हर seed पर 50 "
-                          "distractors के पार class याद रख सका।",
+                          "forget gate का bias 3 ($\\sigma(3) \\approx 0.95$) रखकर शुरू हुआ LSTM notebook 15 में हर seed पर 50 "
+                          "distractors के बाद भी class याद रख सका।",
                           "$0.95^{50} \\approx 0.077$: about 8% is left, while $f = 0.5$ gives $0.5^{50} \\approx "
                           "10^{-15}$. The LSTM with forget bias 3 ($\\sigma(3) \\approx 0.95$) remembered the class "
                           "across 50 distractors on every seed in notebook 15.")),
@@ -282,12 +282,12 @@ def questions():
                         "LSTM से धीमा था।",
                         "speed depends on the implementation too: in notebook 15's run on the CPU, at T = 20 and 50, "
                         "an epoch of the GRU was slower than one of the LSTM.")},
-            hints=[T("parameters: LSTM = 4P, GRU = 3P, जहाँ P = vanilla RNN।",
+            hints=[T("parameters: LSTM = 4P, GRU = 3P, जहाँ P = vanilla RNN के parameters।",
                      "parameters: LSTM = 4P, GRU = 3P, where P = the vanilla RNN's."),
                    T("दो कथन सही हैं।", "Two statements are true.")],
             solution='q11_answer = ["a", "c"]', wrong=["a", "c", "e"],
             explanation=T('"fewer gates" सही है और parameters 3/4 हैं; पर "efficient" का अर्थ अपने-आप बेहतर accuracy या हर '
-                          'machine पर ज़्यादा गति नहीं — नापकर देखिए।',
+                          'machine पर ज़्यादा गति नहीं — मापकर देखिए।',
                           '"fewer gates" is right and the parameters are 3/4; but "efficient" does not automatically '
                           'mean better accuracy or more speed on every machine — measure it.')),
         Open("q12", T("LSTM की cell state से gradient समय में पीछे क्यों बेहतर बहता है? $\\partial c_t / \\partial c_{t-1}$ के "
@@ -301,7 +301,7 @@ def questions():
                            "gradient लगभग जस का तस पहुँचता है। पर यह तभी है जब $f \\approx 1$: PyTorch के default "
                            "initialisation पर $f \\approx 0.5$, तो gradient हर step आधा होता है ($0.5^{50} \\approx "
                            "10^{-15}$) — notebook 15 में default LSTM $T = 50$ पर किसी भी seed पर task नहीं सीख पाया, "
-                           "जबकि forget bias 3 से शुरू हुआ LSTM हर seed पर सीख गया। Exploding के लिए यह रास्ता कोई सुरक्षा नहीं "
+                           "जबकि forget gate का bias 3 रखकर शुरू हुआ LSTM हर seed पर सीख गया। फटते (exploding) gradients से यह रास्ता कोई सुरक्षा नहीं "
                            "देता; clipping फिर भी चाहिए।",
                            "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$, so on the direct path $\\partial c_t / "
                            "\\partial c_{t-1} = \\operatorname{diag}(f_t)$ — no product with $W_{hh}$ and $\\tanh'$ as "

@@ -23,7 +23,7 @@ from ._nb16_graders import (
 
 TITLE = T("RNN से भावना विश्लेषण", "Sentiment analysis with RNNs")
 INTRO = T(
-    "पहले स्रोत नोट्स के उदाहरण (\"movie was good / bad / not good\") पर प्रश्न, फिर code: केवल training sentences से "
+    "पहले स्रोत नोट्स के उदाहरण (\"movie was good / bad / not good\") पर प्रश्न, फिर code: केवल training वाक्यों से "
     "vocabulary, एक batch को encode और pad करना, accuracy, और bag-of-words पर \"not good\" की समस्या। `torch`, "
     "`tokenize` और `Vocab` (coursekit.text से) पहले से import हैं।",
     "First questions on the source notes' example (\"movie was good / bad / not good\"), then code: a vocabulary from "
@@ -70,7 +70,7 @@ def questions():
             mistakes={5: T("5 अलग शब्द हैं, पर `<pad>` और `<unk>` के भी index हैं: vector की लंबाई = vocabulary का पूरा आकार।",
                            "there are 5 distinct words, but `<pad>` and `<unk>` have indices too: the vector is as "
                            "long as the whole vocabulary."),
-                      4: T("स्रोत नोट्स की table में 4 लंबाई के vectors हैं, जो ग़लत है: 4 लंबाई में 5 शब्दों को अलग-अलग one-hot नहीं "
+                      4: T("स्रोत नोट्स की table में लंबाई 4 के vectors हैं, जो ग़लत है: 4 स्थानों में 5 शब्दों को अलग-अलग one-hot vector नहीं "
                            "दिया जा सकता।",
                            "the source's table uses 4-long vectors, which is wrong: 4 positions cannot give 5 words "
                            "separate one-hot vectors.")},
@@ -90,7 +90,7 @@ def questions():
                    T("(वाक्य, time steps, one-hot की लंबाई)।", "(sentences, time steps, one-hot length).")],
             solution="q3_answer = (3, 4, 7)", wrong=(4, 5),
             explanation=T('3 वाक्य, 4 time steps (सबसे लंबा वाक्य), हर step पर 7 लंबा one-hot: (3, 4, 7)। स्रोत नोट्स का "(4, '
-                          '5)" एक वाक्य का आकार है, और वह भी `<pad>`/`<unk>` के बिना।',
+                          '5)" एक वाक्य का shape है, और वह भी `<pad>`/`<unk>` के बिना।',
                           "3 sentences, 4 time steps (the longest sentence), a 7-long one-hot at each step: (3, 4, 7). "
                           "The source's \"(4, 5)\" is the shape of one sentence, and without `<pad>`/`<unk>`.")),
         Numeric("q4", T("स्रोत नोट्स का छोटा RNN: `nn.RNN(input_size=5, hidden_size=3)` और उसके बाद `nn.Linear(3, 1)`। "
@@ -116,7 +116,7 @@ def questions():
                           "15 + 9 + 3 + 3 (RNN) + 3 + 1 (Linear) = 34. The parameters are shared across time steps: a "
                           "longer sentence does not add any.")),
         TrueFalse("q5",
-            T("सही या ग़लत: labels इस्तेमाल नहीं होते, इसलिए vocabulary train और test दोनों sentences से बनाना ठीक है।",
+            T("सही या ग़लत: labels इस्तेमाल नहीं होते, इसलिए vocabulary train और test दोनों के वाक्यों से बनाना ठीक है।",
               "True or false: the labels are not used, so it is fine to build the vocabulary from both the train and "
               "the test sentences."),
             False,
@@ -124,8 +124,8 @@ def questions():
                      "A real user will type words that were never in training. Which index will they get?")],
             solution="q5_answer = False", wrong=True,
             explanation=T("ग़लत। Test set असली दुनिया की नक़ल है: test के नए शब्द `<unk>` होने चाहिए। Vocabulary में test शब्द "
-                          "डालने से test accuracy ज़्यादा अच्छी दिख सकती है (जैसे embedding table का आकार और `<unk>` की दर बदल "
-                          "जाती है) — यह एक तरह का data leakage है।",
+                          "डालने से test accuracy असल से बेहतर दिख सकती है (जैसे embedding table का आकार और `<unk>` की दर बदल "
+                          "जाते हैं) — यह एक तरह का data leakage है।",
                           "False. The test set imitates the real world: new test words must be `<unk>`. Putting test "
                           "words into the vocabulary can make test accuracy look better than it is (the embedding "
                           "table and the `<unk>` rate change) — a form of data leakage.")),
@@ -133,7 +133,7 @@ def questions():
                                'से RNN चलाने पर क्या होता है?',
                                'In a padded batch the sentence "बढ़िया !" (2 tokens) is followed by 6 `<pad>`. What '
                                'happens when the RNN runs on it through `pack_padded_sequence`?'),
-            [T("RNN इस वाक्य के 2 steps ही चलाता है; उसकी आख़िरी hidden state वही है जो वाक्य अकेले चलाने पर मिलती",
+            [T("RNN इस वाक्य के 2 steps ही चलाता है; उसकी आख़िरी hidden state वही है जो इस वाक्य को अकेले चलाने पर मिलती है",
                "the RNN runs only 2 steps for this sentence; its last hidden state is the one the sentence gets alone"),
              T("RNN सारे 8 steps चलाता है, पर `<pad>` के embeddings शून्य हैं इसलिए hidden state नहीं बदलती",
                "the RNN runs all 8 steps, but the `<pad>` embeddings are zero so the hidden state does not change"),
@@ -151,11 +151,11 @@ def questions():
             hints=[T("notebook के section 6 का output देखिए: with packing / without packing।",
                      "Look at the output of section 6 in the notebook: with packing / without packing.")],
             solution='q6_answer = "a"', wrong="b",
-            explanation=T("Packing हर वाक्य की असली लंबाई RNN को देता है; हर step पर केवल चालू वाक्य आगे बढ़ते हैं "
+            explanation=T("Packing हर वाक्य की असली लंबाई RNN को देता है; हर step पर केवल वे वाक्य आगे बढ़ते हैं जो अभी ख़त्म नहीं हुए "
                           "(`batch_sizes`)। इसलिए `h_n` हर वाक्य के अपने आख़िरी शब्द के बाद की state है।",
                           "Packing gives the RNN each sentence's true length; at each step only the running sentences "
                           "move on (`batch_sizes`). So `h_n` is each sentence's state after its own last word.")),
-        TrueFalse("q7", T("सही या ग़लत: `nn.Embedding` से index $i$ की row उठाना वही है जो one-hot vector (लंबाई $|V|$) को "
+        TrueFalse("q7", T("सही या ग़लत: `nn.Embedding` से index $i$ की row उठाना वैसा ही है जैसा one-hot vector (लंबाई $|V|$) को "
                           "embedding matrix $E$ ($|V| \\times d$) से गुणा करना।",
                           "True or false: picking row $i$ with `nn.Embedding` is the same as multiplying the one-hot "
                           "vector (length $|V|$) by the embedding matrix $E$ ($|V| \\times d$)."),
@@ -170,7 +170,7 @@ def questions():
                           "True: $\\operatorname{onehot}(i)^\\top E = E[i]$. The lookup gives the same result without "
                           "the $|V| \\times d$ multiplication.")),
         Code("q8",
-            T("`make_vocab(train_texts, test_texts, min_freq)` लिखिए जो सही sentences से एक `Vocab` बनाए (`<pad>` = 0, "
+            T("`make_vocab(train_texts, test_texts, min_freq)` लिखिए जो सही वाक्यों से एक `Vocab` बनाए (`<pad>` = 0, "
               "`<unk>` = 1, फिर शब्द गिनती के क्रम में)। `Vocab.build(token_lists, min_freq=...)` और `tokenize` इस्तेमाल कर "
               "सकते हैं। `test_texts` function को जानबूझकर दिए गए हैं: सोचिए कि उनका क्या करना चाहिए।",
               "Write `make_vocab(train_texts, test_texts, min_freq)` that builds a `Vocab` from the right sentences "
@@ -185,7 +185,7 @@ def questions():
                      "    # test_texts are not used: their new words must become <unk>\n"
                      "    return Vocab.build([tokenize(t) for t in train_texts], min_freq=min_freq)",
             wrongs=[_wrong_vocab_with_test, _wrong_ignores_min_freq, _wrong_min_freq_strict, _wrong_split],
-            hints=[T("Vocabulary किन sentences से बनती है? (प्रश्न 5 देखिए।)",
+            hints=[T("Vocabulary किन वाक्यों से बनती है? (प्रश्न 5 देखिए।)",
                      "Which sentences does the vocabulary come from? (See question 5.)"),
                    T("`Vocab.build([tokenize(t) for t in train_texts], min_freq=min_freq)`।",
                      "`Vocab.build([tokenize(t) for t in train_texts], min_freq=min_freq)`.")],
@@ -233,7 +233,7 @@ def questions():
             solution="def accuracy(logits, labels):\n"
                      "    predictions = logits.argmax(dim=1)     # (N,)\n"
                      "    return (predictions == labels).float().mean().item()",
-            hints=[T("`logits.argmax(dim=1)` हर row की सबसे बड़ी class देता है।",
+            hints=[T("`logits.argmax(dim=1)` हर row में सबसे बड़े logit वाली class देता है।",
                      "`logits.argmax(dim=1)` gives each row's largest class."),
                    T("Boolean tensor का `.float().mean()` = True का अंश।",
                      "`.float().mean()` of a boolean tensor = the fraction of True.")],
@@ -256,7 +256,7 @@ def questions():
                           '$s = 1.6 > 0$: the model calls it positive, which is wrong. "not" only subtracts 0.5, '
                           'whatever word it negates.')),
         Open("q12", T('समझाइए कि "not good" (नकारात्मक) और "not bad" (सकारात्मक) bag-of-words model के लिए क्यों कठिन हैं, और '
-                      'RNN यह भेद कैसे सीख सकता है। (संकेत: "good", "bad", "not good", "not bad" चारों को सही करने के लिए '
+                      'RNN यह भेद कैसे सीख सकता है। (संकेत: "good", "bad", "not good", "not bad" चारों पर सही उत्तर पाने के लिए '
                       'weights पर क्या शर्तें लगेंगी?)',
                       'Explain why "not good" (negative) and "not bad" (positive) are hard for a bag-of-words model, '
                       'and how an RNN can learn the difference. (Hint: what conditions must the weights meet to get '
@@ -267,7 +267,7 @@ def questions():
                            '> 0 — असंभव। यानी "not" का असर एक स्थिर संख्या है, जो "good" और "bad" दोनों को एक ही दिशा में धकेलती '
                            'है। (Bigrams जैसे "not good" को अलग feature बनाकर आंशिक सुधार होता है, पर "not at all good" जैसे '
                            'रूप फिर छूटते हैं।) RNN शब्दों को क्रम से पढ़ता है: "not" पढ़ने के बाद hidden state बदल जाती है, और अगले '
-                           'शब्द "good" या "bad" का असर उसी state पर निर्भर करता है — इसलिए वह नकार को पलटने का नियम सीख '
+                           'शब्द "good" या "bad" का असर उसी state पर निर्भर करता है — इसलिए वह नकार से अर्थ पलटने का नियम सीख '
                            'सकता है, अगर training में ऐसे काफ़ी उदाहरण हों। Notebook में देखा कि ज़्यादातर "not" वाले वाक्य नकारात्मक '
                            'होने से models "not bad" पर भी फिसले।',
                            'Bag-of-words sees only counts: score = b + Σ (weight × count); the word order, and which '
@@ -295,15 +295,15 @@ def questions():
                      "At every step the states of both directions are concatenated: 32 + 32."),
                    T("Max pooling समय (time) वाला axis हटा देता है।", "Max pooling removes the time axis.")],
             solution="q13_answer = (16, 64)", wrong=(16, 32),
-            explanation=T("(16, T, 64) के outputs पर समय के साथ max: (16, 64)। फिर `nn.Linear(64, 2)`।",
+            explanation=T("(16, T, 64) के outputs का समय (time) axis पर max: (16, 64)। फिर `nn.Linear(64, 2)`।",
                           "The max over time of the (16, T, 64) outputs: (16, 64). Then `nn.Linear(64, 2)`.")),
         MultipleChoice("q14",
             T("स्रोत नोट्स (`002`, `004`) RNN, LSTM/GRU और libraries के बारे में कई बातें कहते हैं। कौन-से कथन सही हैं?",
               "The source notes (`002`, `004`) make several claims about RNNs, LSTM/GRU and libraries. Which "
               "statements are right?"),
-            [T("LSTM और GRU के gates vanishing gradients को कम करते हैं, पर पूरी तरह ख़त्म नहीं करते",
+            [T("LSTM और GRU के gates घटते (vanishing) gradients को कम करते हैं, पर पूरी तरह ख़त्म नहीं करते",
                "the gates of LSTM and GRU reduce vanishing gradients, but do not remove them"),
-             T("Exploding gradients के लिए RNNs में आम तौर पर gradient clipping लगाया जाता है",
+             T("फटते (exploding) gradients से बचने के लिए RNNs में आम तौर पर gradient clipping लगाया जाता है",
                "RNNs usually use gradient clipping against exploding gradients"),
              T("Theano Microsoft ने बनाया था", "Theano was built by Microsoft"),
              T("`nn.RNN` का default activation ReLU है", "the default activation of `nn.RNN` is ReLU"),
@@ -319,7 +319,7 @@ def questions():
             hints=[T("`help(torch.nn.RNN)` में `nonlinearity` देखिए।", "Look at `nonlinearity` in `help(torch.nn.RNN)`."),
                    T("दो कथन सही हैं।", "Two statements are right.")],
             solution='q14_answer = ["a", "b"]', wrong=["a", "c"],
-            explanation=T("Gates vanishing को कम करते हैं (cell state से gradient लगभग बिना घटे बहता है), exploding के लिए "
+            explanation=T("Gates घटते (vanishing) gradients को कम करते हैं (cell state से gradient लगभग बिना घटे बहता है), फटते (exploding) gradients के लिए "
                           "clipping। Theano: MILA (Montréal), विकास 2017 में बंद।",
                           "Gates reduce vanishing (the gradient flows through the cell state almost undiminished); "
                           "clipping handles exploding. Theano: MILA (Montréal), development stopped in 2017.")),

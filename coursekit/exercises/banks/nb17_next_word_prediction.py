@@ -27,7 +27,7 @@ from ._nb17_graders import (
 TITLE = T("अगले शब्द का अनुमान", "Next-word prediction")
 INTRO = T(
     "पहले स्रोत नोट्स के हर हिस्से पर प्रश्न (अगले शब्द का उदाहरण, RNN के समीकरण, तकनीकें, libraries, सीमाएँ), फिर "
-    "perplexity, smoothing और temperature, और आख़िर में चार code exercises। `math` और `torch` पहले से import हैं।",
+    "perplexity, smoothing और तापमान (temperature), और आख़िर में चार code exercises। `math` और `torch` पहले से import हैं।",
     "First questions on every part of the source notes (the next-word example, the RNN equations, techniques, "
     "libraries, limitations), then perplexity, smoothing and temperature, and finally four code exercises. `math` "
     "and `torch` are already imported.",
@@ -120,7 +120,7 @@ def questions():
                  "a": T("यहाँ input एक sequence है।", "here the input is a sequence."),
                  "b": T("यहाँ input एक sequence है, एक चीज़ नहीं।", "here the input is a sequence, not a single item.")},
             hints=[T("Loss में कितने अनुमान जुड़ते हैं?", "How many predictions add to the loss?"),
-                   T("Input $x$ और target $y$ की लंबाई एक है, और दोनों एक शब्द खिसके हुए हैं।",
+                   T("Input $x$ और target $y$ की लंबाई बराबर है, और $y$, $x$ से एक शब्द आगे खिसका हुआ है।",
                      "Input $x$ and target $y$ have the same length, shifted by one word.")],
             solution='q4_answer = "d"', wrong="c",
             explanation=T('Input और output दोनों sequences हैं, बराबर लंबाई के (स्रोत नोट्स `002` का "fixed length '
@@ -140,7 +140,7 @@ def questions():
                "the next-word probabilities come from a softmax, not a sigmoid"),
              T("Hidden state में tanh की जगह ReLU लगाना हमेशा बेहतर है",
                "using ReLU instead of tanh in the hidden state is always better"),
-             T("BPTT (backpropagation through time) सारे time steps के पार gradient भेजकर RNN को train करता है",
+             T("BPTT (backpropagation through time) सारे time steps से होकर gradient पीछे भेजकर RNN को train करता है",
                "BPTT (backpropagation through time) trains an RNN by sending the gradient back across all time steps")],
             ["a", "b", "d"],
             why={"c": T("ReLU की ऊपरी सीमा नहीं; वही $U$ हर step पर लगता है, इसलिए activations और gradients फट सकते हैं।",
@@ -233,7 +233,7 @@ def questions():
             hints=[T("Validation और test में कितने tokens `<unk>` बने (notebook 17, section 2)?",
                      "How many validation and test tokens became `<unk>` (notebook 17, section 2)?")],
             solution='q9_answer = ["a", "b", "d"]', wrong=["a", "c"],
-            explanation=T("Vocabulary = train की दुनिया। दुर्लभ शब्द `<unk>` में मिलते हैं, जिससे model नए शब्दों के लिए तैयार रहता है "
+            explanation=T("Vocabulary = train की दुनिया। दुर्लभ शब्द `<unk>` में मिला दिए जाते हैं, जिससे model नए शब्दों के लिए तैयार रहता है "
                           "और output layer ($V \\times H$) छोटी रहती है।",
                           "The vocabulary is the world of the training set. Rare words merge into `<unk>`, which "
                           "prepares the model for new words and keeps the output layer ($V \\times H$) small.")),
@@ -269,7 +269,7 @@ def questions():
                           "$e^{2.5} \\approx 12.18$: as if the model chose among about 12 equally likely options at "
                           "every step.")),
         MultipleChoice("q12",
-            T("Bigram model बिना smoothing ($k = 0$) के validation पर चलाया, और perplexity `inf` आई। क्यों, और क्या करें?",
+            T("Bigram model को बिना smoothing ($k = 0$) के validation पर चलाया गया, और perplexity `inf` आई। क्यों, और क्या करें?",
               "A bigram model without smoothing ($k = 0$) was run on the validation set, and the perplexity was `inf`. "
               "Why, and what should you do?"),
             [T("Validation में कोई जोड़ी थी जो train में नहीं दिखी: उसकी probability 0, $\\log 0 = -\\infty$; add-k "
@@ -281,7 +281,7 @@ def questions():
              T("हमेशा $k = 1$ (Laplace) लीजिए, वही सबसे अच्छा है", "always take $k = 1$ (Laplace); it is the best"),
              T("Validation से `<unk>` tokens हटा दीजिए", "remove the `<unk>` tokens from the validation set")],
             "a",
-            why={"c": T("छोटे corpus पर $k = 1$ अनदेखी जोड़ियों को बहुत probability देता है; notebook 17 में सबसे अच्छा $k$ 0.01 के "
+            why={"c": T("छोटे corpus पर $k = 1$ अनदेखी जोड़ियों को ज़रूरत से बहुत ज़्यादा probability देता है; notebook 17 में सबसे अच्छा $k$ 0.01 के "
                         "आसपास था।",
                         "on a small corpus $k = 1$ gives unseen pairs far too much probability; in notebook 17 the "
                         "best $k$ was around 0.01."),
@@ -296,28 +296,28 @@ def questions():
                           "interpolation) हर जोड़ी को थोड़ी probability देते हैं।",
                           "A single zero probability makes the perplexity of the whole text infinite. Add-k (and "
                           "interpolation with the unigram) give every pair a little probability.")),
-        MultipleChoice("q13", T("Generation में temperature $T$ के बारे में कौन-से कथन सही हैं?",
+        MultipleChoice("q13", T("Generation में तापमान (temperature) $T$ के बारे में कौन-से कथन सही हैं?",
                                 "Which statements about the temperature $T$ in generation are right?"),
-            [T("$T = 0.5$ पर सबसे संभावित शब्द और संभावित हो जाते हैं: text सुरक्षित पर दोहराव वाला",
+            [T("$T = 0.5$ पर सबसे संभावित शब्द और भी ज़्यादा संभावित हो जाते हैं: text सुरक्षित पर दोहराव वाला",
                "at $T = 0.5$ the most likely words become even more likely: safe but repetitive text"),
              T("$T = 1.5$ पर distribution चपटी होती है: text विविध, पर अटपटे शब्द ज़्यादा",
                "at $T = 1.5$ the distribution flattens: varied text, but more odd words"),
              T("$T \\to 0$ पर sampling हमेशा सबसे संभावित शब्द चुनने (greedy) जैसा हो जाता है",
                "as $T \\to 0$ sampling becomes always picking the most likely word (greedy)"),
-             T("Temperature शब्दों का क्रम (ranking) बदल देता है", "the temperature changes the ranking of the words")],
+             T("तापमान शब्दों का क्रम (ranking) बदल देता है", "the temperature changes the ranking of the words")],
             ["a", "b", "c"],
-            why={"d": T("$z/T$ से सारे logits एक ही धनात्मक संख्या से भाग होते हैं, तो क्रम वही रहता है; केवल फ़ासले बदलते हैं।",
+            why={"d": T("$z/T$ से सारे logits को एक ही धनात्मक संख्या से भाग दिया जाता है, तो क्रम वही रहता है; केवल फ़ासले बदलते हैं।",
                         "$z/T$ divides all logits by the same positive number, so the order stays; only the gaps "
                         "change.")},
             hints=[T("$p_T(j) \\propto \\exp(z_j / T)$।", "$p_T(j) \\propto \\exp(z_j / T)$."),
                    T("$T$ छोटा हो तो logits के बीच के अंतर बड़े हो जाते हैं।",
                      "A small $T$ makes the gaps between logits larger.")],
             solution='q13_answer = ["a", "b", "c"]', wrong=["a", "d"],
-            explanation=T("Temperature केवल distribution की \"धार\" बदलता है: $T < 1$ नुकीली, $T > 1$ चपटी, क्रम वही।",
+            explanation=T("तापमान केवल distribution की \"धार\" बदलता है: $T < 1$ नुकीली, $T > 1$ चपटी, क्रम वही।",
                           "The temperature only changes how peaked the distribution is: $T < 1$ sharper, $T > 1$ "
                           "flatter, the same order.")),
         TrueFalse("q14",
-            T("दो language models की perplexity की तुलना हमेशा सही है, चाहे उनकी vocabulary अलग हो।",
+            T("दो language models की perplexity की तुलना हमेशा निष्पक्ष है, चाहे उनकी vocabulary अलग हो।",
               "Comparing the perplexities of two language models is always fair, even with different vocabularies."),
             False,
             hints=[T("अगर एक model आधे शब्दों को `<unk>` बना दे तो उसका काम आसान होगा या कठिन?",
@@ -336,7 +336,7 @@ def questions():
               "each word, and why do the suggestions change now? Where does a bigram fall behind?"),
             model_answer=T('हर शब्द का embedding LSTM में जाता है और hidden state $h_t$ (एक तय आकार का vector) को update '
                            'करता है; उससे softmax पूरी vocabulary पर अगले शब्द की distribution देता है। "the" के बाद वाक्य का '
-                           'ढाँचा ("I am going to the ___") जगह माँगता है, इसलिए market/office/station। "station to" के '
+                           'ढाँचा ("I am going to the ___") किसी जगह का नाम माँगता है, इसलिए market/office/station। "station to" के '
                            'बाद hidden state में यह सारांश है कि कोई कहीं किसी काम से जा रहा है, तो अब क्रियाएँ आती हैं (buy, '
                            'meet, catch …)। Bigram केवल आख़िरी शब्द "to" देखता है, इसलिए उसकी सबसे ऊपर की पसंद अक्सर "the" '
                            'होती है, और वह "going to the station" का संदर्भ इस्तेमाल नहीं कर सकता।',
@@ -405,7 +405,7 @@ def questions():
                           'After "the": market twice, office, window, end, `<eos>` once each — $c(\\text{the}) = 6$, '
                           'so $P(\\text{market} \\mid \\text{the}) = 2/6$. Smoothing gives the unseen pair ("the '
                           'school") a little probability too.')),
-        CodeWithMistakes("q18", T("`with_temperature(logits, T)` लिखिए: logits (आख़िरी axis पर शब्द) को temperature $T$ "
+        CodeWithMistakes("q18", T("`with_temperature(logits, T)` लिखिए: logits (आख़िरी axis पर शब्द) को तापमान $T$ "
                                   "से बदलकर probabilities लौटाइए: $p_T(j) = \\frac{\\exp(z_j / T)}{\\sum_{u} \\exp(z_u "
                                   "/ T)}$ (आख़िरी axis पर softmax)।",
                                   "Write `with_temperature(logits, T)`: reshape the logits (words on the last axis) "

@@ -25,7 +25,7 @@ from ._nb18_graders import (
 
 TITLE = T("समय-शृंखला का पूर्वानुमान", "Time-series forecasting")
 INTRO = T(
-    "Notebook 18 के क़दम अपने हाथ से: समय से बँटवारा, केवल train पर scaling, baselines का RMSE, recursive forecast, और "
+    "Notebook 18 के क़दम अपने हाथ से: समय से बँटवारा, केवल train पर scaling, baselines का RMSE, recursive पूर्वानुमान, और "
     "trend व शेयर भावों पर साफ़-साफ़ प्रश्न। `np` (NumPy) और coursekit.timeseries से `split_by_time` पहले से import हैं।",
     "The steps of notebook 18 by your own hand: the split by time, scaling on train only, the RMSE of the baselines, "
     "the recursive forecast, and honest questions on trends and share prices. `np` (NumPy) and `split_by_time` from "
@@ -39,7 +39,7 @@ def questions():
         Code("q1",
             T("Leak-free बँटवारा: `time_split(values, val, test)` एक 1-D array को **स्थान (position) से** तीन हिस्सों में बाँटे — "
               "पहले train, फिर validation, फिर test — जहाँ test में आख़िरी `round(test · n)` मान हों और validation में उससे ठीक "
-              "पहले के `round(val · n)`। कोई फेंटना नहीं। (train, val, test) लौटाइए।",
+              "पहले के `round(val · n)`। फेंटना बिल्कुल नहीं है। (train, val, test) लौटाइए।",
               "A leak-free split: `time_split(values, val, test)` splits a 1-D array **by position** into three parts "
               "— train first, then validation, then test — where test holds the last `round(test · n)` values and "
               "validation the `round(val · n)` right before them. No shuffling. Return (train, val, test)."),
@@ -124,7 +124,7 @@ def questions():
             solution="q4_answer = ((4 + 1 + 9 + 1) / 4) ** 0.5",
             wrongs=[math.sqrt((9 + 81 + 144 + 361) / 4), 3.75, 1.75],
             explanation=T("√3.75 ≈ 1.94, जबकि यहाँ persistence का RMSE √148.75 ≈ 12.2 है: मज़बूत season वाली series पर seasonal "
-                          "naive एक कठिन baseline है।",
+                          "naive एक ऐसा baseline है जिसे हराना कठिन है।",
                           "√3.75 ≈ 1.94, while persistence has an RMSE of √148.75 ≈ 12.2 here: on a series with a strong "
                           "season, seasonal naive is a hard baseline."),),
         MultipleChoice("q5", T("RMSE बनाम MAE: चार दिनों पर model A की ग़लतियाँ [1, 1, 1, 1] °C और model B की [0, 0, 0, "
@@ -143,12 +143,12 @@ def questions():
                  "d": T("उलटा: हमेशा MAE ≤ RMSE।", "the other way round: always MAE ≤ RMSE.")},
             hints=[T("RMSE = √(mean(e²)), MAE = mean(|e|)।", "RMSE = √(mean(e²)), MAE = mean(|e|).")],
             solution='q5_answer = "a"', wrong="b",
-            explanation=T("किसे चुनें? अगर एक बड़ी ग़लती कई छोटी से ज़्यादा नुकसान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर इकाई "
+            explanation=T("किसे चुनें? अगर एक बड़ी ग़लती कई छोटी से ज़्यादा नुक़सान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर इकाई "
                           "की ग़लती बराबर महँगी है, तो MAE। दोनों बताना ही निष्पक्ष है।",
                           "Which to choose? If one big miss hurts more than several small ones (e.g. electricity "
                           "demand), the RMSE; if every unit of error costs the same, the MAE. Reporting both is "
                           "honest.")),
-        Code("q6", T("Recursive forecast: `recursive(step_fn, window, steps)` को एक one-step function `step_fn(window) "
+        Code("q6", T("Recursive पूर्वानुमान: `recursive(step_fn, window, steps)` को एक one-step function `step_fn(window) "
                      "→ अगला मान`, एक शुरुआती window (list) और steps की संख्या मिलती है। हर बार अगला मान बताइए, उसे window के "
                      "अंत में जोड़िए, सबसे पुराना मान हटाइए, और दोहराइए। `steps` forecasts की list लौटाइए।",
                      "The recursive forecast: `recursive(step_fn, window, steps)` gets a one-step function "
@@ -174,7 +174,7 @@ def questions():
             hints=[T("`window[1:]` सबसे पुराना मान हटाता है; `+ [nxt]` नया जोड़ता है।",
                      "`window[1:]` drops the oldest value; `+ [nxt]` appends the new one.")],
             explanation=T("यही `coursekit.forecast.recursive_forecast` करता है। step 2 से आगे हर अनुमान पिछले **अनुमान** पर "
-                          "खड़ा है, इसलिए ग़लतियाँ horizon के साथ जुड़ती जाती हैं।",
+                          "टिका है, इसलिए ग़लतियाँ horizon के साथ जुड़ती जाती हैं।",
                           "This is what `coursekit.forecast.recursive_forecast` does. From step 2 on every forecast "
                           "stands on a previous **forecast**, so the errors add up with the horizon.")),
         MultipleChoice("q7",
@@ -193,14 +193,14 @@ def questions():
             "a",
             why={"b": T("दोनों LSTM एक ही आकार के थे।", "both LSTMs had the same size."),
                  "c": T("बँटवारा समय से था; कुछ नहीं फेंटा गया।", "the split was by time; nothing was shuffled."),
-                 "d": T("ज़्यादा training training के दायरे से बाहर के मानों को नहीं सिखाती; tanh वहाँ संतृप्त रहता है।",
+                 "d": T("ज़्यादा training भी model को training के दायरे से बाहर के मान नहीं सिखाती; tanh वहाँ संतृप्त रहता है।",
                         "more training does not teach values outside the training range; the tanh stays saturated "
                         "there.")},
             hints=[T("Notebook 18 के section 3.2 का output: test के scaled मान बनाम training का सबसे बड़ा scaled मान।",
                      "The output of section 3.2 in notebook 18: the scaled test values versus the largest scaled "
                      "training value.")],
             solution='q7_answer = "a"', wrong="d",
-            explanation=T('स्रोत नोट्स का दावा "RNNs trend सँभाल लेते हैं" ऐसे नहीं चलता: trend को differencing (या बदलाव सीखकर) '
+            explanation=T('स्रोत नोट्स का दावा "RNNs trend सँभाल लेते हैं" ऐसे नहीं चलता: trend को differencing से (या बदलाव सीखकर) '
                           'आपको सँभालना होता है।',
                           "The source's claim \"RNNs handle trends\" does not work like that: you handle the trend, by "
                           "differencing (or by learning the change).")),
@@ -218,7 +218,7 @@ def questions():
             why={"b": T("औसत पुराने भावों की ओर खींचता है; random walk का कोई स्थिर औसत नहीं जिसकी ओर वह लौटे।",
                         "the mean pulls towards old prices; a random walk has no fixed mean to return to."),
                  "c": T("अगर बदलाव स्वतंत्र हैं तो अतीत में कोई पैटर्न नहीं जिसे LSTM सीखे; ज़्यादा से ज़्यादा वह persistence के बराबर "
-                        "आएगा (notebook 18 में MSFT पर वह ख़राब था)।",
+                        "आएगा (notebook 18 में MSFT पर वह उससे भी ख़राब था)।",
                         "if the changes are independent there is no pattern in the past for the LSTM to learn; at best "
                         "it ties with persistence (in notebook 18 it was worse on MSFT)."),
                  "d": T("पिछला बदलाव अगले के बारे में कुछ नहीं बताता (returns का $r_1 \\approx 0$); इससे ग़लती बढ़ती है।",
@@ -235,7 +235,7 @@ def questions():
             T("सही या ग़लत: \"training हिस्से के **अंदर** training windows को हर epoch में फेंटना (shuffle) leakage है।\"",
               'True or false: "Shuffling the training windows **inside** the training part every epoch is leakage."'),
             False,
-            hints=[T("क्या फेंटने से कोई test का मान training में पहुँचता है?",
+            hints=[T("क्या फेंटने से test का कोई मान training में पहुँचता है?",
                      "Does shuffling bring any test value into training?")],
             solution="q9_answer = False", wrong=True,
             explanation=T("हर window अपने आप में पूरा (अतीत → भविष्य) example है, और सारी training windows test से पहले की हैं; "
@@ -267,7 +267,7 @@ def questions():
               'A friend shows their stock-price LSTM: on the test part its forecast line nearly hugs the real price. '
               'They say "the model is very good". Which three checks would you ask for before you believe it?'),
             model_answer=T('(1) उसी test हिस्से पर persistence ($\\hat{y}_{t+1} = y_t$) का RMSE/MAE: rel. RMSE 1 से कम है '
-                           'या नहीं — random walk पर ऐसी "चिपकी" रेखा अक्सर बस एक step पीछे खिसका हुआ truth होती है। (2) '
+                           'या नहीं — random walk पर ऐसी "चिपकी" रेखा अक्सर बस एक step पीछे खिसकी हुई असली series होती है। (2) '
                            'बँटवारा समय से था और scaler केवल train पर fit हुआ — फेंटकर बँटवारे या पूरी series पर scaling से test '
                            'का भविष्य training में रिसता है। (3) test कितना लंबा है और सुधार कितना स्थिर है: कितने दिनों/महीनों में '
                            'model persistence से ज़्यादा नज़दीक था, और क्या यह सिक्का उछालने से अलग है (या कई अलग समय-खंडों पर दोहराया '
