@@ -1383,3 +1383,68 @@ def test_normalized_training_images_have_mean_zero_and_std_one():               
     x = new["train"].tensors[0]
     assert abs(x.mean().item()) < 1e-5 and x.std().item() == pytest.approx(1.0, abs=1e-5)
     torch.testing.assert_close(new["val"].tensors[0], (splits["val"].tensors[0] - mean) / std)
+
+
+# ================================================================== found by benchmarks/mutation.py (seed 7)
+
+
+def test_documented_defaults_of_the_language_models_and_deep_nets():              # langmodel, nextword, deepnets
+    import inspect
+
+    from coursekit.deepnets import DeepMLP
+    from coursekit.langmodel import train_lm
+    from coursekit.nextword import walk_through
+
+    assert inspect.signature(train_lm).parameters["clip_grad_norm"].default == 1.0
+    assert inspect.signature(walk_through).parameters["k"].default == 3
+    plain = DeepMLP()
+    assert len(plain.blocks) == 20 - 1 and plain.blocks[0].linear.in_features == 64      # depth 20, width 64
+
+
+def test_walk_throughs_refuse_k_below_one():                                       # nextword, langmodel: k checked
+    from coursekit.langmodel import walkthrough
+    from coursekit.nextword import NextWordRNN, walk_through
+    from coursekit.text import Vocab
+
+    vocab = Vocab(["a", "b", "c"])
+    with pytest.raises(CourseError, match="k must be a positive integer"):
+        walk_through(NextWordRNN(vocab_size=len(vocab)), vocab, ["a", "b"], k=0)
+    with pytest.raises(CourseError, match="k must be an integer of at least 1; got 0"):
+        walkthrough(None, vocab, "a b", k=0)
+
+
+def test_seasonal_naive_refuses_a_season_of_zero():                               # forecast: 1 <= season <= W
+    from coursekit.forecast import seasonal_naive_forecast as seasonal_naive
+
+    X = torch.arange(12.0).reshape(2, 6, 1)
+    assert seasonal_naive(X, season=6).flatten().tolist() == [0.0, 6.0]
+    with pytest.raises(CourseError, match="between 1 and the window"):
+        seasonal_naive(X, season=0)
+
+
+def test_random_shift_batches_repeat_with_their_seed():                           # vision: super().__init__(seed)
+    from coursekit.vision import RandomShiftBatch
+
+    batch = [(torch.rand(1, 8, 8), 0) for _ in range(6)]
+    runs = [RandomShiftBatch(seed=3, max_shift=2)(batch)[0] for _ in range(2)]
+    assert torch.equal(*runs)
+    assert not torch.equal(runs[0], RandomShiftBatch(seed=4, max_shift=2)(batch)[0])
+
+
+def test_layer_shape_hooks_run_without_a_graph():                                  # architectures: torch.no_grad()
+    from coursekit.architectures import _run_with_hooks
+
+    model, seen = nn.Sequential(nn.Linear(3, 2)), []
+    hooks = [model[0].register_forward_hook(lambda m, i, out: seen.append(out.requires_grad))]
+    _run_with_hooks(model.train(), torch.randn(4, 3), hooks)
+    assert seen == [False] and not model.training and not model[0]._forward_hooks     # eval mode, hook removed
+
+
+def test_series_info_cannot_be_changed():                                          # timeseries: frozen dataclass
+    import dataclasses
+
+    from coursekit.timeseries import SERIES
+
+    info = next(iter(SERIES.values()))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        info.units = "kg"
