@@ -53,14 +53,14 @@ def batchnorm_forward(x: torch.Tensor, gamma: torch.Tensor, beta: torch.Tensor, 
     """
     if x.dim() < 2:
         raise CourseError(
-            f"batch norm को (N, C, ...) shape का input चाहिए (batch, channels, ...); मिला shape {tuple(x.shape)}",
+            f"batch norm को (N, C, ...) shape का input चाहिए (batch, channels, ...); मिला shape {tuple(x.shape)}।",
             f"batch norm needs an input of shape (N, C, ...) (batch, channels, ...); got shape {tuple(x.shape)}")
     for v, name in ((gamma, "gamma"), (beta, "beta")):
         if not torch.is_tensor(v) or v.numel() != x.shape[1]:
             got = tuple(v.shape) if torch.is_tensor(v) else type(v).__name__
             raise CourseError(
                 f"{name} का shape ({x.shape[1]},) होना चाहिए — x {tuple(x.shape)} के हर channel के लिए एक मान; "
-                f"मिला {got}",
+                f"मिला {got}।",
                 f"{name} must have shape ({x.shape[1]},) — one value per channel of x {tuple(x.shape)}; got {got}")
     mean, var = batch_stats(x)                                                        # (C,), (C,)
     x_hat = (x - _per_channel(mean, x)) / torch.sqrt(_per_channel(var, x) + eps)      # same shape as x
@@ -92,7 +92,7 @@ class BatchNorm1dScratch(nn.Module):
         if x.dim() not in (2, 3) or x.shape[1] != self.num_features:
             raise CourseError(
                 f"BatchNorm1dScratch({self.num_features}) को (N, {self.num_features}) या (N, {self.num_features}, L) "
-                f"shape का input चाहिए (batch, features[, length]); मिला shape {tuple(x.shape)}",
+                f"shape का input चाहिए (batch, features[, length]); मिला shape {tuple(x.shape)}।",
                 f"BatchNorm1dScratch({self.num_features}) expects an input of shape (N, {self.num_features}) or "
                 f"(N, {self.num_features}, L) (batch, features[, length]); got shape {tuple(x.shape)}")
         m = x.numel() // x.shape[1]                      # values per channel

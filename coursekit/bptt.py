@@ -217,7 +217,7 @@ def bptt(params, x, y, h0=None, output: str = "sigmoid", truncate: int | None = 
     ``truncate=k`` keeps only the last ``k`` time steps of the backward walk (truncated BPTT).
     """
     if truncate is not None and (int(truncate) != truncate or truncate < 1):
-        raise CourseError(f"truncate (k) कम से कम 1 का पूर्णांक होना चाहिए; मिला {truncate!r}।",
+        raise CourseError(f"truncate (k) 1 या उससे बड़ा पूर्णांक होना चाहिए; मिला {truncate!r}।",
                           f"truncate (k) must be an integer of at least 1; got {truncate!r}.")
     cache = forward(params, x, y, h0=h0, output=output)
     grads, _ = backward(params, cache, y, truncate)

@@ -110,7 +110,7 @@ def repeat_seeds(fn: Callable[[int], object], seeds: Iterable[int]):
     if all(_is_number(r) for r in results):
         return Spread(tuple(results))
     if not all(isinstance(r, dict) for r in results) or any(r.keys() != results[0].keys() for r in results):
-        raise CourseError("fn(seed) को हर seed पर एक संख्या, या एक ही keys वाली dict लौटानी चाहिए।",
+        raise CourseError("fn(seed) को हर seed पर एक संख्या, या एक ही keys वाला dict लौटाना चाहिए।",
                           "fn(seed) must return a number, or a dict with the same keys, for every seed.")
     gathered = {}
     for key in results[0]:

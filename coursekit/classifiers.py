@@ -51,7 +51,7 @@ def check_token_ids(x) -> None:
     """x must be a (batch, time) long tensor of token indices; a bilingual ``CourseError`` if not."""
     if not isinstance(x, torch.Tensor) or x.dim() != 2 or x.dtype != torch.long:
         got = f"{tuple(x.shape)} {x.dtype}" if isinstance(x, torch.Tensor) else type(x).__name__
-        raise CourseError(f"x का आकार (batch, समय) और dtype long (शब्दों के index) होना चाहिए; मिला {got}।",
+        raise CourseError(f"x का shape (batch, समय) और dtype long (शब्दों के index) होना चाहिए; मिला {got}।",
                           f"x must be word indices of shape (batch, time) with dtype long; got {got}.")
 
 

@@ -39,7 +39,7 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0, 
     out = (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
     if out < 1:
         raise CourseError(
-            f"kernel ({kernel}) padding के बाद के input ({size} + 2·{padding}) से बड़ा है: output का आकार {out} बनेगा",
+            f"kernel ({kernel}) padding के बाद के input ({size} + 2·{padding}) से बड़ा है: output का आकार {out} बनेगा।",
             f"the kernel ({kernel}) is larger than the padded input ({size} + 2·{padding}): output size would be {out}")
     return out
 
@@ -49,10 +49,10 @@ def _check_inputs(x, w, stride, padding):
     if x.dim() != 4 or w.dim() != 4:
         raise CourseError(
             f"input का shape (N, C_in, H, W) और weight का (C_out, C_in, kH, kW) होना चाहिए; "
-            f"मिले {tuple(x.shape)} और {tuple(w.shape)}",
+            f"मिले {tuple(x.shape)} और {tuple(w.shape)}।",
             f"input must be (N, C_in, H, W) and weight (C_out, C_in, kH, kW); got {tuple(x.shape)} and {tuple(w.shape)}")
     if x.shape[1] != w.shape[1]:
-        raise CourseError(f"input में {x.shape[1]} channels हैं, पर weight {w.shape[1]} channels माँगता है",
+        raise CourseError(f"input में {x.shape[1]} channels हैं, पर weight {w.shape[1]} channels माँगता है।",
                           f"the input has {x.shape[1]} channels but the weight expects {w.shape[1]}")
     for i in (2, 3):
         conv_output_size(x.shape[i], w.shape[i], stride, padding)

@@ -103,7 +103,7 @@ def split_indices(n: int, val: float = 0.15, test: float = 0.2, seed: int = 0):
     check_nonneg_int(n, "n")
     if not (0 <= val < 1 and 0 < test < 1 and val + test < 1):
         raise CourseError(
-            f"val और test के हिस्से 0 और 1 के बीच हों और उनका जोड़ 1 से कम हो; मिले: val={val}, test={test}",
+            f"val और test के हिस्से 0 और 1 के बीच हों और उनका जोड़ 1 से कम हो; मिले: val={val}, test={test}।",
             f"val and test must be fractions in [0, 1) with val + test < 1; got val={val}, test={test}")
     rng = np.random.default_rng(seed)
     idx = rng.permutation(n)
@@ -238,7 +238,7 @@ def _idx_pair(folder: str, prefix: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _check_split(split: str, allowed: tuple) -> None:
     if split not in allowed:
-        raise CourseError(f"split इनमें से एक होना चाहिए: {allowed}; मिला {split!r}",
+        raise CourseError(f"split इनमें से एक होना चाहिए: {allowed}; मिला {split!r}।",
                           f"split must be one of {allowed}; got {split!r}")
 
 
@@ -255,7 +255,7 @@ def class_balanced_tail(labels: np.ndarray, fraction: float) -> np.ndarray:
     The files are already shuffled with a fixed seed, so this is a fixed, class-balanced random sample.
     """
     if not 0 <= fraction < 1:
-        raise CourseError(f"val 0 और 1 के बीच का हिस्सा (fraction) होना चाहिए; मिला {fraction!r}",
+        raise CourseError(f"val 0 और 1 के बीच का हिस्सा (fraction) होना चाहिए; मिला {fraction!r}।",
                           f"val must be a fraction in [0, 1); got {fraction!r}")
     mask = np.zeros(len(labels), dtype=bool)
     for k in np.unique(labels):

@@ -33,7 +33,7 @@ class Block(nn.Module):
     def __init__(self, n_in: int, n_out: int, activation: str, batchnorm: bool, residual: bool):
         super().__init__()
         if residual and n_in != n_out:
-            raise CourseError(f"residual block में h + f(h) के लिए n_in = n_out चाहिए; मिले {n_in} और {n_out}",
+            raise CourseError(f"residual block में h + f(h) के लिए n_in = n_out चाहिए; मिले {n_in} और {n_out}।",
                               f"a residual block needs n_in == n_out to add h + f(h); got {n_in} and {n_out}")
         self.norm = nn.BatchNorm1d(n_in) if batchnorm else nn.Identity()
         self.act = ACTIVATIONS[activation]()
@@ -60,10 +60,10 @@ class DeepMLP(nn.Module):
         super().__init__()
         if activation not in ACTIVATIONS:
             raise CourseError(
-                f"activation इनमें से एक होना चाहिए: {sorted(ACTIVATIONS)}; मिला: {activation!r}",
+                f"activation इनमें से एक होना चाहिए: {sorted(ACTIVATIONS)}; मिला: {activation!r}।",
                 f"activation must be one of {sorted(ACTIVATIONS)}; got {activation!r}")
         if not isinstance(depth, int) or depth < 1:
-            raise CourseError(f"depth (hidden layers की संख्या) कम से कम 1 होनी चाहिए; मिला: {depth!r}",
+            raise CourseError(f"depth (hidden layers की संख्या) कम से कम 1 होनी चाहिए; मिला: {depth!r}।",
                               f"depth (the number of hidden layers) must be at least 1; got {depth!r}")
         self.depth, self.width, self.activation = depth, width, activation
         self.residual, self.batchnorm = residual, batchnorm
@@ -78,7 +78,7 @@ class DeepMLP(nn.Module):
         if x.shape[1] != self.in_features:
             raise CourseError(
                 f"input में {self.in_features} features होने चाहिए (batch, {self.in_features}); "
-                f"मिला shape {tuple(x.shape)}",
+                f"मिला shape {tuple(x.shape)}।",
                 f"expected input with {self.in_features} features (batch, {self.in_features}); "
                 f"got shape {tuple(x.shape)}")
         h = self.stem(x)            # (B, width)

@@ -40,7 +40,7 @@ def _as_float64(x) -> torch.Tensor:
 def _pair(pred, truth):
     p, t = _as_float64(pred), _as_float64(truth)
     if p.shape != t.shape:
-        raise CourseError(f"forecast और truth का shape एक होना चाहिए; मिले {tuple(p.shape)} और {tuple(t.shape)}",
+        raise CourseError(f"forecast और truth का shape एक होना चाहिए; मिले {tuple(p.shape)} और {tuple(t.shape)}।",
                           f"forecast and truth must have the same shape; got {tuple(p.shape)} and {tuple(t.shape)}")
     if p.numel() == 0:
         raise CourseError("forecast ख़ाली है (0 मान)।", "the forecast is empty (0 values).")
@@ -65,10 +65,10 @@ def mae(pred, truth) -> float:
 def _check_windows(X, target: int = 0) -> torch.Tensor:
     X = _as_tensor(X)
     if X.dim() != 3:
-        raise CourseError(f"windows का shape (N, window, features) होना चाहिए; मिला: {tuple(X.shape)}",
+        raise CourseError(f"windows का shape (N, window, features) होना चाहिए; मिला: {tuple(X.shape)}।",
                           f"windows must have shape (N, window, features); got {tuple(X.shape)}")
     if not 0 <= target < X.shape[2]:
-        raise CourseError(f"target एक feature index (0 से {X.shape[2] - 1}) होना चाहिए; मिला: {target}",
+        raise CourseError(f"target एक feature index (0 से {X.shape[2] - 1}) होना चाहिए; मिला: {target}।",
                           f"target must be a feature index (0 to {X.shape[2] - 1}); got {target}")
     return X
 
@@ -91,7 +91,7 @@ def seasonal_naive_forecast(X, season: int, horizon: int = 1, target: int = 0) -
     W = X.shape[1]
     if not isinstance(season, int) or not 1 <= season <= W:
         raise CourseError(f"season (m) 1 और window = {W} के बीच होना चाहिए: पिछले season का मान window में होना "
-                          f"चाहिए; मिला: {season!r}",
+                          f"चाहिए; मिला: {season!r}।",
                           f"season (m) must be between 1 and the window = {W}: the value one season ago must be "
                           f"inside the window; got {season!r}")
     cols = [W - season + (h % season) for h in range(horizon)]         # position of y_{t+1+h−m} in the window
@@ -108,7 +108,7 @@ def seasonal_naive_at(values, positions, season: int) -> torch.Tensor:
     pos = torch.as_tensor(np.asarray(positions), dtype=torch.long)
     if not isinstance(season, int) or season < 1 or int(pos.min()) - season < 0:
         raise CourseError(f"season (m) एक धनात्मक पूर्णांक होना चाहिए, और हर target से m step पहले का मान series में होना "
-                          f"चाहिए; मिला m = {season!r}",
+                          f"चाहिए; मिला m = {season!r}।",
                           f"season (m) must be a positive integer, and the value m steps before every target must be "
                           f"in the series; got m = {season!r}")
     return v[pos - season].unsqueeze(1)                                 # (N, 1)
@@ -186,7 +186,7 @@ class RecurrentForecaster(nn.Module):
                  horizon: int = 1, relative: bool = True, target: int = 0, dropout: float = 0.0):
         super().__init__()
         if cell not in CELLS:
-            raise CourseError(f"cell इनमें से एक होना चाहिए: {list(CELLS)}; मिला: {cell!r}",
+            raise CourseError(f"cell इनमें से एक होना चाहिए: {list(CELLS)}; मिला: {cell!r}।",
                               f"cell must be one of {list(CELLS)}; got {cell!r}")
         self.cell, self.relative, self.target, self.horizon = cell, relative, target, horizon
         self.rnn = CELLS[cell](input_size, hidden_size, num_layers, batch_first=True,
@@ -251,7 +251,7 @@ def recursive_forecast(model_or_fn, X, steps: int) -> torch.Tensor:
     check_positive_int(steps, "steps")
     X = _check_windows(X)
     if X.shape[2] != 1:
-        raise CourseError(f"recursive forecast केवल एक feature वाली series के लिए है; मिले {X.shape[2]} features",
+        raise CourseError(f"recursive forecast केवल एक feature वाली series के लिए है; मिले {X.shape[2]} features।",
                           f"the recursive forecast is for a single-feature series; got {X.shape[2]} features")
     if isinstance(model_or_fn, nn.Module):
         model_or_fn.eval()

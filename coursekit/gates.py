@@ -43,12 +43,12 @@ def _check_step_shapes(x, h, weight_ih, weight_hh, gates: int, cell: str) -> Non
     """x (B, I) and h (B, H) must fit weight_ih (G·H, I) and weight_hh (G·H, H); a bilingual CourseError if not."""
     w_ih, w_hh = tuple(weight_ih.shape), tuple(weight_hh.shape)
     if len(w_ih) != 2 or len(w_hh) != 2 or w_ih[0] != gates * w_hh[1] or w_hh[0] != gates * w_hh[1]:
-        raise CourseError(f"{cell} के weights (G·H, I) और (G·H, H) होने चाहिए, G = {gates}; मिले {w_ih} और {w_hh}",
+        raise CourseError(f"{cell} के weights (G·H, I) और (G·H, H) होने चाहिए, G = {gates}; मिले {w_ih} और {w_hh}।",
                           f"{cell} weights must be (G·H, I) and (G·H, H) with G = {gates}; got {w_ih} and {w_hh}")
     for t, name, w, w_name in ((x, "x", w_ih, "weight_ih"), (h, "h", w_hh, "weight_hh")):
         if t.dim() == 0 or t.shape[-1] != w[1]:
             raise CourseError(f"{name} का shape (batch, {w[1]}) होना चाहिए: {w_name} {w} को हर example में {w[1]} "
-                              f"features चाहिए; मिला {name} का shape {tuple(t.shape)}",
+                              f"features चाहिए; मिला {name} का shape {tuple(t.shape)}।",
                               f"{name} must have shape (batch, {w[1]}): {w_name} {w} expects {w[1]} features per "
                               f"example; got {name} of shape {tuple(t.shape)}")
 
@@ -112,7 +112,7 @@ class _ScratchRecurrent(nn.Module):
     def _check_step(self, x: torch.Tensor) -> None:
         if x.dim() != 2 or x.shape[1] != self.input_size:
             raise CourseError(
-                f"एक time step का input (batch, {self.input_size}) shape का होना चाहिए; मिला {tuple(x.shape)}",
+                f"एक time step का input (batch, {self.input_size}) shape का होना चाहिए; मिला {tuple(x.shape)}।",
                 f"the input of one time step must have shape (batch, {self.input_size}); got {tuple(x.shape)}")
 
     def _check_sequence(self, x: torch.Tensor) -> None:
@@ -210,7 +210,7 @@ def copy_weights(src: nn.Module, dst: nn.Module) -> nn.Module:
         if key not in {n.removesuffix("_l0") for n in NAMES}:
             continue                                   # e.g. layer 1 of a deeper nn.LSTM
         if key not in theirs:
-            raise CourseError(f"{type(src).__name__} में {key} नहीं है (उसके parameters: {sorted(theirs)})",
+            raise CourseError(f"{type(src).__name__} में {key} नहीं है (उसके parameters: {sorted(theirs)})।",
                               f"{type(src).__name__} has no {key} (its parameters: {sorted(theirs)})")
         if theirs[key].shape != p.shape:
             raise CourseError(
@@ -242,7 +242,7 @@ def set_forget_bias(lstm: nn.Module, value: float = 1.0) -> nn.Module:
     """
     names = [n for n, _ in lstm.named_parameters() if n.startswith("bias_")]
     if not names or not isinstance(lstm, (nn.LSTM, ScratchLSTMCell)):
-        raise CourseError(f"set_forget_bias को biases वाला LSTM चाहिए; मिला {type(lstm).__name__}",
+        raise CourseError(f"set_forget_bias को biases वाला LSTM चाहिए; मिला {type(lstm).__name__}।",
                           f"set_forget_bias needs an LSTM with biases; got {type(lstm).__name__}")
     H = lstm.hidden_size
     for name in names:
@@ -294,7 +294,7 @@ def gradient_through_time(model: nn.Module, x: torch.Tensor, y: torch.Tensor | N
             loss = nn.functional.cross_entropy(model.forward_embedded(e, model.lengths(x)), y)
         else:
             if x.dim() != 3:
-                raise CourseError(f"recurrent layer को (batch, time, features) input चाहिए; मिला {tuple(x.shape)}",
+                raise CourseError(f"recurrent layer को (batch, time, features) input चाहिए; मिला {tuple(x.shape)}।",
                                   f"a recurrent layer needs a (batch, time, features) input; got {tuple(x.shape)}")
             e = x.detach().clone().requires_grad_()                           # (B, T, I)
             out = model(e)[0]                                                 # (B, T, H)

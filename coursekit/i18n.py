@@ -18,7 +18,7 @@ def set_language(lang: str, announce: bool = True) -> None:
     global _language
     if lang not in LANGUAGES:
         raise ValueError(
-            f"भाषा (language) इनमें से एक होनी चाहिए: {LANGUAGES}; मिली: {lang!r}\n"
+            f"भाषा (language) इनमें से एक होनी चाहिए: {LANGUAGES}; मिली: {lang!r}।\n"
             f"language must be one of {LANGUAGES}; got {lang!r}"
         )
     _language = lang

@@ -95,10 +95,10 @@ def init_weights(model: nn.Module, scheme: str = "kaiming_normal", *, std: float
     """
     scheme = ALIASES.get(scheme, scheme)
     if scheme not in SCHEMES:
-        raise CourseError(f"scheme इनमें से एक होना चाहिए: {SCHEMES} (या {sorted(ALIASES)}); मिला: {scheme!r}",
+        raise CourseError(f"scheme इनमें से एक होना चाहिए: {SCHEMES} (या {sorted(ALIASES)}); मिला: {scheme!r}।",
                           f"scheme must be one of {SCHEMES} (or {sorted(ALIASES)}); got {scheme!r}")
     if scheme in ("normal", "uniform") and (std if scheme == "normal" else bound) <= 0:
-        raise CourseError("scheme='normal' के लिए std और 'uniform' के लिए bound धनात्मक होना चाहिए।",
+        raise CourseError("scheme='normal' के लिए std और 'uniform' के लिए bound धनात्मक होने चाहिए।",
                           "scheme='normal' needs a positive std and 'uniform' a positive bound.")
     layers = [m for m in model.modules() if isinstance(m, types)]
     if not layers:

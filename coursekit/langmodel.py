@@ -201,7 +201,7 @@ def suggest(model, vocab: Vocab, prefix, k: int = 3, exclude: Sequence[str] = (P
 def apply_temperature(logits: torch.Tensor, temperature: float) -> torch.Tensor:
     """softmax(logits / T): T < 1 sharpens the distribution (safer, more repetitive), T > 1 flattens it."""
     if not isinstance(temperature, (int, float)) or not temperature > 0:
-        raise CourseError(f"temperature 0 से बड़ा होना चाहिए; मिला {temperature!r}।",
+        raise CourseError(f"तापमान (temperature) 0 से बड़ा होना चाहिए; मिला {temperature!r}।",
                           f"temperature must be greater than 0; got {temperature!r}.")
     return torch.softmax(torch.as_tensor(logits, dtype=torch.float64) / temperature, dim=-1)
 
@@ -260,7 +260,7 @@ def walkthrough(model, vocab: Vocab, sentence: str, k: int = 3) -> list[dict]:
     """
     _check_k(k)
     if not isinstance(sentence, str) or not tokenize(sentence):
-        raise CourseError("walkthrough को एक ग़ैर-ख़ाली वाक्य चाहिए।", "walkthrough needs a non-empty sentence.")
+        raise CourseError("walkthrough को एक वाक्य चाहिए, जो ख़ाली न हो।", "walkthrough needs a non-empty sentence.")
     tokens = [BOS, *tokenize(sentence), EOS]
     ids = vocab.encode(tokens)
     rows = []
@@ -290,6 +290,6 @@ def plot_suggestions(suggestions: Sequence[tuple[str, float]], title: str, ax=No
         ax.text(p, y, f" {p:.2f}", va="center")
     ax.set_xlim(0, max(max(probs) * 1.25, 0.05))
     ax.set_title(title)
-    ax.set_xlabel("probability / संभावना")
-    ax.set_ylabel("next word / अगला शब्द")
+    ax.set_xlabel("संभावना / probability")
+    ax.set_ylabel("अगला शब्द / next word")
     return ax

@@ -33,7 +33,7 @@ def lm_vocab(sentences: Sequence[str], min_freq: int = 2) -> Vocab:
     Index 0 ``<pad>``, 1 ``<unk>``, 2 ``<bos>``, 3 ``<eos>``, then the words, most frequent first.
     """
     if isinstance(sentences, str) or len(sentences) == 0:
-        raise CourseError("lm_vocab को वाक्यों (strings) की एक ग़ैर-ख़ाली list चाहिए।",
+        raise CourseError("lm_vocab को वाक्यों (strings) की list चाहिए, जो ख़ाली न हो।",
                           "lm_vocab needs a non-empty list of sentences (strings).")
     return Vocab.build([tokenize(s) for s in sentences], min_freq=min_freq, specials=SPECIALS)
 
@@ -95,7 +95,7 @@ def bptt_chunks(encoded: Sequence[Sequence[int]], seq_len: int) -> tuple[torch.T
 
 def check_encoded(encoded) -> None:
     if isinstance(encoded, str) or len(encoded) == 0:
-        raise CourseError("encoded वाक्यों (indices की lists) की एक ग़ैर-ख़ाली list चाहिए; "
+        raise CourseError("encoded वाक्यों (indices की lists) की list चाहिए, जो ख़ाली न हो; "
                           "पहले encode_sentences चलाइए।",
                           "expected a non-empty list of encoded sentences (lists of indices); "
                           "run encode_sentences first.")

@@ -20,7 +20,7 @@ def confusion_matrix(y_true, y_pred, num_classes: int | None = None) -> np.ndarr
     """cm[i, j] = number of examples of true class i predicted as class j."""
     y_true, y_pred = _labels(y_true, "y_true"), _labels(y_pred, "y_pred")
     if len(y_true) != len(y_pred):
-        raise CourseError(f"y_true और y_pred की लंबाई एक होनी चाहिए (हर example का एक label); मिली {len(y_true)} और "
+        raise CourseError(f"y_true और y_pred की लंबाई एक होनी चाहिए (हर example का एक label); मिलीं {len(y_true)} और "
                           f"{len(y_pred)}।",
                           f"y_true and y_pred must have the same length (one label per example); got {len(y_true)} "
                           f"and {len(y_pred)}.")

@@ -26,7 +26,7 @@ def _check_sizes(cfg: MLPConfig) -> None:
     check_positive_int(cfg.in_features, "in_features")
     check_positive_int(cfg.out_features, "out_features")
     if isinstance(cfg.hidden, (str, bytes)) or not hasattr(cfg.hidden, "__iter__"):
-        raise CourseError(f"hidden हर hidden layer के neurons की list होनी चाहिए, जैसे [512, 256]; मिला {cfg.hidden!r}।",
+        raise CourseError(f"hidden हर hidden layer में neurons की संख्या की list होनी चाहिए, जैसे [512, 256]; मिला {cfg.hidden!r}।",
                           f"hidden must be a list of neurons per hidden layer, e.g. [512, 256]; got {cfg.hidden!r}.")
     for i, h in enumerate(cfg.hidden):
         check_positive_int(h, f"hidden[{i}]")
@@ -45,7 +45,7 @@ class MLP(nn.Module):
             setattr(cfg, k, v)
         if cfg.activation not in ACTIVATIONS:
             raise CourseError(
-                f"activation इनमें से एक होना चाहिए: {sorted(ACTIVATIONS)}; मिला: {cfg.activation!r}",
+                f"activation इनमें से एक होना चाहिए: {sorted(ACTIVATIONS)}; मिला: {cfg.activation!r}।",
                 f"activation must be one of {sorted(ACTIVATIONS)}; got {cfg.activation!r}")
         _check_sizes(cfg)
         self.config = cfg
@@ -67,7 +67,7 @@ class MLP(nn.Module):
         if x.shape[1] != self.config.in_features:
             raise CourseError(
                 f"input में {self.config.in_features} features होने चाहिए (batch, {self.config.in_features}); "
-                f"मिला shape {tuple(x.shape)}",
+                f"मिला shape {tuple(x.shape)}।",
                 f"expected input with {self.config.in_features} features (batch, {self.config.in_features}); "
                 f"got shape {tuple(x.shape)}")
         return self.net(x)  # (B, out_features) logits

@@ -98,7 +98,7 @@ def plot_history(history, metrics=("loss", "acc"), title: str = "training का
     metrics = [m for m in metrics if f"train_{m}" in hist or f"val_{m}" in hist]
     if not metrics:
         raise ValueError(bilingual(
-            f"history में कोई metric नहीं मिला; keys: {sorted(hist)}",
+            f"history में कोई metric नहीं मिला; keys: {sorted(hist)}।",
             f"no metric to plot in history; keys: {sorted(hist)}"))
     if axes is None:
         fig, axes = plt.subplots(1, len(metrics), figsize=(5 * len(metrics), 3.6), squeeze=False)

@@ -263,7 +263,7 @@ def rnn_num_params(input_size: int, hidden_size: int, *, num_layers: int = 1, bi
     head = output_size * directions * H + output_size
     if textbook:
         if (cell, num_layers, bidirectional, bias) != ("rnn", 1, False, True):
-            raise CourseError("textbook=True केवल एक layer, एक दिशा और bias वाले vanilla RNN (cell='rnn') की गिनती है।",
+            raise CourseError("textbook=True केवल एक layer, एक दिशा और bias वाले vanilla RNN (cell='rnn') के parameters गिनता है।",
                               "textbook=True counts only a one-layer, one-direction vanilla RNN with a bias "
                               "(cell='rnn').")
         return H * input_size + H * H + H + head

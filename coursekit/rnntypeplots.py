@@ -10,11 +10,11 @@ from .i18n import CourseError
 
 KINDS = {   # kind → (English name, Hindi name, English example, Hindi example)
     "one_to_one": ("one-to-one", "एक से एक", "no RNN needed", "RNN की ज़रूरत नहीं"),
-    "one_to_many": ("one-to-many", "एक से अनेक", "image captioning", "चित्र का वर्णन"),
+    "one_to_many": ("one-to-many", "एक से अनेक", "image captioning", "image captioning"),
     "many_to_one": ("many-to-one", "अनेक से एक", "sentiment", "भावना (sentiment)"),
     "many_to_many": ("many-to-many, same length", "अनेक से अनेक, बराबर लंबाई", "POS tagging", "शब्द-भेद (POS) tagging"),
     "encoder_decoder": ("many-to-many, different lengths", "अनेक से अनेक, अलग लंबाई", "translation, video captioning",
-                        "अनुवाद, वीडियो का वर्णन"),
+                        "अनुवाद, video captioning"),
 }
 _ALIASES = {"seq2seq": "encoder_decoder", "tagging": "many_to_many", "sequence_to_sequence": "encoder_decoder"}
 _COLOURS = {"in": "#d9ead3", "cell": "#cfe2f3", "dec": "#fce5cd", "out": "#f4cccc"}
@@ -126,7 +126,7 @@ def plot_rnn_types(steps: int = 3):
               Patch(fc=_COLOURS["cell"], ec="black", label="RNN cell (reads) / पढ़ने वाला cell"),
               Patch(fc=_COLOURS["dec"], ec="black", label="decoder cell (writes) / लिखने वाला cell"),
               Patch(fc=_COLOURS["out"], ec="black", label="output"),
-              Patch(fc="white", ec="black", ls="--", label="previous output fed back / पिछला output वापस")]
+              Patch(fc="white", ec="black", ls="--", label="previous output fed back / पिछला output वापस input में")]
     fig.legend(handles=legend, loc="outside lower center", ncol=3, fontsize=9, frameon=False)
     fig.suptitle("RNN के प्रकार (input और output के हिसाब से) / types of RNN (by input and output)")
     return fig

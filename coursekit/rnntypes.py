@@ -49,7 +49,7 @@ def _check_lengths(lengths, batch: int, steps: int) -> torch.Tensor:
     lengths = torch.as_tensor(lengths)
     if lengths.dim() != 1 or lengths.numel() != batch or lengths.is_floating_point():
         raise CourseError(
-            f"lengths हर sequence की असली लंबाई है: पूर्णांकों का 1-D tensor, shape ({batch},) (batch); "
+            f"lengths में हर sequence की असली लंबाई होती है: पूर्णांकों का 1-D tensor, shape ({batch},) (batch); "
             f"मिला shape {tuple(lengths.shape)}, dtype {lengths.dtype}।",
             f"lengths holds each sequence's true length: a 1-D tensor of integers of shape ({batch},) (batch); "
             f"got shape {tuple(lengths.shape)}, dtype {lengths.dtype}.")
@@ -161,7 +161,7 @@ class OneToOne(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """x (B, F) → logits (B, C)."""
         if x.dim() != 2 or x.shape[1] != self.cell.input_size:
-            raise CourseError(f"OneToOne को एक vector प्रति example चाहिए: shape (batch, {self.cell.input_size}); "
+            raise CourseError(f"OneToOne को हर example के लिए एक vector चाहिए: shape (batch, {self.cell.input_size}); "
                               f"मिला {tuple(x.shape)}।",
                               f"OneToOne takes one vector per example: shape (batch, {self.cell.input_size}); got "
                               f"{tuple(x.shape)}.")
@@ -245,7 +245,7 @@ class OneToMany(nn.Module):
 
     def _state(self, x: torch.Tensor):
         if x.dim() != 2 or x.shape[1] != self.init_state.in_features:
-            raise CourseError(f"OneToMany का input एक vector प्रति example है: shape (batch, "
+            raise CourseError(f"OneToMany का input हर example के लिए एक vector है: shape (batch, "
                               f"{self.init_state.in_features}); मिला {tuple(x.shape)}।",
                               f"OneToMany takes one vector per example: shape (batch, {self.init_state.in_features}); "
                               f"got {tuple(x.shape)}.")
@@ -344,7 +344,7 @@ def parse_tagged(line: str) -> tuple[list[str], list[str]]:
     for item in line.split():
         word, sep, tag = item.rpartition("/")
         if not sep or not word or not tag:
-            raise CourseError(f"हर शब्द word/TAG रूप में होना चाहिए; मिला {item!r}।",
+            raise CourseError(f"हर शब्द word/TAG के रूप में होना चाहिए; मिला {item!r}।",
                               f"every item must look like word/TAG; got {item!r}.")
         words.append(unicodedata.normalize("NFC", word).lower())
         tags.append(tag)

@@ -187,7 +187,7 @@ class NgramLogReg:
         from sklearn.linear_model import LogisticRegression
 
         if isinstance(texts, str) or len(texts) != len(labels) or len(set(labels)) < 2:
-            raise CourseError("fit को वाक्यों की list और उतने ही labels चाहिए, दोनों classes के साथ।",
+            raise CourseError("fit को वाक्यों की list और उतने ही labels चाहिए, और labels में दोनों classes होनी चाहिए।",
                               "fit needs a list of sentences and as many labels, with both classes present.")
         self.vectorizer = CountVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None,
                                           ngram_range=self.ngram_range)

@@ -36,7 +36,7 @@ _positive_int = check_positive_int
 
 def _kind(kind: str) -> str:
     if kind not in KINDS:
-        raise CourseError(f"kind इनमें से एक होना चाहिए: {sorted(KINDS)}; मिला: {kind!r}",
+        raise CourseError(f"kind इनमें से एक होना चाहिए: {sorted(KINDS)}; मिला: {kind!r}।",
                           f"kind must be one of {sorted(KINDS)}; got {kind!r}")
     return kind
 
@@ -110,7 +110,7 @@ class StackedRNN(nn.Module):
         if x.dim() != 3 or x.shape[-1] != self.layers[0].input_size:
             raise CourseError(
                 f"StackedRNN को (batch, time, {self.layers[0].input_size}) shape का input चाहिए; "
-                f"मिला {tuple(x.shape)}",
+                f"मिला {tuple(x.shape)}।",
                 f"StackedRNN expects an input of shape (batch, time, {self.layers[0].input_size}); "
                 f"got {tuple(x.shape)}")
         states = []
@@ -131,7 +131,7 @@ class StackedRNN(nn.Module):
         if type(multi) is not KINDS[self.kind] or multi.num_layers != len(self.layers) or multi.bidirectional:
             raise CourseError(
                 f"एक {KINDS[self.kind].__name__}(num_layers={len(self.layers)}, bidirectional=False) चाहिए; "
-                f"मिला {type(multi).__name__}(num_layers={getattr(multi, 'num_layers', '?')})",
+                f"मिला {type(multi).__name__}(num_layers={getattr(multi, 'num_layers', '?')})।",
                 f"expected a {KINDS[self.kind].__name__}(num_layers={len(self.layers)}, bidirectional=False); "
                 f"got {type(multi).__name__}(num_layers={getattr(multi, 'num_layers', '?')})")
         source = dict(multi.named_parameters())
@@ -140,7 +140,7 @@ class StackedRNN(nn.Module):
                 theirs = source[name[:-1] + str(k)]
                 if theirs.shape != p.shape:
                     raise CourseError(f"{name[:-1]}{k}: shape {tuple(theirs.shape)} है, layer {k} को "
-                                      f"{tuple(p.shape)} चाहिए",
+                                      f"{tuple(p.shape)} चाहिए।",
                                       f"{name[:-1]}{k} has shape {tuple(theirs.shape)}; layer {k} needs "
                                       f"{tuple(p.shape)}")
                 p.copy_(theirs)

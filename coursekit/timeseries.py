@@ -109,7 +109,7 @@ def load_series(name: str):
     Valid names: ``list_series()``.
     """
     if name not in SERIES:
-        raise CourseError(f"ऐसी कोई series नहीं: {name!r}। ये नाम चलते हैं: {', '.join(SERIES)}",
+        raise CourseError(f"ऐसी कोई series नहीं: {name!r}। ये नाम चलते हैं: {', '.join(SERIES)}।",
                           f"no series named {name!r}. Valid names: {', '.join(SERIES)}")
     info = SERIES[name]
     s = _read(name).astype(float).sort_index()
@@ -142,7 +142,7 @@ def fill_gaps(s, method: str = "time"):
     """
     methods = ("time", "linear", "ffill")
     if method not in methods:
-        raise CourseError(f"method इनमें से एक होना चाहिए: {methods}; मिला: {method!r}",
+        raise CourseError(f"method इनमें से एक होना चाहिए: {methods}; मिला: {method!r}।",
                           f"method must be one of {methods}; got {method!r}")
     import pandas as pd
 
@@ -202,7 +202,7 @@ def _as_2d(values) -> torch.Tensor:
     if x.dim() == 1:
         x = x.unsqueeze(1)                                   # (T,) -> (T, 1): one feature
     if x.dim() != 2:
-        raise CourseError(f"series का shape (T,) या (T, features) होना चाहिए; मिला: {tuple(x.shape)}",
+        raise CourseError(f"series का shape (T,) या (T, features) होना चाहिए; मिला: {tuple(x.shape)}।",
                           f"the series must have shape (T,) or (T, features); got {tuple(x.shape)}")
     if torch.isnan(x).any():
         raise CourseError(f"series में {int(torch.isnan(x).sum())} ख़ाली मान (NaN) हैं: windows बनाने से पहले "
@@ -231,10 +231,10 @@ def make_windows(values, window: int, horizon: int = 1, target: int = 0, stride:
     x = _as_2d(values)                                                     # (T, F)
     T_, F = x.shape
     if not 0 <= target < F:
-        raise CourseError(f"target एक column index (0 से {F - 1}) होना चाहिए; मिला: {target}",
+        raise CourseError(f"target एक column index (0 से {F - 1}) होना चाहिए; मिला: {target}।",
                           f"target must be a column index (0 to {F - 1}); got {target}")
     if T_ < window + horizon:
-        raise CourseError(f"series बहुत छोटी है: window + horizon = {window + horizon} steps चाहिए, मिले केवल {T_}",
+        raise CourseError(f"series बहुत छोटी है: window + horizon = {window + horizon} steps चाहिए, मिले केवल {T_}।",
                           f"the series is too short: window + horizon = {window + horizon} steps are needed, only "
                           f"{T_} given")
     X = x.unfold(0, window, stride)[: n_windows(T_, window, horizon, stride)]   # (N, F, window)
@@ -256,7 +256,7 @@ class WindowDataset(torch.utils.data.Dataset):
         self.values = _as_2d(values)                       # (T, F)
         self.window, self.horizon, self.target = window, horizon, target
         if len(self) == 0:
-            raise CourseError(f"series में {len(self.values)} steps हैं, एक window के लिए {window + horizon} चाहिए",
+            raise CourseError(f"series में {len(self.values)} steps हैं, एक window के लिए {window + horizon} चाहिए।",
                               f"the series has {len(self.values)} steps, one window needs {window + horizon}")
 
     def __len__(self) -> int:
@@ -279,12 +279,12 @@ Split = namedtuple("Split", "train val test")
 def split_points(length: int, val: float = 0.15, test: float = 0.15) -> tuple[int, int]:
     """Where the validation and test parts start: (i_val, i_test). train = [0, i_val), val = [i_val, i_test)."""
     if not (0 <= val < 1 and 0 < test < 1 and val + test < 1):
-        raise CourseError(f"val और test 0 और 1 के बीच के भाग (fractions) होने चाहिए, val + test < 1; मिले {val}, {test}",
+        raise CourseError(f"val और test 0 और 1 के बीच के भाग (fractions) होने चाहिए, val + test < 1; मिले {val}, {test}।",
                           f"val and test must be fractions between 0 and 1 with val + test < 1; got {val}, {test}")
     i_test = length - int(round(test * length))
     i_val = i_test - int(round(val * length))
     if i_val < 1 or i_test >= length or (val > 0 and i_test <= i_val):
-        raise CourseError(f"{length} steps इतने कम हैं कि train/val/test तीनों भाग नहीं बनते",
+        raise CourseError(f"{length} steps इतने कम हैं कि train/val/test तीनों भाग नहीं बनते।",
                           f"{length} steps are too few for a train/val/test split")
     return i_val, i_test
 

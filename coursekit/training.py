@@ -43,7 +43,7 @@ def _is_classification(out: torch.Tensor, y: torch.Tensor | None) -> bool:
 def _check_loader(loader, name: str) -> None:
     if loader is None or isinstance(loader, (str, bytes, int, float)):
         raise CourseError(
-            f"{name} एक DataLoader (या (X, y) tensors का जोड़ा) होना चाहिए; मिला: {type(loader).__name__}",
+            f"{name} एक DataLoader (या (X, y) tensors का जोड़ा) होना चाहिए; मिला: {type(loader).__name__}।",
             f"{name} must be a DataLoader (or an (X, y) pair of tensors); got {type(loader).__name__}")
 
 
@@ -147,7 +147,7 @@ def fit(model: nn.Module, train_data, val_data=None, *, epochs: int = 10, optimi
     """
     _check_loader(train_data, "train_data")
     if not isinstance(epochs, int) or epochs < 1:
-        raise CourseError(f"epochs एक धनात्मक पूर्णांक होना चाहिए; मिला: {epochs!r}",
+        raise CourseError(f"epochs एक धनात्मक पूर्णांक होना चाहिए; मिला: {epochs!r}।",
                           f"epochs must be a positive integer; got {epochs!r}")
     if batch_loss is not None and not callable(batch_loss):
         raise CourseError(f"batch_loss एक function (model, x, y) → loss होना चाहिए; मिला {type(batch_loss).__name__}।",

@@ -191,7 +191,7 @@ def test_validate_checks_every_file_and_reports_all_problems(course, capsys):
     nbformat.write(_demo([_md("हिंदी पाठ", "lang-hi"), _md("# शीर्षक / Title")]), unpaired)
     assert cli.main(["validate", str(good), str(malformed), str(course / "missing"), str(unpaired)]) == 1
     out = capsys.readouterr().out
-    assert re.search(r"FAIL .*02_bad.ipynb\n\s+- .*पढ़ी नहीं जा सकी.* / cannot read", out)
+    assert re.search(r"FAIL .*02_bad.ipynb\n\s+- .*पढ़ा नहीं जा सका.* / cannot read", out)
     assert re.search(r"FAIL .*missing\n.*\n\s+- .*file not found", out)
     assert re.search(r"FAIL .*03_unpaired.ipynb\n\s+- cell 0: lang-hi cell is not followed by its lang-en twin", out)
     assert out.count("FAIL") == 3 and out.startswith(f"OK   {good}\n")

@@ -1448,3 +1448,24 @@ def test_series_info_cannot_be_changed():                                       
     info = next(iter(SERIES.values()))
     with pytest.raises(dataclasses.FrozenInstanceError):
         info.units = "kg"
+
+
+# ================================================================== found by benchmarks/mutation.py (seed 8)
+
+
+def test_bptt_chunks_of_length_one_are_single_tokens():                          # lmdata: seq_len < 1
+    from coursekit.lmdata import bptt_chunks
+
+    X, Y = bptt_chunks([[2, 5, 6, 3]], seq_len=1)
+    assert X.tolist() == [[2], [5], [6]] and Y.tolist() == [[5], [6], [3]]
+    with pytest.raises(CourseError, match="seq_len must be a positive integer; got 0"):
+        bptt_chunks([[2, 5, 6, 3]], seq_len=0)
+
+
+def test_mnist_at_32_pixels_is_the_28_pixel_digit_with_a_2_pixel_margin():       # vision: pad = (size - 28) // 2
+    from coursekit.vision import mnist_splits
+
+    small, large = mnist_splits(size=28, limit=5)["train"], mnist_splits(size=32, limit=5)["train"]
+    x28, x32 = small.tensors[0], large.tensors[0]
+    assert x32.shape[-2:] == (32, 32)
+    assert torch.equal(x32[..., 2:30, 2:30], x28) and x32.sum() == x28.sum()      # the border is black

@@ -31,7 +31,7 @@ def _type_mismatch(got, expected) -> T | None:
 
     if isinstance(expected, torch.Tensor):
         if not isinstance(got, torch.Tensor):
-            return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ एक torch tensor चाहिए ({expected.dtype})।",
+            return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ एक torch tensor चाहिए ({expected.dtype})",
                      f"your function returned a {type(got).__name__}; a torch tensor ({expected.dtype}) is needed here")
         if not expected.is_floating_point() and got.dtype != expected.dtype:
             return T(f"आपके tensor का dtype {got.dtype} है; यहाँ {expected.dtype} चाहिए"
@@ -39,10 +39,10 @@ def _type_mismatch(got, expected) -> T | None:
                      f"your tensor has dtype {got.dtype}; {expected.dtype} is needed here"
                      + (" (nn.Embedding needs token ids as a LongTensor)" if expected.dtype == torch.long else ""))
         if expected.is_floating_point() and not got.is_floating_point():
-            return T(f"आपके tensor का dtype {got.dtype} है; यहाँ दशमलव वाली संख्याओं (float) का tensor चाहिए।",
+            return T(f"आपके tensor का dtype {got.dtype} है; यहाँ दशमलव वाली संख्याओं (float) का tensor चाहिए",
                      f"your tensor has dtype {got.dtype}; a floating-point tensor is needed here")
     if isinstance(expected, (bool, np.bool_)) and _as_bool(got) is None:
-        return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ True या False चाहिए।",
+        return T(f"आपके function ने {type(got).__name__} लौटाया; यहाँ True या False चाहिए",
                  f"your function returned a {type(got).__name__}; True or False is needed here")
     return None
 

@@ -309,7 +309,7 @@ class Question:
             patched += _restore_comparisons()
             if patched:
                 return wrong(f"आपके code ने {', '.join(patched)} बदल दिया था; checker उन्हीं से तुलना करता है। "
-                             "उसे वापस असली function कर दिया गया है — अपना उत्तर बिना इसके दोबारा check कीजिए।",
+                             "असली function वापस रख दिया गया है — उसे बदले बिना अपना उत्तर दोबारा check कीजिए।",
                              f"your code replaced {', '.join(patched)}, which the checker compares with. The original "
                              "was put back — check your answer again without replacing it.")
             return result

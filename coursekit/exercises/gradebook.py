@@ -243,7 +243,7 @@ def targets(out: Path) -> dict[str, Path]:
 
 def print_report(rows, failed, people, skipped) -> None:
     fmt = "{:<32} {:<5} {:<14} {:>5} {:>5} {:>6} {:>5} {:>6} {:>5} {:>5}"
-    print(say("कक्षा की प्रगति", "Class progress") + f": {len(people)} learners, {len(rows)} "
+    print(say("कक्षा की प्रगति", "Class progress") + f": {len(people)} {say('विद्यार्थी', 'learners')}, {len(rows)} "
           + say("प्रश्न", "questions"))
     print("{:<32} {:<5} {:<14} {:>5} {:>5} {:>6} {:>4} {:>6} {:>5} {:>5}".format(  # 🔑 is two columns wide
           "notebook", "q", "kind", "tried", "pass", "rate%", "🔑", "tries", "hints", "sol."))

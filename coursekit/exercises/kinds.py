@@ -336,4 +336,4 @@ class Open(Question):
         """Record this open question as done in your progress file."""
         self.last_result = Result(PASS, T("पूरा किया", "done"))
         _progress.record(self.notebook, self.id, "done")
-        emit("✅ " + f"{self.id}: " + T("पूरा चिह्नित किया गया।", "marked as done.").render())
+        emit("✅ " + f"{self.id}: " + T("पूरा हुआ, यह दर्ज कर लिया गया।", "marked as done.").render())

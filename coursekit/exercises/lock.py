@@ -16,7 +16,7 @@ PACKAGED = Path(__file__).resolve().parent / CLASS_FILE      # present only in a
 LOCKED = T("🔒 {qid}: इस अभ्यास का हल अभी बंद है — आपके शिक्षक इसे बाद में खोलेंगे (class mode)। तब तक `{qid}.hint()` "
            "आज़माइए।", "🔒 {qid}: the solutions of this practice set are locked for now — your instructor will "
            "release them later (class mode). Until then, try `{qid}.hint()`.")
-MISSING = T("🔒 {qid}: हल खुल चुका है, पर इस computer पर उसकी file नहीं मिली ({where})। शिक्षक से class folder की "
+MISSING = T("🔒 {qid}: हल खुल चुका है, पर इस computer पर उसकी file नहीं मिली ({where})। शिक्षक से class folder का "
             "`solutions/` माँगिए।", "🔒 {qid}: the solution has been released, but its file is not on this computer "
             "({where}). Ask your instructor for the class folder's `solutions/`.")
 

@@ -112,7 +112,7 @@ def compare_modules(learner, reference, inputs: Sequence, *, train: bool = False
                   f"\nweight-free layers in call order — expected: {' → '.join(free_ref) or '—'}; "
                   f"yours: {' → '.join(free_mine) or '—'}")
     if check_free and free_mine != free_ref:
-        return wrong("activation और pooling layers का क्रम अलग है।" + free_note.hi,
+        return wrong("activation और pooling layers अलग हैं (कोई layer कम, ज़्यादा या दूसरे क्रम में है)।" + free_note.hi,
                      "the activation and pooling layers differ." + free_note.en)
     _scramble_norms(ref_w)
     with torch.no_grad():

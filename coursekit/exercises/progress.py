@@ -315,7 +315,7 @@ def set_setting(key: str, value) -> bool:
     try:
         json.dumps(value)
     except (TypeError, ValueError):
-        raise CourseError(f"setting '{key}' का मान JSON में लिखा जा सके ऐसा होना चाहिए; मिला {value!r}।",
+        raise CourseError(f"setting '{key}' का मान ऐसा होना चाहिए जिसे JSON में लिखा जा सके; मिला {value!r}।",
                           f"setting '{key}' must be a JSON value; got {value!r}.") from None
     return _update(lambda data: data.setdefault(SETTINGS, {}).__setitem__(key, value))
 

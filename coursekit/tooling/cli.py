@@ -312,7 +312,7 @@ def validate_cmd(paths) -> int:
             print(f"     ~ pending: {warning}")
         pending += len(warnings)
     if pending:
-        print(f"{pending} findings अभी बाक़ी हैं (हिंदी lint और prose के numbers; COURSEKIT_STRICT=1 इन्हें error बनाता है) / "
+        print(f"{pending} findings अभी बाक़ी हैं (हिंदी lint और prose में लिखी संख्याएँ; COURSEKIT_STRICT=1 इन्हें error बनाता है) / "
               f"{pending} pending findings (Hindi lint, prose numbers; COURSEKIT_STRICT=1 makes them errors)")
     if bad:
         print(f"{bad} notebook(s) में समस्याएँ हैं / {bad} notebook(s) have problems")

@@ -46,7 +46,7 @@ if importlib.util.find_spec("coursekit") is None:
     source = f"git+{{COURSE_URL}}" if COURSE_URL else (copies[0] if copies else None)
     if source is None:
         raise RuntimeError(
-            "coursekit install नहीं है। course की wheel (coursekit-*.whl) या पूरे course की .zip फ़ाइल इस notebook के "
+            "coursekit install नहीं है। course की wheel (coursekit-*.whl) या पूरे course की .zip file इस notebook के "
             "folder में upload कीजिए (Colab: बाईं ओर Files → Upload; Kaggle: Add Input → अपना dataset), फिर यह cell "
             "दोबारा चलाइए। तरीक़ा: README का section 'Colab और Kaggle'।\\n"
             "coursekit is not installed. Upload the course's wheel (coursekit-*.whl) or a .zip of the whole course "

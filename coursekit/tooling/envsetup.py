@@ -95,7 +95,7 @@ def agree_to_install(cmd: str) -> bool:
     answer = input("जारी रखें? / Continue? [y/N] ").strip().lower()
     if answer in ("y", "yes", "हाँ", "हां", "ha", "haan"):
         return True
-    print("कुछ install नहीं किया गया।\nNothing was installed.", file=sys.stderr)
+    print("कुछ भी install नहीं किया गया।\nNothing was installed.", file=sys.stderr)
     return False
 
 

@@ -80,20 +80,20 @@ def edition_targets(paths, out_dir, protected=()) -> list[Path]:
     paths, out_dir = [Path(p) for p in paths], Path(out_dir)
     for folder in map(Path, protected):
         if _same_file(out_dir, folder):
-            raise CourseError(f"editions को {out_dir} में नहीं लिखा जाएगा: यह course का अपना folder है और इसकी notebooks "
-                              "मिट जातीं। --out से कोई दूसरा folder दीजिए, जैसे build/editions/hi।",
+            raise CourseError(f"editions को {out_dir} में नहीं लिखा जाएगा: यह course का अपना folder है और इसके notebooks "
+                              "मिट जाते। --out से कोई दूसरा folder दीजिए, जैसे build/editions/hi।",
                               f"editions are not written into {out_dir}: it is the course's own folder and its "
                               "notebooks would be overwritten. Give another folder with --out, e.g. build/editions/hi.")
     targets = [out_dir / p.name for p in paths]
     for target in targets:
         source = next((p for p in paths if _same_file(target, p)), None)
         if source is not None:
-            raise CourseError(f"{target} नहीं लिखी जाएगी: यह input notebook {source} ही है और edition उसे मिटा देती। "
+            raise CourseError(f"{target} नहीं लिखा जाएगा: यह input notebook {source} ही है और edition उसे मिटा देती। "
                               "--out से कोई दूसरा folder दीजिए।",
                               f"{target} is not written: it is the input notebook {source} itself, which the edition "
                               "would overwrite. Give another folder with --out.")
         if targets.count(target) > 1:
-            raise CourseError(f"एक ही नाम की कई notebooks दी गई हैं ({target.name}); उनकी editions एक-दूसरे को मिटा "
+            raise CourseError(f"एक ही नाम के कई notebooks दिए गए हैं ({target.name}); उनकी editions एक-दूसरे को मिटा "
                               "देतीं। इन्हें अलग-अलग चलाइए।",
                               f"several notebooks share the name {target.name}; their editions would overwrite "
                               "each other. Run them one at a time.")
@@ -124,7 +124,7 @@ def read_notebook(path):
         return nbformat.read(path, as_version=4)
     except (ValueError, TypeError, AttributeError, KeyError, nbformat.ValidationError) as error:
         detail = " ".join(str(error).split())[:100]    # UnicodeDecodeError and NotJSONError are ValueErrors
-        raise CourseError(f"{path} पढ़ी नहीं जा सकी: यह Jupyter notebook (.ipynb) नहीं लगती ({detail})।",
+        raise CourseError(f"{path} पढ़ा नहीं जा सका: यह Jupyter notebook (.ipynb) नहीं लगता ({detail})।",
                           f"cannot read {path}: it does not look like a Jupyter notebook (.ipynb) ({detail}).") from error
 
 

@@ -37,7 +37,7 @@ def _is_local(host) -> bool:
 
 def _deny(host):
     raise NetworkBlockedError(bilingual(
-        f"{MARK} — इस course में कोई भी code internet से नहीं जुड़ता; कोशिश की गई: {host!r}",
+        f"{MARK} — इस course में किसी भी code को internet से जुड़ने की अनुमति नहीं है; जुड़ने की कोशिश: {host!r}",
         f"{MARK} — nothing in this course may reach the internet; tried: {host!r}"))
 
 

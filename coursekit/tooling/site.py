@@ -299,7 +299,7 @@ def landing_page(out: Path, rows, fast: bool | None = None, notebooks=None, exer
                                   if meta else ""))
     hi, en = RUN_NOTE[fast]
     body = f"""<h1>डीप लर्निंग course / Deep Learning Course</h1>
-<div lang="hi"><p>गहरे न्यूरल नेटवर्क, CNN और RNN — हिंदी में। हर पाठ, अभ्यास, शब्दावली और slides यहाँ बिना Jupyter और बिना
+<div lang="hi"><p>Deep neural networks, CNN और RNN — हिंदी में। हर पाठ, अभ्यास, शब्दावली और slides यहाँ बिना Jupyter और बिना
 internet के पढ़े जा सकते हैं। <a href="html/hi/index.html">हिंदी में शुरू कीजिए →</a></p></div>
 <div lang="en"><p>Deep neural networks, CNNs and RNNs — in English. Every lesson, exercise, the glossary and the
 slides can be read here with no Jupyter and no internet. <a href="html/en/index.html">Start in English →</a></p></div>

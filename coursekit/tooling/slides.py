@@ -160,7 +160,7 @@ def annotate_file(path) -> int:
 
 # ------------------------------------------------------------------ speaker notes for every section
 NOTE_TEXT = {
-    "hi": ("**शिक्षक के लिए (अपने-आप बना):** भाग {k}/{n}, यहाँ {m} slides (पूरे deck में {total})।",
+    "hi": ("**शिक्षक के लिए (अपने-आप बना):** section {k}/{n}, यहाँ {m} slides (पूरे deck में {total})।",
            " **क्रम:** {outline}।", " **Live चलाइए:** {demos}।"),
     "en": ("**For the instructor (generated):** section {k} of {n}, {m} slides here ({total} in the deck).",
            " **Outline:** {outline}.", " **Run live:** {demos}."),

@@ -39,7 +39,7 @@ def install_browser_requirements() -> list[str]:
         else:
             missing += need_apt
             print("browser tests: no apt-get (or no root) to install " + " ".join(need_apt) +
-                  "; the tests that need them are skipped / apt-get नहीं है, ये tests छोड़े जाएँगे", flush=True)
+                  "; the tests that need them are skipped / apt-get (या root) नहीं है, इसलिए जिन tests को ये packages चाहिए, वे छोड़े जाएँगे", flush=True)
     lock, stamp = ROOT / "package-lock.json", ROOT / "node_modules" / ".package-lock.json"
     if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
         npm = shutil.which("npm")
