@@ -64,6 +64,13 @@ COSMETIC = {"figsize", "fontsize", "dpi", "alpha", "lw", "linewidth", "ms", "mar
             "emb_dim", "embed_dim", "hidden", "hidden_size", "batch_size", "epochs"}
 # mutants checked by hand to change nothing a test could observe: (module, function, original line, mutated line) -> why
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    ("training", "", "def _forward(model: nn.Module, x: torch.Tensor, watch: bool = True) -> torch.Tensor:",
+     "def _forward(model: nn.Module, x: torch.Tensor, watch: bool = False) -> torch.Tensor:"):
+        "both callers pass watch= themselves",
+    ("nextword", "walk_through", "@torch.no_grad()", "@torch.enable_grad()"):
+        "H comes from hidden_states (itself under no_grad) and the guesses are plain floats",
+    ("nextword", "next_word_accuracy", "@torch.no_grad()", "@torch.enable_grad()"):
+        "it returns a plain float",
     ("forecast", "holt_winters_forecast", 'warnings.simplefilter("ignore") # statsmodels\' convergence chatter',
      'pass # statsmodels\' convergence chatter'):
         "it only hides statsmodels' warnings; the forecasts are the same",
@@ -562,11 +569,11 @@ def main(argv=None) -> int:
     if previous:          # the killed mutants of an earlier run stay killed; its survivors run again
         now = defaultdict(list)
         for m in candidates:
-            now[m.module, m.op, m.before, m.after].append(m)
+            now[m.module, m.op, m.where, m.before, m.after].append(m)
         carried = [Mutant(**e) for e in previous if e["status"] in ("killed", "timeout", "error")]
         again = [e for e in previous if e["status"] == "survived"]
         chosen = [min(now[key], key=lambda m: abs(m.line - e["line"])) for e in again        # the nearest same edit
-                  if (key := (e["module"], e["op"], e["before"], e["after"])) in now]
+                  if (key := (e["module"], e["op"], e["where"], e["before"], e["after"])) in now]
         print(f"{args.again}: {len(carried)} killed, {len(again)} survivors; {len(chosen)} of them run again "
               f"(the others are gone from the code or listed as equivalent)")
     print(f"{len(candidates)} candidate mutants in {len(args.modules)} modules ({len(equivalent)} known equivalent); "

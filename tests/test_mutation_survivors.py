@@ -1469,3 +1469,37 @@ def test_mnist_at_32_pixels_is_the_28_pixel_digit_with_a_2_pixel_margin():      
     x28, x32 = small.tensors[0], large.tensors[0]
     assert x32.shape[-2:] == (32, 32)
     assert torch.equal(x32[..., 2:30, 2:30], x28) and x32.sum() == x28.sum()      # the border is black
+
+
+def test_mean_pooling_averages_only_the_true_steps():                            # classifiers: sum / lengths
+    from coursekit.classifiers import RNNClassifier, RNNConfig
+
+    torch.manual_seed(0)
+    model = RNNClassifier(RNNConfig(vocab_size=9, embed_dim=4, hidden_size=3, pool="mean", dropout=0.0)).eval()
+    x = torch.tensor([[2, 5, 7, 0, 0]])                                # 3 words, then padding
+    with torch.no_grad():
+        out, _ = model.rnn(model.embedding(x[:, :3]))                  # the 3 true steps read alone
+        torch.testing.assert_close(model.encode(x), out.mean(dim=1), rtol=0, atol=1e-6)
+
+
+def test_image_loaders_scale_to_floats_in_0_1_by_default():                      # data: / 255, as_uint8=False
+    from coursekit.data import load_fashion_mnist, load_mnist
+
+    for load in (load_mnist, load_fashion_mnist):
+        X, y = load("val")
+        assert X.dtype == np.float32 and X.shape[1:] == (1, 28, 28)
+        assert X.min() == 0.0 and X.max() == 1.0
+
+
+def test_fashion_cnn_uses_batch_norm_by_default():                               # vision: batchnorm=True
+    from coursekit.vision import FashionCNN
+
+    assert any(isinstance(m, nn.BatchNorm2d) for m in FashionCNN().modules())
+    assert not any(isinstance(m, nn.BatchNorm2d) for m in FashionCNN(batchnorm=False).modules())
+
+
+def test_a_token_is_punctuation_only_when_every_character_is():                 # text: all(...)
+    from coursekit.text import is_punct
+
+    assert is_punct("?!") and is_punct("।")
+    assert not is_punct("a.") and not is_punct("है।") and not is_punct("")
