@@ -3,10 +3,11 @@
 Each notebook runs as `make course` runs it (papermill, full settings unless ``--fast``) into a temporary folder, the
 source is never written. While it runs, the memory of the kernel process (and any process it starts) is sampled
 every 0.2 s. Two peaks are reported: the resident set size (RSS), what a per-user memory limit must allow, and the
-unique set size (USS, sampled every second), the memory only this kernel uses: the libraries it maps (PyTorch's are
-large) are shared by every kernel on a server, so 60 kernels need about 60 × USS plus the shared part once. CPU time
-is the kernel's user + system time of all its threads; wall time depends on how busy the machine is, CPU time much
-less so.
+private part, RSS minus the file-backed pages (the libraries the kernel maps, PyTorch's above all): those pages sit
+once in the page cache however many kernels map them, so 60 kernels need about 60 × the private peak plus the shared
+part once. (The unique set size would not do: measured with one kernel alone, nothing shares its libraries, so its
+USS is nearly its RSS.) CPU time is the kernel's user + system time of all its threads; wall time depends on how busy
+the machine is, CPU time much less so.
 
     python benchmarks/lab_sizing.py                       # every notebook, full settings (about 20 minutes)
     python benchmarks/lab_sizing.py 06 08 16 --threads 1  # some notebooks, one thread per kernel (a shared server)
@@ -34,7 +35,7 @@ class KernelWatcher(threading.Thread):
 
     def __init__(self, every: float = 0.2):
         super().__init__(daemon=True)
-        self.every, self.peak, self.peak_uss, self.cpu = every, 0, 0, 0.0
+        self.every, self.peak, self.peak_private, self.shared, self.cpu = every, 0, 0, 0, 0.0
         self.done = threading.Event()
 
     def _kernels(self):
@@ -46,15 +47,14 @@ class KernelWatcher(threading.Thread):
                 continue
 
     def run(self):
-        tick = 0
         while not self.done.is_set():
-            tick += 1
             for k in self._kernels():
                 try:
                     tree = [k, *k.children(recursive=True)]
-                    self.peak = max(self.peak, sum(p.memory_info().rss for p in tree))
-                    if tick % 5 == 0:
-                        self.peak_uss = max(self.peak_uss, sum(p.memory_full_info().uss for p in tree))
+                    mem = [p.memory_info() for p in tree]
+                    self.peak = max(self.peak, sum(m.rss for m in mem))
+                    self.peak_private = max(self.peak_private, sum(m.rss - m.shared for m in mem))
+                    self.shared = max(self.shared, sum(m.shared for m in mem))
                     t = k.cpu_times()
                     self.cpu = max(self.cpu, t.user + t.system + t.children_user + t.children_system)
                 except psutil.Error:
@@ -73,18 +73,19 @@ def measure(path: Path, fast: bool) -> dict:
     wall = time.perf_counter() - t0
     watcher.done.set()
     watcher.join()
-    return {"notebook": path.stem, "peak_mb": watcher.peak / 2**20, "uss_mb": watcher.peak_uss / 2**20,
+    return {"notebook": path.stem, "peak_mb": watcher.peak / 2**20, "private_mb": watcher.peak_private / 2**20,
+            "shared_mb": watcher.shared / 2**20,
             "cpu_s": watcher.cpu, "wall_s": wall}
 
 
 def table(rows, fast: bool, threads: str) -> str:
-    head = ("| notebook | kernel peak RSS (MB) | kernel peak USS (MB) | kernel CPU time (s) | wall time (s) |\n"
-            "|---|---|---|---|---|\n")
-    body = "".join(f"| {r['notebook']} | {r['peak_mb']:,.0f} | {r['uss_mb']:,.0f} | {r['cpu_s']:.0f} | {r['wall_s']:.0f} |\n"
-                   for r in rows)
+    head = ("| notebook | kernel peak RSS (MB) | peak private (MB) | shared libraries (MB) | kernel CPU time (s) | "
+            "wall time (s) |\n|---|---|---|---|---|---|\n")
+    body = "".join(f"| {r['notebook']} | {r['peak_mb']:,.0f} | {r['private_mb']:,.0f} | {r['shared_mb']:,.0f} | "
+                   f"{r['cpu_s']:.0f} | {r['wall_s']:.0f} |\n" for r in rows)
     peak = max(rows, key=lambda r: r["peak_mb"])
     note = (f"\n{'FAST' if fast else 'Full'} settings, {threads} thread(s) per kernel, {os.cpu_count()} cores. "
-            f"Largest peak: {peak['notebook']} (RSS {peak['peak_mb']:,.0f} MB, USS {peak['uss_mb']:,.0f} MB); total CPU time "
+            f"Largest peak: {peak['notebook']} (RSS {peak['peak_mb']:,.0f} MB, private {peak['private_mb']:,.0f} MB); total CPU time "
             f"{sum(r['cpu_s'] for r in rows):,.0f} s.\n")
     return head + body + note
 
@@ -105,7 +106,7 @@ def main(argv=None) -> int:
     for p in paths:
         rows.append(measure(p, args.fast))
         r = rows[-1]
-        print(f"{r['notebook']}: RSS {r['peak_mb']:,.0f} MB, USS {r['uss_mb']:,.0f} MB, CPU {r['cpu_s']:.0f} s, "
+        print(f"{r['notebook']}: RSS {r['peak_mb']:,.0f} MB, private {r['private_mb']:,.0f} MB, CPU {r['cpu_s']:.0f} s, "
               f"wall {r['wall_s']:.0f} s", flush=True)
     text = table(rows, args.fast, args.threads)
     print(text)
