@@ -10,11 +10,11 @@ from .i18n import CourseError
 
 KINDS = {   # kind → (English name, Hindi name, English example, Hindi example)
     "one_to_one": ("one-to-one", "एक से एक", "no RNN needed", "RNN की ज़रूरत नहीं"),
-    "one_to_many": ("one-to-many", "एक से अनेक", "image captioning", "image captioning"),
+    "one_to_many": ("one-to-many", "एक से अनेक", "image captioning", "image का वर्णन"),
     "many_to_one": ("many-to-one", "अनेक से एक", "sentiment", "भावना (sentiment)"),
     "many_to_many": ("many-to-many, same length", "अनेक से अनेक, बराबर लंबाई", "POS tagging", "शब्द-भेद (POS) tagging"),
     "encoder_decoder": ("many-to-many, different lengths", "अनेक से अनेक, अलग लंबाई", "translation, video captioning",
-                        "अनुवाद, video captioning"),
+                        "अनुवाद, video का वर्णन"),
 }
 _ALIASES = {"seq2seq": "encoder_decoder", "tagging": "many_to_many", "sequence_to_sequence": "encoder_decoder"}
 _COLOURS = {"in": "#d9ead3", "cell": "#cfe2f3", "dec": "#fce5cd", "out": "#f4cccc"}
