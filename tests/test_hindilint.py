@@ -36,6 +36,7 @@ from coursekit.tooling.hindilint import figure_titles, hindi_strings, lint_code,
     ("Source `002` का उदाहरण देखिए।", "स्रोत नोट्स `002` का उदाहरण देखिए।", "script"),
     ("Source notes (`001`) के शब्दों में, यह सही है।", "स्रोत नोट्स (`001`) के शब्दों में, यह सही है।", "script"),
     ("| source का दावा | जाँच |", "| स्रोत नोट्स का दावा | जाँच |", "script"),
+    ("इसका उल्टा भी सच है।", "इसका उलटा भी सच है।", "term"),
     ("Forecasting एक regression समस्या है।", "पूर्वानुमान (forecasting) एक regression समस्या है।", "script"),
     ("CO₂ का decomposition देखिए।", "CO₂ का अपघटन (decomposition) देखिए।", "script"),
 ])

@@ -144,7 +144,7 @@ BPTT_MISTAKES = [
     (_wrong_last_term_only, T("यह केवल t = T का पद है। $w_h$ हर step पर इस्तेमाल होता है: loop में हर step का पद जोड़िए।",
                               "That is the t = T term alone. $w_h$ is used at every step: add every step's term in "
                               "the loop.")),
-    (_wrong_sign, T("चिह्न उल्टा है: $\\partial L / \\partial o_T = (\\hat{y} - y)\\, w_o$, $(y - \\hat{y})\\, w_o$ नहीं।",
+    (_wrong_sign, T("चिह्न उलटा है: $\\partial L / \\partial o_T = (\\hat{y} - y)\\, w_o$, $(y - \\hat{y})\\, w_o$ नहीं।",
                     "The sign is flipped: $\\partial L / \\partial o_T = (\\hat{y} - y)\\, w_o$, not "
                     "$(y - \\hat{y})\\, w_o$.")),
     (_wrong_no_tanh_grad, T("tanh का derivative छूट गया: `da = delta * (1 - o[t] ** 2)`।",

@@ -122,7 +122,7 @@ def _grade_stack_forward(fn):
                          "every layer read the original input x: layers 2 and 3 must get the output sequence of the "
                          "layer below (`x, _ = layer(x)`).")
         if reversed_order is not None and torch.allclose(got, reversed_order, atol=1e-5):
-            return wrong("Layers उल्टे क्रम में चलीं: `layers[0]` सबसे नीचे है और input सबसे पहले वही पढ़ती है।",
+            return wrong("Layers उलटे क्रम में चलीं: `layers[0]` सबसे नीचे है और input सबसे पहले वही पढ़ती है।",
                          "the layers ran in reverse order: `layers[0]` is the bottom layer and reads the input first.")
         return wrong(f"input {tuple(x.shape)} पर output nn.RNN(num_layers=3) से नहीं मिलता। हर layer: `x, _ = layer(x)` — "
                      "layer एक tuple लौटाती है, जिसका पहला हिस्सा पूरा sequence है।",

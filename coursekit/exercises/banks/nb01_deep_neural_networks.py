@@ -182,7 +182,7 @@ def questions():
                         "more parameters raise the capacity to memorise.")},
             hints=[T("notebook का Section 6 और Section 7 की challenges table देखिए।",
                      "See Section 6 of the notebook and the challenges table of Section 7."),
-                   T("चार उपाय सही हैं, दो उल्टा असर करते हैं।", "Four remedies are right; two make it worse.")],
+                   T("चार उपाय सही हैं, दो उलटा असर करते हैं।", "Four remedies are right; two make it worse.")],
             solution='q4_answer = ["a", "b", "c", "d"]', wrong=["a", "e"],
             explanation=T("Dropout, early stopping, ज़्यादा data/augmentation और weight decay overfitting घटाते हैं। इनमें सबसे "
                           "असरदार आम तौर पर ज़्यादा data है।",

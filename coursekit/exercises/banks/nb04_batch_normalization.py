@@ -318,7 +318,7 @@ def questions():
                                        "डालता है।",
                                        "that uses the biased variance (5). PyTorch puts the unbiased variance (20/3) "
                                        "into running_var."),
-                      0.1 * 1 + 0.9 * 20 / 3: T("momentum उल्टा लगा: नए batch का वज़न 0.1 है, पुराने मान का 0.9।",
+                      0.1 * 1 + 0.9 * 20 / 3: T("momentum उलटा लगा: नए batch का वज़न 0.1 है, पुराने मान का 0.9।",
                                                 "the momentum is the wrong way round: the new batch gets weight 0.1, "
                                                 "the old value 0.9."),
                       20 / 3: T("यह सिर्फ़ batch का unbiased variance है; running average अभी पुराने मान 1 से शुरू होता है।",

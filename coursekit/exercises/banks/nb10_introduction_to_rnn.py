@@ -231,7 +231,7 @@ def questions():
                "the steps run one after another, so training is slow and not parallel"),
              T("यह अलग-अलग लंबाई के sequences नहीं ले सकता", "it cannot take sequences of different lengths")],
             ["a", "b", "c", "d"],
-            why={"e": T("उल्टा: RNN हर step पर वही weights लगाता है, इसलिए कोई भी लंबाई चलती है।",
+            why={"e": T("उलटा: RNN हर step पर वही weights लगाता है, इसलिए कोई भी लंबाई चलती है।",
                         "the opposite: an RNN applies the same weights at every step, so any length works.")},
             hints=[T("notebook 10 का section 7: gradient हर step पर किससे गुणा होता है?",
                      "Notebook 10, section 7: what is the gradient multiplied by at every step?")],

@@ -204,8 +204,8 @@ def questions():
              T("हर time step अपने ख़ास weights सीखता है", "every time step learns its own special weights"),
              T("इससे घटते (vanishing) gradients की समस्या ख़त्म हो जाती है", "it removes the vanishing-gradient problem")],
             ["a", "b", "c"],
-            why={"d": T("यही तो sharing का उल्टा है।", "that is the opposite of sharing."),
-                 "e": T("उल्टा: वही $W_{hh}$ बार-बार गुणा होता है, इसीलिए gradients घटते (vanish) या फटते (explode) हैं।",
+            why={"d": T("यही तो sharing का उलटा है।", "that is the opposite of sharing."),
+                 "e": T("उलटा: वही $W_{hh}$ बार-बार गुणा होता है, इसीलिए gradients घटते (vanish) या फटते (explode) हैं।",
                         "the opposite: the same $W_{hh}$ is multiplied again and again, which is why gradients vanish "
                         "or explode.")},
             hints=[T("notebook 11 का section 8: `ScratchRNN(8, 16)` के parameters T = 10 और T = 1000 पर।",
@@ -390,7 +390,7 @@ def questions():
                    T("`hh` = hidden → hidden।", "`hh` = hidden → hidden.")],
             solution='q11_answer = "b"', wrong="a",
             explanation=T("`004` में $U$ पिछली memory $H_{t-1}$ से गुणा होता है → `weight_hh_l0`। ध्यान: Goodfellow की किताब "
-                          "में उल्टा है — वहाँ $U$ input का matrix (`weight_ih_l0`) है और $W$ recurrent। अक्षर नहीं, यह देखिए कि "
+                          "में उलटा है — वहाँ $U$ input का matrix (`weight_ih_l0`) है और $W$ recurrent। अक्षर नहीं, यह देखिए कि "
                           "matrix किससे गुणा होता है।",
                           "In `004`, $U$ multiplies the previous memory $H_{t-1}$ → `weight_hh_l0`. Careful: "
                           "Goodfellow's textbook has it the other way round — there $U$ is the input matrix "

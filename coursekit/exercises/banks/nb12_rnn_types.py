@@ -401,7 +401,7 @@ def questions():
                    T("`out[:, -1]` हर row का आख़िरी step लेता है — छोटी rows में वह एक pad है।",
                      "`out[:, -1]` takes every row's last step — for the short rows that is a pad.")],
             explanation=T("Pads असली tokens के बाद आते हैं, तो एक दिशा वाले RNN का output step (length − 1) तक सही है। "
-                          "Bidirectional RNN में यह काम नहीं करता: उसकी उल्टी दिशा pads से शुरू होती है — वहाँ packing ही उपाय "
+                          "Bidirectional RNN में यह काम नहीं करता: उसकी उलटी दिशा pads से शुरू होती है — वहाँ packing ही उपाय "
                           "है।",
                           "The pads come after the real tokens, so a one-directional RNN's output is right up to step "
                           "(length − 1). It does not work for a bidirectional RNN: its backward direction starts on "

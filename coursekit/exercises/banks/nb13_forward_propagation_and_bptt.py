@@ -150,7 +150,7 @@ def questions():
                                  "(उसमें $\\partial o_3 / \\partial o_2 = (1 - o_3^2)\\, w_h$ का गुणक है)।",
                                  "that is the $t = 3$ term alone. $w_h$ is used at every step, so add the $t = 2$ term "
                                  "too (it carries the factor $\\partial o_3 / \\partial o_2 = (1 - o_3^2)\\, w_h$)."),
-                      -G5: T("चिह्न उल्टा है: $\\partial L / \\partial z = \\hat{y} - y$, $y - \\hat{y}$ नहीं।",
+                      -G5: T("चिह्न उलटा है: $\\partial L / \\partial z = \\hat{y} - y$, $y - \\hat{y}$ नहीं।",
                              "the sign is flipped: $\\partial L / \\partial z = \\hat{y} - y$, not $y - \\hat{y}$.")},
             hints=[T("पहले forward: $o_1, o_2, o_3$ और $\\hat{y}$। फिर $\\partial L / \\partial o_3 = (\\hat{y} - y)\\, "
                      "w_o$।",
