@@ -1503,3 +1503,70 @@ def test_a_token_is_punctuation_only_when_every_character_is():                 
 
     assert is_punct("?!") and is_punct("।")
     assert not is_punct("a.") and not is_punct("है।") and not is_punct("")
+
+
+# ================================================================== found by benchmarks/mutation.py (seed 9)
+
+
+def test_default_scheme_redraws_the_weights_as_pytorch_does():                  # init: m.reset_parameters()
+    from coursekit.init import init_weights
+
+    layer, expected = nn.Linear(4, 3), nn.Linear(4, 3)
+    nn.init.zeros_(layer.weight)                                        # wiped, so that "default" must redraw
+    torch.manual_seed(5)
+    init_weights(layer, "default")
+    torch.manual_seed(5)
+    expected.reset_parameters()                                         # PyTorch's own default, same draws
+    torch.testing.assert_close(layer.weight, expected.weight, rtol=0, atol=0)
+    assert layer.weight.abs().sum() > 0
+
+
+def test_walk_through_reads_in_eval_mode():                                      # nextword: model.eval()
+    from coursekit.nextword import NextWordRNN, walk_through
+    from coursekit.text import Vocab
+
+    torch.manual_seed(0)
+    vocab = Vocab(["a", "b", "c", "d"])
+    model = NextWordRNN(vocab_size=len(vocab), embed_dim=4, hidden_size=6, dropout=0.5).train()
+    runs = [walk_through(model, vocab, ["a", "b", "c"], k=2)[1] for _ in range(2)]
+    assert not model.training and runs[0] == runs[1]                   # no dropout noise in the guesses
+
+
+def test_one_to_many_writes_at_most_twenty_tokens_by_default():                 # rnntypes: max_len = 20
+    from coursekit.rnntypes import OneToMany
+
+    torch.manual_seed(0)
+    model = OneToMany(in_features=3, vocab_size=6, eos_index=99).eval()   # an end token it can never write
+    tokens, lengths = model.generate(torch.randn(2, 3))
+    assert tokens.shape[1] == 20 and lengths.tolist() == [20, 20]
+
+
+def test_softmax_labels_must_be_below_the_number_of_classes():                  # bptt: y.max() >= C
+    from coursekit import bptt
+
+    params = bptt.init_params(3, 4, output_size=3, seed=0)
+    x = np.zeros((2, 5, 3))
+    bptt.bptt(params, x, np.array([0, 2]), output="softmax")            # classes 0…2 are fine
+    with pytest.raises(CourseError, match="softmax labels must be integers from 0 to 2"):
+        bptt.bptt(params, x, np.array([0, 3]), output="softmax")
+
+
+def test_extra_fashion_images_go_to_train_only_and_only_when_asked(monkeypatch):  # data: extra and split == "train"
+    import coursekit.data as data
+
+    extra = (np.zeros((2, 28, 28), dtype=np.uint8), np.array([0, 1]))
+    monkeypatch.setattr(data, "_extra_fashion", lambda: extra)
+    n_train, n_val = len(data.load_fashion_mnist("train")[1]), len(data.load_fashion_mnist("val")[1])
+    assert n_train + n_val == 24_000
+    assert len(data.load_fashion_mnist("train", extra=True)[1]) == n_train + 2
+    assert len(data.load_fashion_mnist("val", extra=True)[1]) == n_val
+
+
+def test_bigram_top_k_accuracy_refuses_k_below_one():                            # ngram: check_positive_int(k)
+    from coursekit.ngram import BigramLM, top_k_accuracy
+
+    lm = BigramLM(vocab_size=5).fit([[2, 3, 4]])
+    X, Y = torch.tensor([[2, 3]]), torch.tensor([[3, 4]])
+    assert top_k_accuracy(lm, X, Y, k=1) == 1.0
+    with pytest.raises(CourseError, match=r"k must be a positive integer \(1, 2, 3, …\); got 0"):
+        top_k_accuracy(lm, X, Y, k=0)
