@@ -18,7 +18,7 @@ SOURCE_KERNEL = [[1, 0, 1], [0, 1, 0], [1, 0, 1]]
 def grade_conv_layer(layer):
     """q4: a layer for RGB images, 16 feature maps, 3x3 kernels, same size out — and nothing else."""
     if not isinstance(layer, nn.Module):
-        return wrong(f"उत्तर एक layer (nn.Module) होना चाहिए, जैसे nn.Conv2d(...); मिला {type(layer).__name__}",
+        return wrong(f"उत्तर एक layer (nn.Module) होना चाहिए, जैसे nn.Conv2d(...); मिला {type(layer).__name__}।",
                      f"answer with a layer (an nn.Module) such as nn.Conv2d(...); got a {type(layer).__name__}")
     layer = copy.deepcopy(layer).cpu()                 # the learner's own layer stays where it is
     convs = [m for m in layer.modules() if isinstance(m, nn.Conv2d)]
@@ -131,11 +131,11 @@ def grade_vertical_kernel(fn):
         raise NotAttempted()
     k = as_tensor(k)
     if tuple(k.shape) != (3, 3):
-        return wrong(f"kernel का shape (3, 3) होना चाहिए; मिला {tuple(k.shape)}",
+        return wrong(f"kernel का shape (3, 3) होना चाहिए; मिला {tuple(k.shape)}।",
                      f"the kernel must have shape (3, 3); got {tuple(k.shape)}")
     norm = k.norm().item()
     if not norm > 0 or not torch.isfinite(k).all():
-        return wrong("आपके kernel के सारे मान 0 (या nan/inf) हैं — वह कुछ नहीं पहचानता।",
+        return wrong("आपके kernel के सारे मान 0 हैं (या उसमें nan/inf है) — वह कुछ नहीं पहचानता।",
                      "your kernel is all zeros (or has nan/inf) — it detects nothing.")
     flat, verticals, horizontals = _edge_images()
 

@@ -56,7 +56,7 @@ def build_model(answer, name: str):
                            f"{name}() raised: {exc}. The first line of __init__ must be super().__init__() — before "
                            "it, an nn.Module cannot hold layers.")
     except TypeError as exc:
-        return None, wrong(f"{name}() बिना arguments के बनना चाहिए; error: {exc}",
+        return None, wrong(f"{name}() बिना arguments के बनना चाहिए; error: {exc}।",
                            f"{name}() must be constructible without arguments; error: {exc}")
 
 

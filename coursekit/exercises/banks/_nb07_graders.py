@@ -48,7 +48,7 @@ def grade_transform(make_transform):
             try:
                 out = t(img)
             except TypeError as exc:
-                return wrong(f"TypeError: {exc}. Normalize को tensor चाहिए, PIL image नहीं: ToTensor() को Normalize से पहले "
+                return wrong(f"TypeError: {exc}। Normalize को tensor चाहिए, PIL image नहीं: ToTensor() को Normalize से पहले "
                              "रखिए।",
                              f"TypeError: {exc}. Normalize needs a tensor, not a PIL image: put ToTensor() before "
                              "Normalize.")
@@ -157,7 +157,7 @@ def grade_fixed_cnn(answer):
                                        "going from 4096 to 1024 needs nn.Linear(4096, 1024), and only then "
                                        "nn.Linear(1024, 512)."))
     except IndexError as exc:
-        return wrong(f"IndexError: {exc}. nn.Flatten के arguments dimensions (start_dim, end_dim) हैं: "
+        return wrong(f"IndexError: {exc}। nn.Flatten के arguments dimensions (start_dim, end_dim) हैं: "
                      "nn.Flatten() लिखिए, वह (B, 256, 4, 4) को (B, 4096) बनाता है।",
                      f"IndexError: {exc}. The arguments of nn.Flatten are dimensions (start_dim, end_dim): "
                      "write nn.Flatten(), which turns (B, 256, 4, 4) into (B, 4096).")
@@ -199,13 +199,13 @@ def grade_predict_one(predict_one):
         try:
             got = predict_one(model, image.copy(), transform, classes)
         except RuntimeError as exc:
-            return wrong(f"RuntimeError: {exc}. transform के बाद image का shape (C, H, W) है, पर model batch (B, C, H, W) "
+            return wrong(f"RuntimeError: {exc}। transform के बाद image का shape (C, H, W) है, पर model batch (B, C, H, W) "
                          "लेता है: unsqueeze(0) लगाइए।",
                          f"RuntimeError: {exc}. After the transform the image has shape (C, H, W), but the model takes "
                          "a batch (B, C, H, W): apply unsqueeze(0).")
         expected = _predict_one_reference(model, image, transform, classes)
         if not (isinstance(got, (tuple, list)) and len(got) == 2):
-            return wrong(f"predict_one को (class का नाम, probability) का जोड़ा लौटाना चाहिए; मिला {got!r}",
+            return wrong(f"predict_one को (class का नाम, probability) का जोड़ा लौटाना चाहिए; मिला {got!r}।",
                          f"predict_one must return a pair (class name, probability); got {got!r}")
         if not isinstance(got[0], str):
             return wrong(f"जोड़े का पहला हिस्सा class का नाम (str) हो, जैसे {expected[0]!r}; मिला {got[0]!r}। index k से "

@@ -52,7 +52,7 @@ def _grade_vocab(fn):
         rare = [w for w in _build(train) if w not in expected]
         if min_freq > 1 and got == _build(train):
             return wrong(f"min_freq={min_freq} का असर नहीं दिखा: {rare} training में {min_freq} से कम बार आए हैं, इसलिए "
-                         "vocabulary से बाहर रहने चाहिए (वे <unk> बनेंगे)। `Vocab.build(..., min_freq=min_freq)` दीजिए।",
+                         "उन्हें vocabulary से बाहर रहना चाहिए (वे <unk> बनेंगे)। `Vocab.build(..., min_freq=min_freq)` इस्तेमाल कीजिए।",
                          f"min_freq={min_freq} has no effect: {rare} occur fewer than {min_freq} times in training, so "
                          "they stay out of the vocabulary (they become <unk>). Pass `Vocab.build(..., "
                          "min_freq=min_freq)`.")
@@ -181,7 +181,7 @@ ACC_MISTAKES = [
                              "(`.float().mean()`).")),
     (_wrong_percentage, T("यह प्रतिशत है; अंश 0 और 1 के बीच होता है (100 से गुणा मत कीजिए)।",
                           "That is a percentage; the fraction lies between 0 and 1 (do not multiply by 100).")),
-    (_wrong_threshold, T("Predicted class वह है जिसका logit **बड़ा** है: `logits.argmax(dim=1)`। केवल class 1 का logit "
+    (_wrong_threshold, T("Predicted class वह है जिसका logit **बड़ा** है: `logits.argmax(dim=1)`। केवल class 1 के logit की "
                          "शून्य से तुलना करना काफ़ी नहीं।",
                          "The predicted class is the one with the **larger** logit: `logits.argmax(dim=1)`. Comparing "
                          "class 1's logit with zero is not enough.")),

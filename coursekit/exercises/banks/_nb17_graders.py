@@ -105,7 +105,7 @@ BIGRAM_CASES = [
 ]
 
 BIGRAM_MISTAKES = [
-    (_wrong_all_pairs, T("भाजक $c(v)$ है — वे जोड़ियाँ जिनमें $v$ पहले है — सारी जोड़ियाँ नहीं; वह $P(v, w)$ देता है, "
+    (_wrong_all_pairs, T("भाजक $c(v)$ है — वे जोड़ियाँ जिनमें $v$ पहले है — सारी जोड़ियाँ नहीं; उससे $P(v, w)$ मिलता है, "
                          "$P(w \\mid v)$ नहीं।",
                          "The denominator is $c(v)$ — the pairs in which $v$ comes first — not all pairs; that gives "
                          "$P(v, w)$, not $P(w \\mid v)$.")),
@@ -193,7 +193,7 @@ def _grade_top_k(fn):
         expected = _top_k_words(probs, WORDS, k)
         shown = ", ".join(f"{w} {p:.2f}" for w, p in expected)
         if not isinstance(got, (list, tuple)) or len(got) != k:
-            return wrong(f"k = {k} के लिए {k} जोड़ों (शब्द, probability) की list लौटनी चाहिए; मिला: {got!r:.120}",
+            return wrong(f"k = {k} के लिए {k} जोड़ों (शब्द, probability) की list लौटनी चाहिए; मिला: {got!r:.120}।",
                          f"for k = {k} the function must return a list of {k} (word, probability) pairs; got {got!r:.120}")
         try:
             assert all(isinstance(item, (tuple, list)) and len(item) == 2 for item in got)

@@ -140,7 +140,7 @@ def questions():
         Shape("q5", T("`torch.zeros(32, 1, 8, 8).flatten(1)` का shape क्या है?",
                       "What is the shape of `torch.zeros(32, 1, 8, 8).flatten(1)`?"),
             (32, 64), meaning="(batch, features)",
-            hints=[T("`flatten(1)` पहली dimension (batch) को नहीं छूता, उसे वैसा ही रहने देता है।",
+            hints=[T("`flatten(1)` पहली dimension (batch) को नहीं छूता, उसे वैसी ही रहने देता है।",
                      "`flatten(1)` keeps the first (batch) dimension."),
                    T("1 × 8 × 8 = ?", "1 × 8 × 8 = ?")],
             solution="q5_answer = (32, 64)", wrong=(32, 8, 8), wrongs=[(32.9, 64.7), (64, 32)]),

@@ -121,7 +121,7 @@ def questions():
             T("Hidden layers कितनी होनी चाहिए — इससे क्या फ़र्क़ पड़ता है? कौन-सा कथन सही है?",
               "How many hidden layers should there be — what difference does it make? Which statement is right?"),
             [T("ज़्यादा layers से test accuracy हमेशा बढ़ती है।", "More layers always raise the test accuracy."),
-             T("ज़्यादा layers ज़्यादा जटिल functions सीख सकती हैं, पर parameters, समय और training की कठिनाई (vanishing "
+             T("ज़्यादा layers ज़्यादा जटिल functions सीख सकती हैं, पर parameters, समय और training की कठिनाई (घटते "
                "gradients) बढ़ते हैं, और छोटे data पर overfitting हो सकता है — इसलिए validation set पर मापकर चुनिए।",
                "More layers can represent more complex functions, but parameters, time and training difficulty "
                "(vanishing gradients) grow, and they can overfit small data — so choose by measuring on the validation "
@@ -130,7 +130,7 @@ def questions():
              T("0 hidden layers वाला network (सीधा input → output) भी XOR जैसी nonlinear problem सीख सकता है।",
                "A network with 0 hidden layers (input → output directly) can learn a nonlinear problem like XOR.")],
             "b",
-            why={"a": T("notebook के depth experiment में 8×8 digits पर 4 layers से कोई साफ़ फ़ायदा नहीं दिखा।",
+            why={"a": T("notebook के depth experiment में 8×8 के अंकों (digits) पर 4 layers से कोई साफ़ फ़ायदा नहीं दिखा।",
                         "in the notebook's depth experiment on 8×8 digits, 4 layers brought no clear gain."),
                  "c": T("depth बहुत मायने रखती है: वह तय करती है कि features कितने स्तरों (levels) में बनते हैं।",
                         "depth matters a lot: it decides in how many levels features are built."),
@@ -276,7 +276,7 @@ def questions():
              T("यह बहुत बड़ी learning rate से होता है।", "It is caused by a learning rate that is too large."),
              T("और ज़्यादा sigmoid layers जोड़ने से यह ठीक हो जाता है।", "Adding more sigmoid layers fixes it.")],
             ["a", "b", "c", "d"],
-            why={"e": T("बहुत बड़ी learning rate से loss बेक़ाबू होकर बढ़ता (diverge करता) है; vanishing gradients network की "
+            why={"e": T("बहुत बड़ी learning rate से loss बेक़ाबू होकर बढ़ता (diverge करता) है; घटते gradients network की "
                         "बनावट (activations, depth, initialization) से आते हैं।",
                         "a too-large learning rate makes the loss diverge; vanishing gradients come from the network's "
                         "make-up (activations, depth, initialization)."),
@@ -288,7 +288,7 @@ def questions():
                      "The chain rule multiplies one factor per layer. What if every factor is < 1?"),
                    T("चार कथन सही हैं।", "Four statements are right.")],
             solution='q8_answer = ["a", "b", "c", "d"]', wrong=["a", "e", "f"],
-            explanation=T("Vanishing gradient: कई छोटे गुणकों का गुणनफल शून्य के पास चला जाता है। उपाय: ReLU, Xavier/He "
+            explanation=T("घटते gradients: कई छोटे गुणकों का गुणनफल शून्य के पास चला जाता है। उपाय: ReLU, Xavier/He "
                           "initialization, BatchNorm, residual connections (notebooks 02–04)।",
                           "Vanishing gradient: the product of many small factors goes towards zero. Remedies: ReLU, "
                           "Xavier/He initialization, BatchNorm, residual connections (notebooks 02–04).")),

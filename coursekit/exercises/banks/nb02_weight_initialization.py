@@ -219,7 +219,7 @@ def questions():
                      "root of Var(w) = 2/(fan_in + fan_out)."),
             reference=_xavier_std, atol=1e-9,
             cases=[Case((256, 256), about=T("वर्गाकार layer", "a square layer")),
-                   Case((64, 512), about=T("digits की पहली layer", "the first layer on digits")),
+                   Case((64, 512), about=T("digits वाले network की पहली layer", "the first layer on digits")),
                    Case((784, 10))],
             answer_name="xavier_std", starter="def xavier_std(fan_in, fan_out):\n    return ____",
             solution="def xavier_std(fan_in, fan_out):\n    return math.sqrt(2 / (fan_in + fan_out))",

@@ -12,7 +12,7 @@ from ..kinds import MultipleChoice, Numeric, Open
 TITLE = T("घटते (vanishing) और फटते (exploding) gradients", "Vanishing and exploding gradients")
 INTRO = T(
     "पहले स्रोत नोट्स के पाँच practice प्रश्न, फिर गणना और code: sigmoid के derivative का सबसे बड़ा मान, 10 layers का "
-    "गुणक, gradient clipping हाथ से लिखना, और per-layer gradient norms से समस्या पहचानना। `math`, `torch` और "
+    "गुणक, gradient clipping हाथ से लिखना, और हर layer के gradient norms से समस्या पहचानना। `math`, `torch` और "
     "`sigmoid_derivative` (coursekit.deepnets से) पहले से import हैं।",
     "First the source notes' five practice questions, then numbers and code: the largest value of the sigmoid's "
     "derivative, the factor over 10 layers, gradient clipping by hand, and diagnosing the problem from per-layer "
@@ -191,7 +191,7 @@ def questions():
     return [
         MultipleChoice("q1",
             T("(स्रोत नोट्स का प्रश्न 1) घटते (vanishing) gradients क्या हैं, और इन्हें कैसे पहचानेंगे? 20 hidden layers वाला एक network 10 "
-              "classes पर 10 epochs train हुआ। इनमें से कौन-से लक्षण vanishing gradients दिखाते हैं?",
+              "classes पर 10 epochs train हुआ। इनमें से कौन-से लक्षण घटते gradients दिखाते हैं?",
               "(Source question 1) What is a vanishing gradient, and how do you detect it? A network with 20 hidden "
               "layers trained on 10 classes for 10 epochs. Which of these signs point to vanishing gradients?"),
             [T("training से पहले पहली layer का gradient norm आख़िरी hidden layer के norm का लगभग $10^{-12}$ गुना है",
@@ -204,11 +204,11 @@ def questions():
                "during training the first layer's weights barely change, while the last layers' weights do"),
              T("हर layer का gradient norm लगभग $10^{15}$ है", "every layer's gradient norm is about $10^{15}$")],
             ["a", "b", "d"],
-            why={"c": T("NaN loss exploding gradients (या बहुत बड़ी learning rate) का लक्षण है।",
+            why={"c": T("NaN loss फटते (exploding) gradients (या बहुत बड़ी learning rate) का लक्षण है।",
                         "a NaN loss is a sign of exploding gradients (or a far too large learning rate)."),
                  "e": T("हर layer पर विशाल norm फटते gradients का लक्षण है, घटते gradients का नहीं।",
                         "huge norms at every layer mean exploding, not vanishing.")},
-            hints=[T("Vanishing में gradient input की ओर जाते हुए घटता है; तो किन layers को कम gradient मिलता है?",
+            hints=[T("घटते gradients की समस्या में gradient input की ओर जाते हुए छोटा होता जाता है; तो किन layers को कम gradient मिलता है?",
                      "With vanishing gradients the gradient shrinks on its way to the input; which layers get little "
                      "of it?"),
                    T("10 classes में probability बराबर बाँटने वाले model का loss ln 10 ≈ 2.303 होता है — यानी वह कुछ नहीं सीख रहा।",
@@ -217,8 +217,8 @@ def questions():
                    T("तीन विकल्प सही हैं; NaN और विशाल norms दूसरी समस्या के हैं।",
                      "Three options are right; NaN and huge norms belong to the other problem.")],
             solution='q1_answer = ["a", "b", "d"]', wrong=["a", "c"],
-            explanation=T("Vanishing gradient: backpropagation में gradient हर layer पर 1 से छोटे गुणक (जैसे σ' ≤ 0.25) से गुणा "
-                          "होकर input के पास की layers तक पहुँचते-पहुँचते लगभग शून्य हो जाता है, इसलिए वे layers सीखती नहीं। पहचान: per-layer "
+            explanation=T("घटते gradients: backpropagation में gradient हर layer पर 1 से छोटे गुणक (जैसे σ' ≤ 0.25) से गुणा "
+                          "होकर input के पास की layers तक पहुँचते-पहुँचते लगभग शून्य हो जाता है, इसलिए वे layers सीखती नहीं। पहचान: हर layer के "
                           "gradient norms (hooks से) में पहली/आख़िरी का अनुपात ≪ 1, loss ln 10 के पास सपाट, पहली layers के "
                           "weights स्थिर।",
                           "A vanishing gradient: in backpropagation the gradient is multiplied at every layer by a "
@@ -422,7 +422,7 @@ def questions():
                      "रहता है — केवल अनुपात देखने से exploding छूट जाता है।",
                      "Check for exploding first: with large weights every layer's norm is equally huge, so the ratio "
                      "is about 1 — looking at the ratio alone misses exploding gradients.")],
-            explanation=T("notebook 03 में N(0, 1) init वाले network के हर layer का norm लगभग 1e15 था और अनुपात लगभग 1: "
+            explanation=T("notebook 03 में N(0, 1) init वाले network की हर layer का norm लगभग 1e15 था और अनुपात लगभग 1: "
                           "exploding को absolute आकार से पहचानिए, vanishing को अनुपात से।",
                           "In notebook 03 every layer of the N(0, 1)-initialised network had a norm of about 1e15 and "
                           "a ratio of about 1: detect exploding by the absolute size, vanishing by the ratio.")),

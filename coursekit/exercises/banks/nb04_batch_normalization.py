@@ -213,7 +213,7 @@ def questions():
                      "When one layer's weights change, what happens to the values the next layer receives?")],
             solution='q2_answer = "a"', wrong="b",
             explanation=T("यह मूल paper (Ioffe और Szegedy, 2015) की प्रेरणा थी। Santurkar और साथी (2018) ने दिखाया कि BN "
-                          "का फ़ायदा मुख्य रूप से smoother loss landscape से आता है, इस shift को घटाने से नहीं।",
+                          "का फ़ायदा मुख्य रूप से loss landscape के ज़्यादा smooth होने से आता है, इस shift को घटाने से नहीं।",
                           "This was the motivation of the original paper (Ioffe and Szegedy, 2015). Santurkar and "
                           "co-authors (2018) showed that BN's benefit comes mainly from a smoother loss landscape, not "
                           "from reducing this shift.")),
@@ -402,7 +402,7 @@ def questions():
                           "`no_grad` does not stop them. Only `model.eval()` does.")),
         # ------------------------------------------------------------ coding
         Code("q12",
-            T("Training-mode batch norm का forward pass लिखिए: `batchnorm_forward(x, gamma, beta, eps=1e-5)`, x का "
+            T("training mode में BN का forward pass लिखिए: `batchnorm_forward(x, gamma, beta, eps=1e-5)`, x का "
               "shape (N, C), gamma और beta का (C,)। चारों क़दम: batch mean, biased variance, normalize, scale और shift। "
               "यह `F.batch_norm(x, None, None, gamma, beta, training=True, eps=eps)` से मिलना चाहिए।",
               "Write the training-mode batch-norm forward pass: `batchnorm_forward(x, gamma, beta, eps=1e-5)`, with x "

@@ -114,7 +114,7 @@ def _grade_run_rnn(fn):
                 "the random generator before each call: build that nn.RNN first thing inside run_rnn (an RNN built "
                 "outside, or a torch.randn before it, changes the weights), and run it on x directly.")
             return wrong(f"x का shape {(B, T_, 10)}: {why.hi}", f"x of shape {(B, T_, 10)}: {why.en}")
-    return ok(f"सही ({len(RUN_SIZES)} अलग batch sizes और lengths पर): output (batch, T, 20) में हर step की hidden state है, "
+    return ok(f"सही ({len(RUN_SIZES)} अलग batch sizes और लंबाइयों पर): output (batch, T, 20) में हर step की hidden state है, "
               "h_n (1, batch, 20) में आख़िरी।",
               f"right (for {len(RUN_SIZES)} different batch sizes and lengths): output (batch, T, 20) holds the hidden "
               "state of every step, h_n (1, batch, 20) the last one.")
@@ -156,7 +156,7 @@ def questions():
              T("एक 28×28 की अकेली तस्वीर में अंक (digit) पहचानना", "recognising the digit in a single 28×28 image"),
              T("अंग्रेज़ी वाक्य का हिंदी में अनुवाद", "translating an English sentence into Hindi"),
              T("पिछले 30 दिनों के तापमान से कल का तापमान", "tomorrow's temperature from the last 30 days"),
-             T("5 अलग-अलग, बिना क्रम वाली बातों (कमरे, क्षेत्रफल, …) से घर की क़ीमत",
+             T("5 अलग-अलग, बिना क्रम वाले features (कमरे, क्षेत्रफल, …) से घर की क़ीमत",
                "a house price from 5 separate, unordered features (rooms, area, …)")],
             ["a", "c", "d"],
             why={"b": T("एक अकेली तस्वीर sequence नहीं है: यह CNN का काम है (notebooks 05–08)।",
@@ -181,7 +181,7 @@ def questions():
              T("अब तक पढ़े सारे शब्दों की एक सूची रखना, जो हर step पर एक शब्द लंबी होती जाती है",
                "it keeps a list of all words read so far, one word longer at every step"),
              T("यह model का अंतिम output (class) है", "it is the model's final output (the class)"),
-             T("यह learning rate को हर step पर बदलता है", "it changes the learning rate at every step")],
+             T("यह learning rate को हर step पर बदलती है", "it changes the learning rate at every step")],
             "a",
             why={"b": T("यह स्रोत नोट्स `004` की \"Memory: I + am\" वाली तस्वीर है, पर असल में $h_t$ में हमेशा ठीक $H$ संख्याएँ होती हैं।",
                         "that is source `004`'s \"Memory: I + am\" picture, but in fact $h_t$ is always the same $H$ "
@@ -225,7 +225,7 @@ def questions():
                                "(Source question 4) What are the limitations of a vanilla RNN?"),
             [T("घटते (vanishing) gradients: दूर के steps तक gradient लगभग शून्य पहुँचता है",
                "vanishing gradient: almost no gradient reaches distant steps"),
-             "exploding gradient",
+             T("फटते (exploding) gradients", "exploding gradients"),
              T("छोटी memory: लंबी दूरी की निर्भरताएँ (long-term dependencies) भूल जाना", "short memory: forgetting long-term dependencies"),
              T("steps एक के बाद एक चलते हैं, इसलिए training धीमी और parallel नहीं",
                "the steps run one after another, so training is slow and not parallel"),
@@ -236,8 +236,8 @@ def questions():
             hints=[T("notebook 10 का section 7: gradient हर step पर किससे गुणा होता है?",
                      "Notebook 10, section 7: what is the gradient multiplied by at every step?")],
             solution='q4_answer = ["a", "b", "c", "d"]', wrong=["a", "e"],
-            explanation=T("gradient हर step पर $W_{hh}$ और $\\tanh'$ से गुणा होता है: गुणक < 1 तो vanishing (छोटी memory), "
-                          "> 1 तो exploding (gradient clipping)। $h_t$ के लिए $h_{t-1}$ चाहिए, इसलिए समय में parallel "
+            explanation=T("gradient हर step पर $W_{hh}$ और $\\tanh'$ से गुणा होता है: गुणक < 1 तो gradients घटते (vanishing) हैं (छोटी memory), "
+                          "> 1 तो फटते (exploding) हैं (gradient clipping)। $h_t$ के लिए $h_{t-1}$ चाहिए, इसलिए समय में parallel "
                           "नहीं। इलाज: LSTM/GRU (notebook 15)।",
                           "The gradient is multiplied by $W_{hh}$ and $\\tanh'$ at every step: a factor < 1 gives "
                           "vanishing (short memory), > 1 exploding (gradient clipping). $h_t$ needs $h_{t-1}$, so "

@@ -294,7 +294,7 @@ def questions():
                      "Rows are examples, so the weights go on the right, transposed: `x_t @ W_ih.T` has shape (B, H)."),
                    T("दोनों biases जोड़िए: `b_ih + b_hh`।", "Add both biases: `b_ih + b_hh`."),
                    T("आख़िर में `torch.tanh`।", "Finally `torch.tanh`.")]),
-        Code("q7", T("अब पूरा RNN: `rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0)`, जहाँ `x` (T, B, I) और `h0` (1, B, H) है। "
+        Code("q7", T("अब पूरा RNN: `rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0)`, जहाँ `x` (T, B, I) और `h0` (1, B, H) हैं। "
                      "हर step पर वही weights लगाइए और `(output, h_n)` लौटाइए — `output` (T, B, H) में हर step का $h_t$, "
                      "`h_n` (1, B, H) में आख़िरी। Checker `nn.RNN` से मिलाएगा।",
                      "Now the whole RNN: `rnn_forward(x, W_ih, W_hh, b_ih, b_hh, h0)`, where `x` is (T, B, I) and `h0` "
@@ -318,7 +318,7 @@ def questions():
                      "    return torch.stack(states), h.unsqueeze(0)",
             wrong=_forward_without_memory,
             wrongs=[_wrong_forward_h_n_2d, _wrong_forward_from_zeros, _wrong_forward_h_n_first],
-            hints=[T("loop में `h` को हर बार नए $h_t$ से बदलिए — वही memory आगे ले जाता है।",
+            hints=[T("loop में `h` को हर बार नए $h_t$ से बदलिए — इसी से memory आगे जाती है।",
                      "In the loop, replace `h` with the new $h_t$ each time — that carries the memory forward."),
                    T("`torch.stack(states)` → (T, B, H); `h.unsqueeze(0)` → (1, B, H)।",
                      "`torch.stack(states)` → (T, B, H); `h.unsqueeze(0)` → (1, B, H).")]),

@@ -23,7 +23,7 @@ TITLE = T("RNN के प्रकार: one-to-one से encoder–decoder �
           "Types of RNN: from one-to-one to encoder–decoder, padding and packing")
 INTRO = T(
     "स्रोत नोट्स के इन sections में अलग से अभ्यास-प्रश्न नहीं हैं, इसलिए पहले प्रश्न उनकी हर बात को परखते हैं: "
-    "applications को प्रकारों में बाँटना और notes की ग़लतियाँ पकड़ना। फिर हर प्रकार के output shapes, एक batch का padding और "
+    "applications को प्रकारों में बाँटना और स्रोत नोट्स की ग़लतियाँ पकड़ना। फिर हर प्रकार के output shapes, एक batch का padding और "
     "`lengths` हाथ से, `pack_padded_sequence` से सही final state, और greedy decoding का loop। `torch`, `nn`, "
     "`pack_padded_sequence`, `pad_packed_sequence` और `coursekit.rnntypes` के modules पहले से import हैं। Notebook "
     "`notebooks/12_rnn_types.ipynb` साथ खुला रखिए।",
@@ -194,7 +194,7 @@ def questions():
                      "What does an RNN layer with `return_sequences=False` (the default) return?")],
             solution='q7_answer = "c"', wrong="d",
             explanation=T("100 time steps × 50 features → (दो RNN layers) → एक 64-vector → 10 classes: many-to-one (एक "
-                          "गहरा, stacked RNN)।",
+                          "deep (stacked) RNN)।",
                           "100 time steps × 50 features → (two RNN layers) → one 64-vector → 10 classes: many-to-one "
                           "(a deep, stacked RNN).")),
         Shape("q8", T("उसी model को PyTorch में लिखें (`nn.RNN(50, 128)`, `nn.RNN(128, 64)`, `nn.Linear(64, 10)`, सब "

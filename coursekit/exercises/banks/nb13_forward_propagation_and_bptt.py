@@ -64,7 +64,7 @@ def questions():
                           "not good\" rests — became padding. The source itself gives the input shape (4, 5), which "
                           "assumes 5 features.")),
         Shape("q2",
-            T('तीनों reviews ("movie was good", "movie was bad", "movie was not good") को 5 शब्दों के one-hot vectors से, '
+            T('तीनों reviews ("movie was good", "movie was bad", "movie was not good") को 5 शब्दों के one-hot vectors में बदलकर, '
               'सबसे लंबे review तक pad करके, एक batch `X` में रखा गया है (batch पहले, `batch_first=True`)। `X` का shape क्या है?',
               'The three reviews ("movie was good", "movie was bad", "movie was not good") are encoded with the '
               'one-hot vectors of the 5 words, padded to the longest review, and put in one batch `X` (batch first, '
@@ -118,7 +118,7 @@ def questions():
         TensorValues("q4",
             T(f"हाथ से forward propagation: एक scalar RNN, $o_t = \\tanh(w_i x_t + w_h o_{{t-1}} + b)$, $o_0 = 0$, जहाँ "
               f"$w_i = {Q4['w_i']}$, $w_h = {Q4['w_h']}$, $b = {Q4['b']}$ और inputs $x_1 = {Q4['xs'][0]}$, "
-              f"$x_2 = {Q4['xs'][1]}$। `[o_1, o_2]` लिखिए (4 दशमलव तक सही)।",
+              f"$x_2 = {Q4['xs'][1]}$। `[o_1, o_2]` लिखिए (दशमलव के बाद 4 अंकों तक सही)।",
               f"Forward propagation by hand: a scalar RNN, $o_t = \\tanh(w_i x_t + w_h o_{{t-1}} + b)$, $o_0 = 0$, "
               f"with $w_i = {Q4['w_i']}$, $w_h = {Q4['w_h']}$, $b = {Q4['b']}$ and inputs $x_1 = {Q4['xs'][0]}$, "
               f"$x_2 = {Q4['xs'][1]}$. Give `[o_1, o_2]` (right to 4 decimals)."),
@@ -335,22 +335,22 @@ def questions():
                           "gradient explodes.")),
         MultipleChoice("q12", T("Gradient clipping और gated cells (LSTM, GRU) के बारे में कौन-से कथन सही हैं?",
                                 "Which statements about gradient clipping and gated cells (LSTM, GRU) are true?"),
-            [T("Clipping फटते (exploding) gradients को रोकता है: कुल norm $c$ से बड़ा हो तो सारे gradients एक गुणक से छोटे होते हैं",
+            [T("Clipping फटते (exploding) gradients को रोकता है: कुल norm $c$ से बड़ा हो तो सारे gradients एक ही गुणक से गुणा होकर छोटे हो जाते हैं",
                "clipping stops exploding gradients: if the total norm exceeds $c$, all gradients shrink by one factor"),
              T("Clipping घटते (vanishing) gradients को भी ठीक करता है", "clipping fixes vanishing gradients too"),
              T("Gates मुख्य रूप से घटते (vanishing) gradients की समस्या में मदद करते हैं", "gates mainly help against vanishing gradients"),
-             T("LSTM में exploding gradients कभी नहीं होते, इसलिए उसके साथ clipping की ज़रूरत नहीं",
+             T("LSTM में gradients कभी नहीं फटते (explode), इसलिए उसके साथ clipping की ज़रूरत नहीं",
                "exploding gradients never happen in an LSTM, so it never needs clipping")],
             ["a", "c"],
             why={"b": T("Clipping केवल बड़े gradients को छोटा करता है; छोटे को बड़ा नहीं करता।",
                         "clipping only shrinks large gradients; it does not enlarge small ones."),
-                 "d": T("LSTM/GRU में भी exploding gradients हो सकते हैं; उनके साथ भी clipping आम है।",
+                 "d": T("LSTM/GRU में भी gradients फट (explode) सकते हैं; उनके साथ भी clipping आम है।",
                         "exploding gradients can happen in LSTM/GRU too; clipping is common with them as well.")},
             hints=[T("$g \\leftarrow g \\cdot \\min(1, c / \\lVert g \\rVert)$: यह गुणक कभी 1 से बड़ा होता है?",
                      "$g \\leftarrow g \\cdot \\min(1, c / \\lVert g \\rVert)$: is this factor ever above 1?")],
             solution='q12_answer = ["a", "c"]', wrong=["a", "b"],
             explanation=T('स्रोत नोट्स (`002`) कहते हैं कि LSTM/GRU "vanishing/exploding" दोनों को दूर करते हैं; असल में gates '
-                          'vanishing में मदद करते हैं, और exploding के लिए clipping अब भी लगाया जाता है।',
+                          'घटते (vanishing) gradients की समस्या में मदद करते हैं, और फटते (exploding) gradients के लिए clipping अब भी लगाया जाता है।',
                           'Source notes `002` say LSTM/GRU overcome both "vanishing/exploding"; in fact gates help '
                           'against vanishing, and clipping is still used against exploding.')),
         TrueFalse("q13",
@@ -372,7 +372,7 @@ def questions():
                "dependencies longer than $k$ get no gradient, so the model (usually) does not learn them"),
              T("Forward pass भी $k$ steps पर कट जाता है: hidden state अगले टुकड़े में नहीं जाती",
                "the forward pass is cut at $k$ steps too: the hidden state does not pass to the next piece"),
-             T("एक update का समय और memory $k$ के अनुपात में है, sequence की लंबाई से स्वतंत्र",
+             T("एक update का समय और memory $k$ के अनुपात में हैं, sequence की लंबाई से स्वतंत्र",
                "the time and memory of one update grow with $k$, independent of the sequence length"),
              T("Gradient पूरे loss का सटीक gradient नहीं, एक biased अनुमान है",
                "the gradient is not the exact gradient of the whole loss but a biased estimate")],
@@ -400,7 +400,7 @@ def questions():
                            "chaotic) हो तो gradient फटता है और एक update weights बिगाड़ देता है — इलाज gradient clipping। "
                            "(4) धीमी training: $h_t$ को $h_{t-1}$ चाहिए, इसलिए steps एक के बाद एक चलते हैं, और पूरा BPTT हर "
                            "update पर सारे $T$ steps आगे-पीछे चलाकर सारी states याद रखता है (truncated BPTT इसे सस्ता करता है, "
-                           "पर लंबी निर्भरताएँ खोकर)। LSTM/GRU के gates vanishing को कम करते हैं।",
+                           "पर लंबी निर्भरताएँ खोकर)। LSTM/GRU के gates घटते (vanishing) gradients की समस्या को कम करते हैं।",
                            "(1) Vanishing gradients: the gradient going back is multiplied at every step by "
                            "$W_{hh}^\\top \\operatorname{diag}(1 - h^2)$; when this factor is small almost nothing "
                            "reaches distant steps, hence (2) short memory: the RNN does not learn long-term "
@@ -411,7 +411,7 @@ def questions():
                            "(truncated BPTT makes it cheaper, at the cost of long dependencies). The gates of LSTM/GRU "
                            "reduce vanishing."),
             hints=[T("Notebook के sections 8, 9 और 10 देखिए।", "Look at sections 8, 9 and 10 of the notebook."),
-                   T('स्रोत नोट्स `000` की limitations table में vanishing, exploding और short memory हैं; नोट्स `001` में धीमी '
+                   T('स्रोत नोट्स `000` की सीमाओं (limitations) वाली table में vanishing, exploding और short memory हैं; नोट्स `001` में धीमी '
                      'training ("slow training")।',
                      "The limitations table of source notes `000` lists vanishing, exploding and short memory; notes "
                      "`001` add slow training.")]),

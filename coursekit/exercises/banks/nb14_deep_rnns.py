@@ -227,7 +227,7 @@ def questions():
                  "b": T("पूरा वाक्य उपलब्ध है: किसी शब्द का part of speech उसके बाद वाले शब्दों से भी तय होता है।",
                         "the whole sentence is available: a word's part of speech also depends on the words after "
                         "it.")},
-            hints=[T("पीछे वाली दिशा को भविष्य चाहिए। किस काम में भविष्य अभी आया ही नहीं?",
+            hints=[T("पीछे वाली दिशा को भविष्य चाहिए। किन कामों में भविष्य अभी आया ही नहीं?",
                      "The backward direction needs the future. In which tasks has the future not arrived yet?")],
             solution='q10_answer = ["c", "d"]', wrong=["a", "c", "d"],
             explanation=T("जहाँ भविष्य अभी अज्ञात है (अगला शब्द, पूर्वानुमान, live speech), वहाँ पीछे वाली दिशा को भविष्य "
@@ -266,7 +266,7 @@ def questions():
                            "तुलना) और ऊपर की layer उसका सार (जैसे गिनती) सीख सकती है; notebook 14 के repeat-count task पर "
                            "हमने 1, 2 और 3 layers को कई seeds से मापा — फ़ायदा task और seed पर निर्भर है, इसलिए मापना ज़रूरी "
                            "है। (2) अलग-अलग लंबाई के inputs और भाषा/speech जैसे sequence कामों में उपयोगी (padding के साथ)। "
-                           "सीमाएँ: (1) घटते (vanishing) gradients — gradient अब समय और गहराई दोनों में से गुज़रता है; (2) लंबी निर्भरता "
+                           "सीमाएँ: (1) घटते (vanishing) gradients — gradient अब समय और गहराई दोनों में से गुज़रता है; (2) लंबी दूरी की निर्भरताएँ सीखना "
                            "कठिन — उपाय गहराई नहीं, LSTM/GRU (notebook 15); (3) training में अधिक समय — हर layer समय में "
                            "क्रम से चलती है, और notebook 14 में हर batch का समय layers के साथ बढ़ा। और: 2 biases वाले PyTorch "
                            "model में Keras से 192 parameters ज़्यादा हैं, पर वह ज़्यादा शक्तिशाली नहीं।",

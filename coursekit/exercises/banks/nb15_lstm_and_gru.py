@@ -136,7 +136,7 @@ def questions():
         Numeric("q4", T("`nn.LSTM(input_size=50, hidden_size=128)` में कितने parameters हैं?",
                         "How many parameters does `nn.LSTM(input_size=50, hidden_size=128)` have?"),
             92160, rel_tol=0, abs_tol=0.5,
-            mistakes={91648.0: T("यह एक bias प्रति block (Keras) की गिनती है; PyTorch में दो biases हैं: 4 · 128 · (50 + 128 "
+            mistakes={91648.0: T("यह हर block में एक bias (Keras) वाली गिनती है; PyTorch में दो biases हैं: 4 · 128 · (50 + 128 "
                                  "+ 2)।",
                                  "that counts one bias per block (Keras); PyTorch has two biases: 4 · 128 · (50 + 128 "
                                  "+ 2)."),
@@ -208,7 +208,7 @@ def questions():
                           "unit 1 remembered (f = 1, i = 0), unit 2 wiped its old memory and wrote the new value (f = "
                           "0, i = 1), unit 3 added half of the old memory and half of the new value: 0.1 + 0.4 = "
                           "0.5.")),
-        TrueFalse("q8", T("(स्रोत नोट्स `002` का दावा) LSTM और GRU gates से फटते (exploding) gradients की समस्या दूर कर देते हैं, इसलिए "
+        TrueFalse("q8", T("(स्रोत नोट्स `002` का दावा) LSTM और GRU अपने gates से फटते (exploding) gradients की समस्या दूर कर देते हैं, इसलिए "
                           "उनके साथ gradient clipping की ज़रूरत नहीं।",
                           "(The claim of source `002`) LSTM and GRU remove the exploding-gradient problem with their "
                           "gates, so they need no gradient clipping."),
@@ -218,7 +218,7 @@ def questions():
                    T("notebook 15 में हर training किस setting के साथ चली?",
                      "With which setting did every training run of notebook 15 run?")],
             solution="q8_answer = False", wrong=True,
-            explanation=T("gate घटते (vanishing) gradients को कम करते हैं (cell state का सीधा रास्ता, जब f ≈ 1), पर फटते (exploding) gradients से बचाव की कोई गारंटी "
+            explanation=T("gate घटते (vanishing) gradients की समस्या कम करते हैं (cell state का सीधा रास्ता, जब f ≈ 1), पर फटते (exploding) gradients से बचाव की कोई गारंटी "
                           "नहीं: gates और candidate के अंदर $W_{hh}$ के रास्ते अब भी बड़े gradients दे सकते हैं। LSTM/GRU को भी "
                           "gradient clipping के साथ train किया जाता है (notebook 15 में `CLIP = 1.0`)।",
                           "gates reduce vanishing (the cell state's direct path, when f ≈ 1) but give no guarantee "

@@ -42,7 +42,7 @@ def questions():
              T("एक तस्वीर से उसका वर्णन (caption) लिखना", "writing a caption for an image"),
              T("वाक्य के हर शब्द का POS tag (संज्ञा, क्रिया, ...) बताना",
                "tagging every word of a sentence with its part of speech (noun, verb, ...)"),
-             T("पिछले 30 दिनों के तापमान से कल का तापमान बताना", "predicting tomorrow's temperature from the last 30 days"),
+             T("पिछले 30 दिनों के तापमान से अगले दिन का तापमान बताना", "predicting tomorrow's temperature from the last 30 days"),
              T("हिंदी वाक्य का अंग्रेज़ी अनुवाद", "translating a Hindi sentence into English")],
             ["a", "d"],
             why={"b": T("एक input (तस्वीर), कई outputs (शब्द): one-to-many।",
@@ -89,7 +89,7 @@ def questions():
                      "The longest sentence is \"movie was not good\": how many time steps?"),
                    T("(वाक्य, time steps, one-hot की लंबाई)।", "(sentences, time steps, one-hot length).")],
             solution="q3_answer = (3, 4, 7)", wrong=(4, 5),
-            explanation=T('3 वाक्य, 4 time steps (सबसे लंबा वाक्य), हर step पर 7 लंबा one-hot: (3, 4, 7)। स्रोत नोट्स का "(4, '
+            explanation=T('3 वाक्य, 4 time steps (सबसे लंबा वाक्य), हर step पर लंबाई 7 का one-hot: (3, 4, 7)। स्रोत नोट्स का "(4, '
                           '5)" एक वाक्य का shape है, और वह भी `<pad>`/`<unk>` के बिना।',
                           "3 sentences, 4 time steps (the longest sentence), a 7-long one-hot at each step: (3, 4, 7). "
                           "The source's \"(4, 5)\" is the shape of one sentence, and without `<pad>`/`<unk>`.")),
@@ -267,7 +267,7 @@ def questions():
                            '> 0 — असंभव। यानी "not" का असर एक स्थिर संख्या है, जो "good" और "bad" दोनों को एक ही दिशा में धकेलती '
                            'है। (Bigrams जैसे "not good" को अलग feature बनाकर आंशिक सुधार होता है, पर "not at all good" जैसे '
                            'रूप फिर छूटते हैं।) RNN शब्दों को क्रम से पढ़ता है: "not" पढ़ने के बाद hidden state बदल जाती है, और अगले '
-                           'शब्द "good" या "bad" का असर उसी state पर निर्भर करता है — इसलिए वह नकार से अर्थ पलटने का नियम सीख '
+                           'शब्द "good" या "bad" का असर उसी state पर निर्भर करता है — इसलिए वह नकार (negation) से अर्थ पलटने का नियम सीख '
                            'सकता है, अगर training में ऐसे काफ़ी उदाहरण हों। Notebook में देखा कि ज़्यादातर "not" वाले वाक्य नकारात्मक '
                            'होने से models "not bad" पर भी फिसले।',
                            'Bag-of-words sees only counts: score = b + Σ (weight × count); the word order, and which '
@@ -291,7 +291,7 @@ def questions():
                        "After max pooling over time on the outputs of a bidirectional GRU (`hidden_size=32`), what is "
                        "the shape of the sentence vectors of a batch of 16 sentences?"),
             (16, 64), meaning="(batch, 2 · hidden_size)",
-            hints=[T("हर step पर दोनों दिशाओं की states जुड़ती हैं: 32 + 32।",
+            hints=[T("हर step पर दोनों दिशाओं की states साथ-साथ जुड़ती (concatenate होती) हैं: 32 + 32।",
                      "At every step the states of both directions are concatenated: 32 + 32."),
                    T("Max pooling समय (time) वाला axis हटा देता है।", "Max pooling removes the time axis.")],
             solution="q13_answer = (16, 64)", wrong=(16, 32),
@@ -301,7 +301,7 @@ def questions():
             T("स्रोत नोट्स (`002`, `004`) RNN, LSTM/GRU और libraries के बारे में कई बातें कहते हैं। कौन-से कथन सही हैं?",
               "The source notes (`002`, `004`) make several claims about RNNs, LSTM/GRU and libraries. Which "
               "statements are right?"),
-            [T("LSTM और GRU के gates घटते (vanishing) gradients को कम करते हैं, पर पूरी तरह ख़त्म नहीं करते",
+            [T("LSTM और GRU के gates घटते (vanishing) gradients की समस्या को कम करते हैं, पर उसे पूरी तरह ख़त्म नहीं करते",
                "the gates of LSTM and GRU reduce vanishing gradients, but do not remove them"),
              T("फटते (exploding) gradients से बचने के लिए RNNs में आम तौर पर gradient clipping लगाया जाता है",
                "RNNs usually use gradient clipping against exploding gradients"),
@@ -319,7 +319,7 @@ def questions():
             hints=[T("`help(torch.nn.RNN)` में `nonlinearity` देखिए।", "Look at `nonlinearity` in `help(torch.nn.RNN)`."),
                    T("दो कथन सही हैं।", "Two statements are right.")],
             solution='q14_answer = ["a", "b"]', wrong=["a", "c"],
-            explanation=T("Gates घटते (vanishing) gradients को कम करते हैं (cell state से gradient लगभग बिना घटे बहता है), फटते (exploding) gradients के लिए "
+            explanation=T("Gates घटते (vanishing) gradients की समस्या को कम करते हैं (cell state से gradient लगभग बिना घटे बहता है), फटते (exploding) gradients के लिए "
                           "clipping। Theano: MILA (Montréal), विकास 2017 में बंद।",
                           "Gates reduce vanishing (the gradient flows through the cell state almost undiminished); "
                           "clipping handles exploding. Theano: MILA (Montréal), development stopped in 2017.")),

@@ -25,7 +25,7 @@ from ._nb18_graders import (
 
 TITLE = T("समय-शृंखला का पूर्वानुमान", "Time-series forecasting")
 INTRO = T(
-    "Notebook 18 के क़दम अपने हाथ से: समय से बँटवारा, केवल train पर scaling, baselines का RMSE, recursive पूर्वानुमान, और "
+    "Notebook 18 के क़दम अपने हाथ से: समय से बँटवारा (split by time), केवल train पर scaling, baselines का RMSE, recursive (एक-एक क़दम आगे का) पूर्वानुमान, और "
     "trend व शेयर भावों पर साफ़-साफ़ प्रश्न। `np` (NumPy) और coursekit.timeseries से `split_by_time` पहले से import हैं।",
     "The steps of notebook 18 by your own hand: the split by time, scaling on train only, the RMSE of the baselines, "
     "the recursive forecast, and honest questions on trends and share prices. `np` (NumPy) and `split_by_time` from "
@@ -143,7 +143,7 @@ def questions():
                  "d": T("उलटा: हमेशा MAE ≤ RMSE।", "the other way round: always MAE ≤ RMSE.")},
             hints=[T("RMSE = √(mean(e²)), MAE = mean(|e|)।", "RMSE = √(mean(e²)), MAE = mean(|e|).")],
             solution='q5_answer = "a"', wrong="b",
-            explanation=T("किसे चुनें? अगर एक बड़ी ग़लती कई छोटी से ज़्यादा नुक़सान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर इकाई "
+            explanation=T("किसे चुनें? अगर एक बड़ी ग़लती कई छोटी ग़लतियों से ज़्यादा नुक़सान करती है (जैसे बिजली की माँग), तो RMSE; अगर हर इकाई "
                           "की ग़लती बराबर महँगी है, तो MAE। दोनों बताना ही निष्पक्ष है।",
                           "Which to choose? If one big miss hurts more than several small ones (e.g. electricity "
                           "demand), the RMSE; if every unit of error costs the same, the MAE. Reporting both is "
@@ -193,7 +193,7 @@ def questions():
             "a",
             why={"b": T("दोनों LSTM एक ही आकार के थे।", "both LSTMs had the same size."),
                  "c": T("बँटवारा समय से था; कुछ नहीं फेंटा गया।", "the split was by time; nothing was shuffled."),
-                 "d": T("ज़्यादा training भी model को training के दायरे से बाहर के मान नहीं सिखाती; tanh वहाँ संतृप्त रहता है।",
+                 "d": T("ज़्यादा training भी model को training के दायरे से बाहर के मान नहीं सिखाती; tanh वहाँ संतृप्त (saturated) रहता है।",
                         "more training does not teach values outside the training range; the tanh stays saturated "
                         "there.")},
             hints=[T("Notebook 18 के section 3.2 का output: test के scaled मान बनाम training का सबसे बड़ा scaled मान।",
