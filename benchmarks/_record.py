@@ -16,14 +16,18 @@ def write_record(path, title: str, lines: list[str], threads: int) -> Path:
     """
     import torch
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     head = [f"# {title}", "",
             f"- command: `python {' '.join([Path(sys.argv[0]).as_posix(), *sys.argv[1:]])}`",
             f"- run: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPU cores "
             f"({platform.processor() or platform.machine()}), {threads} threads; Python {platform.python_version()}, "
             f"torch {torch.__version__}", "", "```"]
-    text = "\n".join(head + lines + ["```", ""])
+    return write_atomic(path, "\n".join(head + lines + ["```", ""]))
+
+
+def write_atomic(path, text: str) -> Path:
+    """Write ``text`` to ``path`` whole or not at all: a temporary file beside it, then ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)

@@ -79,7 +79,7 @@ def measure(path: Path, fast: bool) -> dict:
 
 
 def table(rows, fast: bool, threads: str) -> str:
-    head = ("| notebook | kernel peak RSS (MB) | peak private (MB) | shared libraries (MB) | kernel CPU time (s) | "
+    head = (f"{HEAD} peak private (MB) | shared libraries (MB) | kernel CPU time (s) | "
             "wall time (s) |\n|---|---|---|---|---|---|\n")
     body = "".join(f"| {r['notebook']} | {r['peak_mb']:,.0f} | {r['private_mb']:,.0f} | {r['shared_mb']:,.0f} | "
                    f"{r['cpu_s']:.0f} | {r['wall_s']:.0f} |\n" for r in rows)
@@ -88,6 +88,20 @@ def table(rows, fast: bool, threads: str) -> str:
             f"Largest peak: {peak['notebook']} (RSS {peak['peak_mb']:,.0f} MB, private {peak['private_mb']:,.0f} MB); total CPU time "
             f"{sum(r['cpu_s'] for r in rows):,.0f} s.\n")
     return head + body + note
+
+
+HEAD = "| notebook | kernel peak RSS (MB) |"
+
+
+def write_table(path: Path, text: str) -> Path:
+    """Write the table to ``path`` atomically; an existing file is replaced only if it is such a table itself."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _record import write_atomic
+
+    path = Path(path)
+    if path.exists() and not path.read_text(encoding="utf-8").startswith(HEAD):
+        raise SystemExit(f"{path} exists and is not a lab-sizing table: not overwritten (choose another --out)")
+    return write_atomic(path, text)
 
 
 def main(argv=None) -> int:
@@ -111,8 +125,7 @@ def main(argv=None) -> int:
     text = table(rows, args.fast, args.threads)
     print(text)
     if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
+        write_table(args.out, text)
     return 0
 
 

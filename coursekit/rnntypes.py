@@ -181,6 +181,10 @@ class Decoder(nn.Module):
     def __init__(self, vocab_size: int, hidden: int, emb_dim: int, cell: str = "gru", bos_index: int = BOS_INDEX,
                  eos_index: int = EOS_INDEX, pad_index: int = PAD_INDEX):
         super().__init__()
+        for name, index in (("bos_index", bos_index), ("eos_index", eos_index), ("pad_index", pad_index)):
+            if not isinstance(index, int) or not 0 <= index < vocab_size:
+                raise CourseError(f"{name} vocabulary का एक index (0 से {vocab_size - 1}) होना चाहिए; मिला {index!r}।",
+                                  f"{name} must be an index of the vocabulary (0 to {vocab_size - 1}); got {index!r}.")
         self.embed = nn.Embedding(vocab_size, emb_dim, padding_idx=pad_index)
         self.rnn = _make_rnn(cell, emb_dim, hidden)
         self.head = nn.Linear(hidden, vocab_size)

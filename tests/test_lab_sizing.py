@@ -40,3 +40,23 @@ def test_table_names_the_largest_kernel_and_the_settings():
     assert "| 08_famous_cnn_architectures | 2,547 | 2,202 | 350 | 103 | 108 |" in text
     assert "Full settings, 1 thread(s) per kernel" in text
     assert "Largest peak: 08_famous_cnn_architectures (RSS 2,547 MB, private 2,202 MB); total CPU time 107 s" in text
+
+
+def test_out_replaces_only_a_lab_sizing_table(tmp_path):
+    lab = _load()
+    rows = [{"notebook": "00_welcome", "peak_mb": 1.0, "private_mb": 1.0, "shared_mb": 0.0, "cpu_s": 1.0,
+             "wall_s": 1.0}]
+    table = lab.table(rows, fast=True, threads="1")
+    out = tmp_path / "sizing.md"
+    lab.write_table(out, table)
+    lab.write_table(out, table.replace("00_welcome", "01_again"))      # its own table: replaced
+    assert "01_again" in out.read_text(encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("an author's notes\n", encoding="utf-8")
+    try:
+        lab.write_table(notes, table)
+        raise AssertionError("an author's file was overwritten")
+    except SystemExit as stop:
+        assert "not overwritten" in str(stop)
+    assert notes.read_text(encoding="utf-8") == "an author's notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md", "sizing.md"]     # no temporary file left

@@ -1146,9 +1146,9 @@ def test_scratch_cell_refuses_a_step_of_the_wrong_width():                      
     from coursekit.gates import ScratchLSTMCell
 
     cell = ScratchLSTMCell(3, 4)
-    with pytest.raises(CourseError):
+    with pytest.raises(CourseError, match=r"shape \(batch, 3\); got \(2, 5\)"):
         cell._check_step(torch.zeros(2, 5))                                      # two dimensions, wrong width
-    with pytest.raises(CourseError):
+    with pytest.raises(CourseError, match=r"shape \(batch, 3\); got \(2, 1, 3\)"):
         cell._check_step(torch.zeros(2, 1, 3))                                   # right width, one dimension too many
     cell._check_step(torch.zeros(2, 3))
 
@@ -1162,7 +1162,7 @@ def test_gru_params_default_is_one_layer():                                     
 def test_bigram_fit_refuses_text():                                               # ngram: check_encoded
     from coursekit.ngram import BigramLM
 
-    with pytest.raises(CourseError):
+    with pytest.raises(CourseError, match="non-empty list of encoded sentences"):
         BigramLM(5).fit("2 3 4")
 
 
@@ -1172,7 +1172,7 @@ def test_forecast_target_column_must_exist():                                   
     X = torch.arange(12.0).reshape(2, 3, 2)
     assert persistence_forecast(X, target=1).flatten().tolist() == [5.0, 11.0]
     for bad in (-1, 2):
-        with pytest.raises(CourseError):
+        with pytest.raises(CourseError, match=rf"target must be a feature index \(0 to 1\); got {bad}"):
             persistence_forecast(X, target=bad)
 
 
@@ -1195,16 +1195,16 @@ def test_many_to_many_and_decoder_columns():                                    
 def test_next_word_rnn_refuses_a_zero_size():                                      # nextword: check_positive_int
     from coursekit.nextword import NextWordRNN
 
-    with pytest.raises(CourseError):
+    with pytest.raises(CourseError, match="vocab_size must be a positive integer"):
         NextWordRNN(vocab_size=0)
-    with pytest.raises(CourseError):
+    with pytest.raises(CourseError, match="hidden_size must be a positive integer"):
         NextWordRNN(vocab_size=5, hidden_size=0)
 
 
 def test_fashion_cnn_refuses_colour_images():                                      # vision: dim() != 4 or shape
     from coursekit.vision import FashionCNN
 
-    with pytest.raises(CourseError):
+    with pytest.raises(CourseError, match=r"\(B, 1, 28, 28\); got \(2, 3, 28, 28\)"):
         FashionCNN()(torch.zeros(2, 3, 28, 28))
 
 
@@ -1309,6 +1309,7 @@ def test_next_word_accuracy_by_hand_and_in_eval_mode():                         
     Y = guess.clone()
     Y[0, :2] = (guess[0, :2] % 6) + 1                                   # two positions made wrong (never padding)
     Y[1, 3] = 0                                                         # 0 = padding, not counted
+    assert int((Y != 0).sum()) == 7                                     # the model guessed no padding itself
     expected = 5 / 7                                                    # 7 positions count, 5 of them right
     assert next_word_accuracy(model, X, Y, k=1) == pytest.approx(expected)
     assert not model.training and next_word_accuracy(model, X, Y, k=7) == 1.0
@@ -1536,9 +1537,13 @@ def test_one_to_many_writes_at_most_twenty_tokens_by_default():                 
     from coursekit.rnntypes import OneToMany
 
     torch.manual_seed(0)
-    model = OneToMany(in_features=3, vocab_size=6, eos_index=99).eval()   # an end token it can never write
+    model = OneToMany(in_features=3, vocab_size=6).eval()
+    with torch.no_grad():
+        model.decoder.head.bias[model.decoder.eos] = -1e9               # it can never choose the end token
     tokens, lengths = model.generate(torch.randn(2, 3))
     assert tokens.shape[1] == 20 and lengths.tolist() == [20, 20]
+    with pytest.raises(CourseError, match=r"eos_index must be an index of the vocabulary \(0 to 5\); got 99"):
+        OneToMany(in_features=3, vocab_size=6, eos_index=99)               # an end token it could never write
 
 
 def test_softmax_labels_must_be_below_the_number_of_classes():                  # bptt: y.max() >= C
